@@ -1,0 +1,58 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './src-main/csp';
+
+/** Writes the one CSP into every window's HTML, so a page is protected even where no header is set (file://). */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'swabdesk-csp-meta',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          // index: the Electron main process; station: the same core served to a browser; start: picks one.
+          index: resolve(__dirname, 'src-main/index.ts'),
+          station: resolve(__dirname, 'src-main/station/main.ts'),
+          start: resolve(__dirname, 'src-main/start.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/preload.ts') },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    base: './',
+    plugins: [react(), contentSecurityPolicyMeta()],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: {
+        // One entry per window (role).
+        input: {
+          clerk: resolve(__dirname, 'src-renderer/clerk/index.html'),
+          manager: resolve(__dirname, 'src-renderer/manager/index.html'),
+        },
+      },
+    },
+  },
+});

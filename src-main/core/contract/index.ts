@@ -1,0 +1,71 @@
+// The one contract between the core and every window: for each channel its input and output schema and
+// the roles that may call it; for each event its payload and the roles that receive it.
+import { z } from 'zod';
+import type { ChannelName, EventName, Role } from './names';
+import {
+  deskStateSchema,
+  identitySchema,
+  noInput,
+  scanOutcomeSchema,
+  sealOutcomeSchema,
+  siteSettingsViewSchema,
+  totalsSchema,
+} from './schemas';
+
+export interface ChannelContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  roles: readonly Role[];
+  input: I;
+  output: O;
+}
+
+function channel<I extends z.ZodType, O extends z.ZodType>(
+  roles: readonly Role[],
+  input: I,
+  output: O,
+): ChannelContract<I, O> {
+  return { roles, input, output };
+}
+
+export const channels = {
+  'session.whoami': channel(['clerk', 'manager'], noInput, identitySchema),
+  'clerk.deskState': channel(['clerk'], noInput, deskStateSchema),
+  // A scan is at most 4 KB of UTF-8; the limit here is on characters, the byte limit is a domain rule.
+  'clerk.scan': channel(['clerk'], z.strictObject({ text: z.string().max(4096) }), scanOutcomeSchema),
+  'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema),
+  'site.totals': channel(['manager'], noInput, totalsSchema),
+  'site.settings': channel(['manager'], noInput, siteSettingsViewSchema),
+  'site.setPoolingRatio': channel(
+    ['manager'],
+    z.strictObject({ poolingRatio: z.number().int().min(1).max(100) }),
+    siteSettingsViewSchema,
+  ),
+} satisfies Record<ChannelName, ChannelContract>;
+
+export interface EventContract<P extends z.ZodType = z.ZodType> {
+  roles: readonly Role[];
+  payload: P;
+}
+
+export const events = {
+  // Only the clerk window of that desk receives it.
+  'desk.changed': { roles: ['clerk'], payload: deskStateSchema },
+  'totals.changed': { roles: ['manager'], payload: totalsSchema },
+} satisfies Record<EventName, EventContract>;
+
+export type Channels = typeof channels;
+export type Input<C extends ChannelName> = z.input<Channels[C]['input']>;
+export type Output<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
+export type Identity = z.output<typeof identitySchema>;
+
+/** What every transport returns for a call: a value, or an error that says why nothing happened. */
+export type CallResult<T = unknown> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: CallErrorCode; message: string } };
+
+export type CallErrorCode = 'unknown-channel' | 'forbidden' | 'invalid-input' | 'not-saved' | 'internal';
+
+export type PushedEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
+
+export * from './names';
+export * from './schemas';

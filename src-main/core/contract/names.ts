@@ -1,0 +1,18 @@
+// Channel and event names, and roles, with no imports: the sandboxed preload bundles this file as its allow-list.
+
+export const ROLES = ['clerk', 'manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CHANNEL_NAMES = [
+  'session.whoami',
+  'clerk.deskState',
+  'clerk.scan',
+  'clerk.sealNow',
+  'site.totals',
+  'site.settings',
+  'site.setPoolingRatio',
+] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+export const EVENT_NAMES = ['desk.changed', 'totals.changed'] as const;
+export type EventName = (typeof EVENT_NAMES)[number];

@@ -1,0 +1,107 @@
+// The core: every behaviour of SwabDesk behind one validated entry point. It never imports electron;
+// the Electron shell and the browser station are two transports over the same object.
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  channels,
+  events,
+  type CallResult,
+  type ChannelName,
+  type Identity,
+  type PushedEvent,
+} from './contract';
+import { openDatabase, type Db } from './db/database';
+import { systemClock, type Clock } from './clock';
+import { createHandlers, type Change } from './handlers';
+
+export interface CoreOptions {
+  dataDir: string;
+  clock?: Clock;
+}
+
+export const DATABASE_FILE = 'swabdesk.db';
+
+type Listener = (event: PushedEvent) => void;
+
+function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.hasOwn(channels, name);
+}
+
+function fail(code: Extract<CallResult, { ok: false }>['error']['code'], message: string): CallResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** An event reaches a window when its role receives it and, for a desk's event, when it is that desk's window. */
+function reaches(who: Identity, event: PushedEvent): boolean {
+  if (!(events[event.event].roles as readonly string[]).includes(who.role)) return false;
+  return event.event !== 'desk.changed' || event.payload.desk === who.desk;
+}
+
+export function createCore(options: CoreOptions) {
+  const clock = options.clock ?? systemClock;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const db: Db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
+  const { handlers, deskState, totals } = createHandlers(db, clock);
+  const listeners = new Map<Listener, Identity>();
+
+  function publish(event: PushedEvent): void {
+    for (const [listener, who] of listeners) if (reaches(who, event)) listener(event);
+  }
+
+  function publishChanges(changes: Change[]): void {
+    const seen = new Set<string>();
+    for (const change of changes) {
+      const key = change.kind === 'desk' ? `desk:${change.desk}` : 'totals';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (change.kind === 'desk') publish({ event: 'desk.changed', payload: deskState(change.desk) });
+      else publish({ event: 'totals.changed', payload: totals() });
+    }
+  }
+
+  return {
+    /**
+     * Calls a channel for a window. The channel name, the caller's role and the input are all checked here,
+     * so a malformed call is refused with a clear message before any handler runs.
+     */
+    call(who: Identity, channelName: unknown, input: unknown): CallResult {
+      if (!isChannel(channelName)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(channelName)}.`);
+      const contract = channels[channelName];
+      if (!contract.roles.includes(who.role)) {
+        return fail('forbidden', `The ${who.role} window may not call ${channelName}.`);
+      }
+      const parsed = contract.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail('invalid-input', `Invalid input for ${channelName}: ${z.prettifyError(parsed.error)}`);
+      }
+      const changes: Change[] = [];
+      let value: unknown;
+      try {
+        const handler = handlers[channelName] as (i: unknown, w: Identity, c: (ch: Change) => void) => unknown;
+        value = contract.output.parse(handler(parsed.data, who, (change) => changes.push(change)));
+      } catch (error) {
+        const sqliteCode = (error as { code?: unknown }).code;
+        if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
+          return fail('not-saved', `Not saved: the local database refused the write (${sqliteCode}).`);
+        }
+        return fail('internal', `Internal error in ${channelName}: ${(error as Error).message}`);
+      }
+      publishChanges(changes);
+      return { ok: true, value };
+    },
+
+    /** Pushes every event this identity may see to the listener, until the returned function is called. */
+    subscribe(who: Identity, listener: Listener): () => void {
+      listeners.set(listener, who);
+      return () => listeners.delete(listener);
+    },
+
+    close(): void {
+      listeners.clear();
+      db.close();
+    },
+  };
+}
+
+export type Core = ReturnType<typeof createCore>;

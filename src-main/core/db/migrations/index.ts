@@ -1,0 +1,34 @@
+// Numbered migrations. Each runs in its own transaction together with the user_version bump,
+// so a crash leaves the database at the version before or after, never between.
+import type { Db } from '../database';
+import { migration001 } from './001-tubes-and-registrations';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const migrations: readonly Migration[] = [migration001];
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Brings the database up to `target` (default: the newest) and returns the version it ends at. */
+export function migrate(db: Db, target = migrations.length): number {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new Error(
+      `The database is at schema version ${current}, newer than this SwabDesk knows (${migrations.length}). Update SwabDesk.`,
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return schemaVersion(db);
+}
