@@ -63,7 +63,14 @@ export type CallResult<T = unknown> =
   | { ok: true; value: T }
   | { ok: false; error: { code: CallErrorCode; message: string } };
 
-export type CallErrorCode = 'unknown-channel' | 'forbidden' | 'invalid-input' | 'not-saved' | 'internal';
+export type CallErrorCode =
+  | 'unknown-channel'
+  | 'forbidden'
+  | 'invalid-input'
+  | 'not-saved'
+  | 'internal'
+  // Raised by a window's bridge, not the core: the call never reached the station.
+  | 'unreachable';
 
 export type PushedEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 

@@ -1,0 +1,53 @@
+// Starts the browser station from command-line arguments and prints each window's URL.
+import path from 'node:path';
+import { createCore } from '../core/core';
+import { dataDirArgument, platformDataDir } from '../core/dataDir';
+import { STATION_WINDOWS } from '../core/stationWindows';
+import { startStation } from './server';
+
+function portArgument(argv: readonly string[]): number {
+  const index = argv.indexOf('--port');
+  if (index === -1) return 0;
+  const port = Number(argv[index + 1]);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`--port takes a whole number from 0 to 65535, not ${JSON.stringify(argv[index + 1])}.`);
+  }
+  return port;
+}
+
+const LABELS: Record<string, string> = { clerk: 'Clerk 登记员', manager: 'Manager 负责人' };
+
+export async function runStation(argv: readonly string[]): Promise<void> {
+  let port: number;
+  try {
+    port = portArgument(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+    return;
+  }
+  const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
+  const core = createCore({ dataDir });
+  const station = await startStation({
+    core,
+    rendererDir: path.join(__dirname, '../renderer'),
+    windows: STATION_WINDOWS,
+    port,
+  });
+
+  console.log(`SwabDesk browser station on 127.0.0.1:${station.port}, data in ${dataDir}`);
+  for (const { window, url } of station.urls) {
+    const label = `${LABELS[window.role]}${window.desk ? `, desk ${window.desk}` : ''}`;
+    console.log(`  ${label.padEnd(24)} ${url}`);
+  }
+  console.log('Open each URL in Chromium or Chrome on this computer. Ctrl+C stops the station.');
+
+  const stop = () => {
+    void station.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,104 @@
+// The browser station: the core served to browser windows on 127.0.0.1. Pages are public (they hold no data);
+// every call and event goes over a WebSocket that opens only with a window's per-launch key, from the
+// station's own origin, addressed to the station's own host (so a web page or a DNS-rebinding host cannot call it).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { CallResult, Identity } from '../core/contract';
+import { WIRE_KEY_PARAM, WIRE_PATH, type WireCall, type WireMessage } from '../core/contract/wire';
+import type { Core } from '../core/core';
+import type { StationWindow } from '../core/stationWindows';
+import { identityForKey, issueKeys, type WindowKey } from './keys';
+import { serveStatic } from './static';
+
+export interface StationOptions {
+  core: Core;
+  rendererDir: string;
+  windows: readonly StationWindow[];
+  port?: number;
+}
+
+export interface Station {
+  port: number;
+  /** Each window with the URL that opens it. */
+  urls: { window: StationWindow; url: string }[];
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+function reply(socket: WebSocket, message: WireMessage): void {
+  socket.send(JSON.stringify(message));
+}
+
+function refused(message: string): CallResult {
+  return { ok: false, error: { code: 'invalid-input', message } };
+}
+
+/** Parses one frame from a window; anything that is not a well-formed call gets a clear refusal. */
+function parseCall(data: string): WireCall | { id: number | null; error: string } {
+  let message: unknown;
+  try {
+    message = JSON.parse(data);
+  } catch {
+    return { id: null, error: 'The message is not JSON.' };
+  }
+  const call = message as Partial<WireCall> | null;
+  const id = typeof call?.id === 'number' && Number.isSafeInteger(call.id) ? call.id : null;
+  if (id === null || typeof call?.channel !== 'string') {
+    return { id, error: 'A call needs a numeric id and a channel name.' };
+  }
+  return { id, channel: call.channel, input: call.input };
+}
+
+function serveWindow(core: Core, identity: Identity, socket: WebSocket): void {
+  const unsubscribe = core.subscribe(identity, (event) => reply(socket, { event }));
+  socket.on('close', unsubscribe);
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) return reply(socket, { id: null, result: refused('Binary messages are not accepted.') });
+    const call = parseCall(data.toString());
+    if ('error' in call) return reply(socket, { id: call.id, result: refused(call.error) });
+    reply(socket, { id: call.id, result: core.call(identity, call.channel, call.input) });
+  });
+}
+
+export async function startStation(options: StationOptions): Promise<Station> {
+  const keys: WindowKey[] = issueKeys(options.windows);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const server = http.createServer((request, response) => serveStatic(options.rendererDir, request, response));
+  let origins: Set<string> = new Set();
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    const identity = identityForKey(keys, url.searchParams.get(WIRE_KEY_PARAM) ?? '');
+    const sameStation =
+      origins.has(`http://${request.headers.host}`) && origins.has(request.headers.origin ?? '');
+    if (url.pathname !== WIRE_PATH || !identity || !sameStation) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => serveWindow(options.core, identity, ws));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  origins = new Set([`http://${HOST}:${port}`, `http://localhost:${port}`]);
+
+  return {
+    port,
+    urls: keys.map(({ window, key }) => ({
+      window,
+      url: `http://${HOST}:${port}/${window.entry}/#${WIRE_KEY_PARAM}=${key}`,
+    })),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../src-main/core/contract';
+
+type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
+
+function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** The open tube: its barcode, how full it is, and who is in it (masked). */
+export function TubePanel({ tube }: { tube: Tube | null }) {
+  const { t } = useTranslation();
+  if (!tube) {
+    return (
+      <section className="tube tube-none" data-testid="tube" data-state="none">
+        <div className="tube-none-text">{t('clerk.waiting')}</div>
+      </section>
+    );
+  }
+  const count = tube.people.length;
+  return (
+    <section className="tube" data-testid="tube" data-state="open" data-count={count} data-capacity={tube.capacity}>
+      <header className="tube-head">
+        <div>
+          <div className="tube-label">{t('clerk.tube')}</div>
+          <div className="tube-barcode" data-testid="tube-barcode">
+            {tube.barcode}
+          </div>
+        </div>
+        <div className="tube-fill" data-testid="tube-fill">
+          {t('clerk.fill', { count, capacity: tube.capacity })}
+        </div>
+      </header>
+      <div className="gauge" aria-hidden="true">
+        {Array.from({ length: tube.capacity }, (_, i) => (
+          <span key={i} className={i < count ? 'slot filled' : 'slot'} />
+        ))}
+      </div>
+      <div className="tube-opened">{t('clerk.openedAt', { time: clockTime(tube.openedAt) })}</div>
+      {count === 0 ? (
+        <p className="tube-empty">{t('clerk.empty')}</p>
+      ) : (
+        <ol className="people" data-testid="people">
+          {tube.people.map((person) => (
+            <li key={person.position}>
+              <span className="position">{person.position}</span>
+              <span className="name">{person.name}</span>
+              <span className="id">{person.idNumber}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+// Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
+import type { CallResult, Output } from '../../src-main/core/contract';
+
+export type Tone = 'ok' | 'refused' | 'info' | 'sealed';
+
+export interface Shown {
+  tone: Tone;
+  title: string;
+  hint: string;
+  params: Record<string, string | number>;
+  /** A second line, e.g. that the previous tube was sealed before this one opened. */
+  note?: { key: string; params: Record<string, string | number> };
+}
+
+function notSaved(message: string): Shown {
+  return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message } };
+}
+
+export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
+  if (!result.ok) return notSaved(result.error.message);
+  const outcome = result.value;
+  switch (outcome.result) {
+    case 'refused':
+      return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
+    case 'tube-opened':
+      return {
+        tone: 'info',
+        title: 'result.tubeOpened',
+        hint: 'result.tubeOpenedHint',
+        params: { barcode: outcome.tube.barcode, capacity: outcome.tube.capacity },
+        note: outcome.sealedBefore ? { key: 'result.previousSealed', params: { ...outcome.sealedBefore } } : undefined,
+      };
+    case 'person-added': {
+      const params = { name: outcome.person.name, position: outcome.person.position, capacity: outcome.tube.capacity };
+      return outcome.sealed
+        ? { tone: 'sealed', title: 'result.tubeFull', hint: 'result.tubeFullHint', params }
+        : { tone: 'ok', title: 'result.personAdded', hint: 'result.personAddedHint', params };
+    }
+  }
+}
+
+export function showSeal(result: CallResult<Output<'clerk.sealNow'>>): Shown {
+  if (!result.ok) return notSaved(result.error.message);
+  const outcome = result.value;
+  if (outcome.result === 'refused') {
+    return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
+  }
+  return { tone: 'sealed', title: 'result.sealed', hint: 'result.sealedHint', params: { ...outcome.tube } };
+}

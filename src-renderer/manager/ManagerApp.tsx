@@ -1,0 +1,43 @@
+// The manager window: live totals for the day, pushed by the core, and the site's pooling ratio.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../src-main/core/contract';
+import { bridge } from '../shared/bridge';
+import { toggleLanguage } from '../shared/i18n';
+import { useConnection, usePushed } from '../shared/useBridge';
+import { ConnectionBanner } from '../shared/ConnectionBanner';
+import { PoolingRatioSetting } from './PoolingRatioSetting';
+import { TotalsBoard } from './TotalsBoard';
+
+export function ManagerApp() {
+  const { t } = useTranslation();
+  const [totals, setTotals] = useState<Output<'site.totals'> | null>(null);
+
+  const reload = useCallback(() => {
+    void bridge.call('site.totals', {}).then((result) => {
+      if (result.ok) setTotals(result.value);
+    });
+  }, []);
+  useEffect(reload, [reload]);
+  usePushed('totals.changed', setTotals);
+  const connected = useConnection(reload);
+
+  return (
+    <div className="manager">
+      <header className="topbar">
+        <h1>{t('app.name')}</h1>
+        <span className="where">{t('manager.title')}</span>
+        <span className="spacer" />
+        {totals && <span className="day">{t('manager.day', { day: totals.day })}</span>}
+        <button type="button" onClick={toggleLanguage}>
+          {t('language.switch')}
+        </button>
+      </header>
+      <ConnectionBanner connected={connected} />
+      <main className="manager-main">
+        <TotalsBoard totals={totals} />
+        <PoolingRatioSetting />
+      </main>
+    </div>
+  );
+}

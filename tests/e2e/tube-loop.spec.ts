@@ -1,0 +1,117 @@
+// The first loop end to end: a clerk fills a tube by typed scans while the manager watches the totals.
+import { expect, test, type Page } from '@playwright/test';
+import { checkCharacter } from '../../src-main/core/domain/residentId';
+import { idNumber, personCode } from './people';
+import { startStation, type RunningStation } from './station';
+
+let station: RunningStation;
+
+test.beforeEach(async () => {
+  station = await startStation();
+});
+
+test.afterEach(async () => {
+  await station.stop();
+});
+
+/** Types a code into the scan field character by character and ends it with Enter, as a keyboard-mode scanner does. */
+async function scan(page: Page, text: string): Promise<void> {
+  const field = page.getByTestId('scan');
+  await expect(field).toBeFocused();
+  await field.pressSequentially(text);
+  await field.press('Enter');
+}
+
+async function openClerk(page: Page): Promise<void> {
+  await page.goto(station.urls.clerk);
+  await expect(page.getByTestId('result')).toContainText('请扫描试管条码');
+}
+
+test('a clerk fills a tube of 10 by typed scans; it seals itself and the manager sees the totals change', async ({
+  browser,
+}) => {
+  const manager = await browser.newPage();
+  await manager.goto(station.urls.manager);
+  await expect(manager.getByTestId('total-peopleToday')).toHaveText('0');
+  // A marker that a reload would erase: the totals must arrive by push, not by reloading the page.
+  await manager.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+  const clerk = await browser.newPage();
+  await openClerk(clerk);
+  await scan(clerk, '2026112200001');
+  await expect(clerk.getByTestId('result')).toContainText('试管 2026112200001 已开管');
+  await expect(clerk.getByTestId('tube-fill')).toHaveText('0 / 10 人');
+  await expect(manager.getByTestId('total-openTubes')).toHaveText('1');
+
+  for (let i = 0; i < 9; i++) {
+    await scan(clerk, personCode(i));
+    await expect(clerk.getByTestId('tube-fill')).toHaveText(`${i + 1} / 10 人`);
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'ok');
+  }
+  // On screen the people are masked: region and last four of the ID number only.
+  const first = idNumber(0);
+  await expect(clerk.getByTestId('people')).toContainText(`${first.slice(0, 6)}********${first.slice(-4)}`);
+  await expect(clerk.getByTestId('people')).not.toContainText(first);
+
+  await scan(clerk, personCode(9));
+  await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'sealed');
+  await expect(clerk.getByTestId('result')).toContainText('试管已满，已封管');
+  await expect(clerk.getByTestId('tube')).toHaveAttribute('data-state', 'none');
+
+  await expect(manager.getByTestId('total-peopleToday')).toHaveText('10');
+  await expect(manager.getByTestId('total-sealedTubesToday')).toHaveText('1');
+  await expect(manager.getByTestId('total-openTubes')).toHaveText('0');
+  expect(await manager.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  const { tubes, registrations } = station.snapshot() as { tubes: { status: string; seal_reason: string }[]; registrations: unknown[] };
+  expect(tubes).toEqual([expect.objectContaining({ status: 'sealed', seal_reason: 'full' })]);
+  expect(registrations).toHaveLength(10);
+});
+
+test('a tube is sealed early with one key', async ({ page }) => {
+  await openClerk(page);
+  await scan(page, '2026112200002');
+  await scan(page, personCode(0));
+  await scan(page, personCode(1));
+  await expect(page.getByTestId('tube-fill')).toHaveText('2 / 10 人');
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('result')).toContainText('试管 2026112200002 已封管');
+  await expect(page.getByTestId('tube')).toHaveAttribute('data-state', 'none');
+  const { tubes } = station.snapshot() as { tubes: { status: string; seal_reason: string }[] };
+  expect(tubes).toEqual([expect.objectContaining({ status: 'sealed', seal_reason: 'early' })]);
+});
+
+test('each refusal shows its message and leaves the database unchanged', async ({ page }) => {
+  await openClerk(page);
+
+  async function refused(text: string, message: string): Promise<void> {
+    const before = station.snapshot();
+    await scan(page, text);
+    await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'refused');
+    await expect(page.getByTestId('result')).toContainText(message);
+    expect(station.snapshot()).toEqual(before);
+  }
+
+  await refused(personCode(0), '请先扫描试管');
+
+  await scan(page, '2026112200003');
+  await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
+
+  const good = idNumber(1);
+  const wrongCheck = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+  await refused(`王芳|${wrongCheck}|13900000001`, '身份证号校验位错误');
+  // 1990-02-30 does not exist; the check character is made right so only the date is wrong.
+  const badDate17 = '11010119900230123';
+  await refused(`王芳|${badDate17}${checkCharacter(badDate17)}|13900000001`, '身份证号出生日期无效');
+
+  await scan(page, personCode(2));
+  await expect(page.getByTestId('tube-fill')).toHaveText('1 / 10 人');
+  await refused(personCode(2), '此人已在本管中');
+
+  // A second tube seals the first (it has a person in it); scanning the first again is refused.
+  await scan(page, '2026112200004');
+  await expect(page.getByTestId('result')).toContainText('上一管 2026112200003 未满');
+  await refused('2026112200003', '试管已使用过');
+
+  await refused('not a code', '无法识别的码');
+});
