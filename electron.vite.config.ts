@@ -29,6 +29,8 @@ export default defineConfig({
           station: resolve(__dirname, 'src-main/station/main.ts'),
           start: resolve(__dirname, 'src-main/start.ts'),
         },
+        // Shared chunks sit beside the entries, so __dirname is out/main in every module (paths to ../renderer hold).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
@@ -46,6 +48,7 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rollupOptions: {
         // One entry per window (role).
         input: {

@@ -16,3 +16,7 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 export const EVENT_NAMES = ['desk.changed', 'totals.changed'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
+
+/** Electron IPC: windows invoke calls on one channel and receive pushed events on another. */
+export const IPC_CALL = 'swabdesk:call';
+export const IPC_EVENT = 'swabdesk:event';

@@ -1,0 +1,22 @@
+// The Electron main process: the only file that wires Electron to the core. Everything it does is in
+// windows.ts (locked-down windows) and ipc.ts (calls checked against each window's role).
+import { app, ipcMain, session } from 'electron';
+import { createCore } from './core/core';
+import { dataDirArgument } from './core/dataDir';
+import { identityOf, STATION_WINDOWS } from './core/stationWindows';
+import { createIpc } from './ipc';
+import { hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
+    const core = createCore({ dataDir: dataDirArgument(process.argv) ?? app.getPath('userData') });
+    const ipc = createIpc(core, ipcMain, isAppUrl);
+    for (const window of STATION_WINDOWS) ipc.attach(openWindow(window), identityOf(window));
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => core.close());
+  });
+}

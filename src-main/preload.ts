@@ -1,0 +1,28 @@
+// The only bridge a window has: the contract's calls and its pushed events. It imports nothing at run time but
+// electron (a sandboxed preload can require nothing else); the names below are bundled in at build time.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNEL_NAMES, IPC_CALL, IPC_EVENT } from './core/contract/names';
+import type { CallResult, PushedEvent } from './core/contract';
+import type { SwabDeskBridge } from './core/contract/wire';
+
+const known = new Set<string>(CHANNEL_NAMES);
+
+const bridge = {
+  call(channel: string, input: unknown): Promise<CallResult> {
+    if (!known.has(channel)) {
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(channel)}.` },
+      });
+    }
+    return ipcRenderer.invoke(IPC_CALL, channel, input) as Promise<CallResult>;
+  },
+  on(listener: (event: PushedEvent) => void): () => void {
+    // The page gets the event alone, never Electron's IpcRendererEvent (which reaches ipcRenderer).
+    const forward = (_event: IpcRendererEvent, pushed: PushedEvent) => listener(pushed);
+    ipcRenderer.on(IPC_EVENT, forward);
+    return () => ipcRenderer.removeListener(IPC_EVENT, forward);
+  },
+} as SwabDeskBridge;
+
+contextBridge.exposeInMainWorld('swabdesk', bridge);

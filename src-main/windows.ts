@@ -1,0 +1,72 @@
+// One locked-down BrowserWindow per entry of the station's window table.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import type { StationWindow } from './core/stationWindows';
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const PRELOAD = path.join(__dirname, '../preload/index.js');
+
+/** Everything a page could use to reach Node or weaken the sandbox is off. */
+export const SECURE_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
+
+const TITLES: Record<StationWindow['role'], string> = {
+  clerk: 'SwabDesk 采样台 · 登记',
+  manager: 'SwabDesk 采样台 · 点位负责人',
+};
+
+export function windowOptions(window: StationWindow): BrowserWindowConstructorOptions {
+  return {
+    width: 1366,
+    height: 768,
+    title: window.desk ? `${TITLES[window.role]} ${window.desk}` : TITLES[window.role],
+    backgroundColor: '#f3f5f7',
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD },
+  };
+}
+
+/** Pages load from the built renderer folder, or from electron-vite's dev server when it runs. */
+export function isAppUrl(url: string): boolean {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer && url.startsWith(new URL(devServer).origin + '/')) return true;
+  return url.startsWith(pathToFileURL(RENDERER_DIR).href + '/');
+}
+
+export function openWindow(window: StationWindow): BrowserWindow {
+  const browserWindow = new BrowserWindow(windowOptions(window));
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer) void browserWindow.loadURL(`${devServer}/${window.entry}/index.html`);
+  else void browserWindow.loadFile(path.join(RENDERER_DIR, window.entry, 'index.html'));
+  return browserWindow;
+}
+
+/** No permission (camera, notifications, USB from the page…) is ever granted; every response carries the CSP. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+}
+
+/** A window never leaves the app: no navigation, no redirects, no new windows, no webviews. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
