@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { readSnapshot } from '../fixtures/tempCore';
 
 const STATION = path.resolve(__dirname, '../../out/main/station.js');
 
@@ -42,18 +42,7 @@ export async function startStation(): Promise<RunningStation> {
   return {
     dataDir,
     urls,
-    snapshot() {
-      const db = new Database(path.join(dataDir, 'swabdesk.db'), { readonly: true });
-      try {
-        const tables = db
-          .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-          .pluck()
-          .all() as string[];
-        return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all()]));
-      } finally {
-        db.close();
-      }
-    },
+    snapshot: () => readSnapshot(dataDir),
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {

@@ -1,7 +1,7 @@
 // The first loop end to end: a clerk fills a tube by typed scans while the manager watches the totals.
 import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
-import { idNumber, personCode } from './people';
+import { idNumber, personCode } from '../fixtures/people';
 import { startStation, type RunningStation } from './station';
 
 let station: RunningStation;

@@ -1,7 +1,7 @@
 // Each window in each state a person sees, at the two screen sizes desks use.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { personCode } from '../e2e/people';
+import { personCode } from '../fixtures/people';
 import { startStation, type RunningStation } from '../e2e/station';
 
 const OUT = path.resolve(__dirname, '../../docs/screenshots');
