@@ -16,15 +16,15 @@ export function schemaVersion(db: Db): number {
 }
 
 /** Brings the database up to `target` (default: the newest) and returns the version it ends at. */
-export function migrate(db: Db, target = migrations.length): number {
+export function migrate(db: Db, target?: number, list: readonly Migration[] = migrations): number {
   const current = schemaVersion(db);
-  if (current > migrations.length) {
+  if (current > list.length) {
     throw new Error(
-      `The database is at schema version ${current}, newer than this SwabDesk knows (${migrations.length}). Update SwabDesk.`,
+      `The database is at schema version ${current}, newer than this SwabDesk knows (${list.length}). Update SwabDesk.`,
     );
   }
-  for (const migration of migrations) {
-    if (migration.version <= current || migration.version > target) continue;
+  for (const migration of list) {
+    if (migration.version <= current || migration.version > (target ?? list.length)) continue;
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
