@@ -1,6 +1,7 @@
 // The first loop end to end: a clerk fills a tube by typed scans while the manager watches the totals.
 import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 import { idNumber, personCode } from '../fixtures/people';
 import { startStation, type RunningStation } from './station';
 
@@ -114,4 +115,12 @@ test('each refusal shows its message and leaves the database unchanged', async (
   await refused('2026112200003', '试管已使用过');
 
   await refused('not a code', '无法识别的码');
+});
+
+test('every window is served with the CSP, as a header and in the page', async ({ page }) => {
+  for (const url of [station.urls.clerk, station.urls.manager]) {
+    const response = await page.goto(url);
+    expect(response!.headers()['content-security-policy']).toContain(CONTENT_SECURITY_POLICY);
+    await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CONTENT_SECURITY_POLICY);
+  }
 });
