@@ -1,35 +1,24 @@
 // The clerk window: scan a tube, scan people into it, seal it. Every answer comes from the core.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
-import { useConnection, usePushed } from '../shared/useBridge';
+import { useLiveValue } from '../shared/useBridge';
 import { ConnectionBanner } from '../shared/ConnectionBanner';
 import { showScan, showSeal, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
 import { TubePanel } from './TubePanel';
 
-type DeskState = Output<'clerk.deskState'>;
-
 export const KEYS = { seal: 'F8', language: 'F9' } as const;
 
 export function ClerkApp() {
   const { t } = useTranslation();
-  const [desk, setDesk] = useState<DeskState | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   // Scans are sent one after another, in the order they were typed, even when the scanner is faster than the reply.
   const queue = useRef<Promise<void>>(Promise.resolve());
 
-  const reload = useCallback(() => {
-    void bridge.call('clerk.deskState', {}).then((result) => {
-      if (result.ok) setDesk(result.value);
-    });
-  }, []);
-  useEffect(reload, [reload]);
-  usePushed('desk.changed', setDesk);
-  const connected = useConnection(reload);
+  const { value: desk, connected } = useLiveValue('clerk.deskState', 'desk.changed');
 
   const scan = useCallback((text: string) => {
     queue.current = queue.current.then(async () => setShown(showScan(await bridge.call('clerk.scan', { text }))));

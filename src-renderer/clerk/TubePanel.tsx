@@ -12,14 +12,14 @@ export function TubePanel({ tube }: { tube: Tube | null }) {
   const { t } = useTranslation();
   if (!tube) {
     return (
-      <section className="tube tube-none" data-testid="tube" data-state="none">
+      <section className="tube card tube-none" data-testid="tube" data-state="none">
         <div className="tube-none-text">{t('clerk.waiting')}</div>
       </section>
     );
   }
   const count = tube.people.length;
   return (
-    <section className="tube" data-testid="tube" data-state="open" data-count={count} data-capacity={tube.capacity}>
+    <section className="tube card" data-testid="tube" data-state="open" data-count={count} data-capacity={tube.capacity}>
       <header className="tube-head">
         <div>
           <div className="tube-label">{t('clerk.tube')}</div>

@@ -1,26 +1,14 @@
 // The manager window: live totals for the day, pushed by the core, and the site's pooling ratio.
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../src-main/core/contract';
-import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
-import { useConnection, usePushed } from '../shared/useBridge';
+import { useLiveValue } from '../shared/useBridge';
 import { ConnectionBanner } from '../shared/ConnectionBanner';
 import { PoolingRatioSetting } from './PoolingRatioSetting';
 import { TotalsBoard } from './TotalsBoard';
 
 export function ManagerApp() {
   const { t } = useTranslation();
-  const [totals, setTotals] = useState<Output<'site.totals'> | null>(null);
-
-  const reload = useCallback(() => {
-    void bridge.call('site.totals', {}).then((result) => {
-      if (result.ok) setTotals(result.value);
-    });
-  }, []);
-  useEffect(reload, [reload]);
-  usePushed('totals.changed', setTotals);
-  const connected = useConnection(reload);
+  const { value: totals, connected } = useLiveValue('site.totals', 'totals.changed');
 
   return (
     <div className="manager">

@@ -25,7 +25,7 @@ export function PoolingRatioSetting() {
 
   return (
     <form
-      className="setting"
+      className="setting card"
       onSubmit={(event) => {
         event.preventDefault();
         void save();

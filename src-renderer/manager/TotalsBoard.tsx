@@ -11,7 +11,7 @@ export function TotalsBoard({ totals }: { totals: Totals | null }) {
   return (
     <section className="totals" data-testid="totals">
       {CARDS.map((card) => (
-        <div className="total" key={card}>
+        <div className="total card" key={card}>
           <div className="total-value" data-testid={`total-${card}`}>
             {totals ? totals[card] : '–'}
           </div>

@@ -1,29 +1,39 @@
-// React glue for the bridge: pushed events and the connection state.
-import { useEffect, useState } from 'react';
+// React glue for the bridge: a value read from the core and kept fresh by its pushed event.
+import { useCallback, useEffect, useState } from 'react';
 import type { EventName, EventPayload } from '../../src-main/core/contract';
 import { bridge } from './bridge';
 
-/** Calls `handler` with each pushed event of this name. */
-export function usePushed<E extends EventName>(name: E, handler: (payload: EventPayload<E>) => void): void {
+type NoInputChannel = 'clerk.deskState' | 'site.totals';
+
+/**
+ * The value of a channel that takes no input, read when the page opens and again each time the link to the core
+ * comes back, and replaced by every pushed event of the given name. Also says whether the core is reachable.
+ */
+export function useLiveValue<E extends EventName>(channel: NoInputChannel, event: E) {
+  const [value, setValue] = useState<EventPayload<E> | null>(null);
+  const [connected, setConnected] = useState(true);
+
+  const reload = useCallback(() => {
+    void bridge.call(channel, {}).then((result) => {
+      if (result.ok) setValue(result.value as EventPayload<E>);
+    });
+  }, [channel]);
+
+  useEffect(reload, [reload]);
   useEffect(
     () =>
-      bridge.on((event) => {
-        if (event.event === name) handler(event.payload as EventPayload<E>);
+      bridge.on((pushed) => {
+        if (pushed.event === event) setValue(pushed.payload as EventPayload<E>);
       }),
-    [name, handler],
+    [event],
   );
-}
-
-/** Whether the page can reach the core; `onReconnect` runs each time the link comes back. */
-export function useConnection(onReconnect: () => void): boolean {
-  const [connected, setConnected] = useState(true);
   useEffect(
     () =>
       bridge.onConnection((now) => {
         setConnected(now);
-        if (now) onReconnect();
+        if (now) reload();
       }),
-    [onReconnect],
+    [reload],
   );
-  return connected;
+  return { value, connected };
 }
