@@ -3,9 +3,14 @@
 import type { ChannelName, Identity, Input, Output } from './contract';
 import type { Db } from './db/database';
 import type { Clock } from './clock';
-import { createTubeLoop } from './registration/tubeLoop';
-import { createTotals } from './site/totals';
+import { createVoids } from './corrections/voids';
+import { createFactRecorder } from './facts/record';
+import { createTubeLoop, type DeskActor } from './registration/tubeLoop';
 import { readSiteSettings, writeSiteSettings } from './site/settings';
+import { createTotals } from './site/totals';
+import { createUnbagged } from './site/unbagged';
+import { createHandovers } from './transport/handover';
+import { createPacking } from './transport/packing';
 
 /** A change a handler made, so the core can push fresh state to the windows that show it. */
 export type Change = { kind: 'desk'; desk: string } | { kind: 'totals' };
@@ -14,40 +19,72 @@ export type Handlers = {
   [C in ChannelName]: (input: Input<C>, who: Identity, changed: (change: Change) => void) => Output<C>;
 };
 
+/** The name the audit trail gives the caller (operators sign in later; until then the window's role and desk). */
+export function actorOf(who: Identity): string {
+  return who.desk === undefined ? who.role : `${who.role}@${who.desk}`;
+}
+
 /** Clerk identities always carry their desk: the transports bind it when they authenticate a window. */
-function deskOf(who: Identity): string {
+function deskOf(who: Identity): DeskActor {
   if (!who.desk) throw new Error('a clerk identity without a desk');
-  return who.desk;
+  return { desk: who.desk, actor: actorOf(who) };
 }
 
 export function createHandlers(db: Db, clock: Clock) {
-  const loop = createTubeLoop(db, clock);
+  const record = createFactRecorder(db, clock);
+  const loop = createTubeLoop(db, clock, record);
+  const voids = createVoids(db, clock, record);
+  const packing = createPacking(db, clock, record);
+  const handOver = createHandovers(db, clock, record);
   const totals = createTotals(db, clock);
+  const unbagged = createUnbagged(db);
+
+  /** Whether an outcome wrote anything: refusals and warnings awaiting confirmation do not. */
+  const stored = (outcome: { result: string }) => outcome.result !== 'refused' && outcome.result !== 'confirm';
+  const deskChanged = (desk: string, changed: (change: Change) => void) => {
+    changed({ kind: 'desk', desk });
+    changed({ kind: 'totals' });
+  };
 
   const handlers: Handlers = {
     'session.whoami': (_input, who) => who,
-    'clerk.deskState': (_input, who) => loop.deskState(deskOf(who)),
-    'clerk.scan': ({ text }, who, changed) => {
-      const desk = deskOf(who);
-      const outcome = loop.scan(desk, text);
-      if (outcome.result !== 'refused') {
-        changed({ kind: 'desk', desk });
-        changed({ kind: 'totals' });
-      }
+    'clerk.deskState': (_input, who) => loop.deskState(deskOf(who).desk),
+    'clerk.scan': ({ text, confirm }, who, changed) => {
+      const at = deskOf(who);
+      const outcome = loop.scan(at, text, confirm ?? false);
+      if (stored(outcome)) deskChanged(at.desk, changed);
       return outcome;
     },
     'clerk.sealNow': (_input, who, changed) => {
-      const desk = deskOf(who);
-      const outcome = loop.sealNow(desk);
-      if (outcome.result === 'sealed') {
-        changed({ kind: 'desk', desk });
-        changed({ kind: 'totals' });
-      }
+      const at = deskOf(who);
+      const outcome = loop.sealNow(at);
+      if (stored(outcome)) deskChanged(at.desk, changed);
+      return outcome;
+    },
+    'clerk.undo': (_input, who, changed) => {
+      const at = deskOf(who);
+      const outcome = loop.undoLast(at);
+      if (stored(outcome)) deskChanged(at.desk, changed);
       return outcome;
     },
     'site.totals': () => totals(),
     'site.settings': () => readSiteSettings(db),
-    'site.setPoolingRatio': ({ poolingRatio }) => writeSiteSettings(db, { poolingRatio }),
+    'site.updateSettings': (changes, who) => writeSiteSettings(db, changes, record, actorOf(who)),
+    'site.voidTube': ({ barcode, reason }, who, changed) => {
+      const outcome = voids.voidTube(barcode, reason, actorOf(who));
+      if (stored(outcome)) changed({ kind: 'totals' });
+      return outcome;
+    },
+    'site.voidRegistration': ({ registrationId, reason }, who, changed) => {
+      const outcome = voids.voidRegistration(registrationId, reason, actorOf(who));
+      if (stored(outcome)) changed({ kind: 'totals' });
+      return outcome;
+    },
+    'site.unbaggedTubes': () => unbagged(),
+    'site.handover': ({ bags, courier, temperature }, who) => handOver(bags, courier, temperature, actorOf(who)),
+    'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),
+    'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
+    'packing.openBag': () => packing.openBag(),
   };
 
   return { handlers, deskState: loop.deskState, totals };

@@ -5,12 +5,12 @@ import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
 import { useLiveValue } from '../shared/useBridge';
 import { ConnectionBanner } from '../shared/ConnectionBanner';
-import { showScan, showSeal, type Shown } from './outcome';
+import { showScan, showSeal, showUndo, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
 import { TubePanel } from './TubePanel';
 
-export const KEYS = { seal: 'F8', language: 'F9' } as const;
+export const KEYS = { confirm: 'F2', undo: 'F4', seal: 'F8', language: 'F9' } as const;
 
 export function ClerkApp() {
   const { t } = useTranslation();
@@ -20,23 +20,40 @@ export function ClerkApp() {
 
   const { value: desk, connected } = useLiveValue('clerk.deskState', 'desk.changed');
 
-  const scan = useCallback((text: string) => {
-    queue.current = queue.current.then(async () => setShown(showScan(await bridge.call('clerk.scan', { text }))));
+  // The scan a warning is waiting on: F2 sends it again, confirmed; any other action drops it.
+  const awaitingConfirm = useRef<string | null>(null);
+
+  const run = useCallback((action: () => Promise<Shown>, confirmText: string | null = null) => {
+    queue.current = queue.current.then(async () => {
+      awaitingConfirm.current = null;
+      const next = await action();
+      awaitingConfirm.current = next.tone === 'warning' ? confirmText : null;
+      setShown(next);
+    });
   }, []);
-  const seal = useCallback(() => {
-    queue.current = queue.current.then(async () => setShown(showSeal(await bridge.call('clerk.sealNow', {}))));
-  }, []);
+  const scan = useCallback(
+    (text: string) => run(async () => showScan(await bridge.call('clerk.scan', { text })), text),
+    [run],
+  );
+  const confirm = useCallback(() => {
+    const text = awaitingConfirm.current;
+    if (text !== null) run(async () => showScan(await bridge.call('clerk.scan', { text, confirm: true })));
+  }, [run]);
+  const undo = useCallback(() => run(async () => showUndo(await bridge.call('clerk.undo', {}))), [run]);
+  const seal = useCallback(() => run(async () => showSeal(await bridge.call('clerk.sealNow', {}))), [run]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key === KEYS.seal) seal();
+      else if (event.key === KEYS.confirm) confirm();
+      else if (event.key === KEYS.undo) undo();
       else if (event.key === KEYS.language) toggleLanguage();
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [seal]);
+  }, [seal, confirm, undo]);
 
   return (
     <div className="clerk">
@@ -57,12 +74,11 @@ export function ClerkApp() {
         <TubePanel tube={desk?.tube ?? null} />
       </main>
       <footer className="keys">
-        <span>
-          <kbd>{KEYS.seal}</kbd> {t('clerk.keys.seal')}
-        </span>
-        <span>
-          <kbd>{KEYS.language}</kbd> {t('clerk.keys.language')}
-        </span>
+        {(['confirm', 'undo', 'seal', 'language'] as const).map((action) => (
+          <span key={action}>
+            <kbd>{KEYS[action]}</kbd> {t(`clerk.keys.${action}`)}
+          </span>
+        ))}
       </footer>
     </div>
   );

@@ -1,7 +1,7 @@
 // Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
 import type { CallResult, Output } from '../../src-main/core/contract';
 
-export type Tone = 'ok' | 'refused' | 'info' | 'sealed';
+export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning';
 
 export interface Shown {
   tone: Tone;
@@ -22,6 +22,13 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
   switch (outcome.result) {
     case 'refused':
       return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
+    case 'confirm':
+      return {
+        tone: 'warning',
+        title: 'result.sampledToday',
+        hint: 'result.sampledTodayHint',
+        params: { name: outcome.person.name, idNumber: outcome.person.idNumber },
+      };
     case 'tube-opened':
       return {
         tone: 'info',
@@ -37,6 +44,20 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
         : { tone: 'ok', title: 'result.personAdded', hint: 'result.personAddedHint', params };
     }
   }
+}
+
+export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
+  if (!result.ok) return notSaved(result.error.message);
+  const outcome = result.value;
+  if (outcome.result === 'refused') {
+    return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
+  }
+  return {
+    tone: 'info',
+    title: 'result.removed',
+    hint: 'result.removedHint',
+    params: { name: outcome.person.name, position: outcome.person.position, ...outcome.tube },
+  };
 }
 
 export function showSeal(result: CallResult<Output<'clerk.sealNow'>>): Shown {

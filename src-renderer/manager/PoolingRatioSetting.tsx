@@ -15,7 +15,7 @@ export function PoolingRatioSetting() {
   }, []);
 
   async function save() {
-    const result = await bridge.call('site.setPoolingRatio', { poolingRatio: Number(value) });
+    const result = await bridge.call('site.updateSettings', { poolingRatio: Number(value) });
     setMessage(
       result.ok
         ? { ok: true, text: t('manager.saved', { poolingRatio: result.value.poolingRatio }) }

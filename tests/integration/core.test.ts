@@ -83,7 +83,7 @@ describe('the tube loop', () => {
   });
 
   it('opens new tubes with the pooling ratio the manager set', () => {
-    expect(value(core.call(MANAGER, 'site.setPoolingRatio', { poolingRatio: 5 }))).toMatchObject({ poolingRatio: 5 });
+    expect(value(core.call(MANAGER, 'site.updateSettings', { poolingRatio: 5 }))).toMatchObject({ poolingRatio: 5 });
     scan('2026112200001');
     for (let i = 0; i < 4; i++) scan(personCode(i));
     expect(scan(personCode(4))).toMatchObject({ sealed: true, tube: { count: 5, capacity: 5 } });
@@ -143,7 +143,7 @@ describe('the boundary', () => {
   });
 
   it('refuses a role that may not call a channel', () => {
-    expectCallRefused(CLERK, 'site.setPoolingRatio', { poolingRatio: 5 }, 'forbidden');
+    expectCallRefused(CLERK, 'site.updateSettings', { poolingRatio: 5 }, 'forbidden');
     expectCallRefused(MANAGER, 'clerk.scan', { text: '2026112200001' }, 'forbidden');
   });
 
@@ -152,8 +152,8 @@ describe('the boundary', () => {
     expectCallRefused(CLERK, 'clerk.scan', { text: 2026112200001 }, 'invalid-input');
     expectCallRefused(CLERK, 'clerk.scan', { text: '2026112200001', desk: '2' }, 'invalid-input');
     expectCallRefused(CLERK, 'clerk.scan', { text: '1'.repeat(5000) }, 'invalid-input');
-    expectCallRefused(MANAGER, 'site.setPoolingRatio', { poolingRatio: 0 }, 'invalid-input');
-    expectCallRefused(MANAGER, 'site.setPoolingRatio', { poolingRatio: 2.5 }, 'invalid-input');
+    expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio: 0 }, 'invalid-input');
+    expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio: 2.5 }, 'invalid-input');
   });
 });
 

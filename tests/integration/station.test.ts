@@ -100,7 +100,7 @@ describe('browser station', () => {
   it('binds the role to the key: the clerk window cannot call a manager channel', async () => {
     const socket = await connect(keyOf('clerk-1'));
     const messages = inbox(socket);
-    socket.send(JSON.stringify({ id: 1, channel: 'site.setPoolingRatio', input: { poolingRatio: 5 } }));
+    socket.send(JSON.stringify({ id: 1, channel: 'site.updateSettings', input: { poolingRatio: 5 } }));
     socket.send(JSON.stringify({ id: 2, channel: 'session.whoami', input: {} }));
     const replies = await until(() => (messages.length >= 2 ? messages : undefined));
     expect(replies).toEqual([

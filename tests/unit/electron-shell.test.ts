@@ -174,10 +174,10 @@ describe('IPC', () => {
   const poolingRatio = () => (core.call({ role: 'manager' }, 'site.settings', {}) as { value: { poolingRatio: number } }).value.poolingRatio;
 
   it("refuses a channel the sending window's role may not call, and changes nothing", () => {
-    const result = handle(from(clerk), 'site.setPoolingRatio', { poolingRatio: 5 });
+    const result = handle(from(clerk), 'site.updateSettings', { poolingRatio: 5 });
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('clerk') } });
     expect(poolingRatio()).toBe(10);
-    expect(handle(from(manager), 'site.setPoolingRatio', { poolingRatio: 5 })).toMatchObject({ ok: true });
+    expect(handle(from(manager), 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: true });
     expect(poolingRatio()).toBe(5);
   });
 

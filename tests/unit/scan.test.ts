@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyScan } from '../../src-main/core/domain/scan';
 import { checkPerson, normaliseName } from '../../src-main/core/domain/person';
 
-const TUBE = /^[0-9]{8,14}$/u;
+const TUBE = { tube: /^[0-9]{8,14}$/u, bag: /^B[0-9]{6,14}$/u };
 
 describe('classifying a scan', () => {
   it('tells a tube barcode from a personal code', () => {
@@ -11,6 +11,10 @@ describe('classifying a scan', () => {
       kind: 'person',
       fields: { name: '张三', idNumber: '110101199003071233', phone: '13800000000' },
     });
+  });
+
+  it('tells a transport bag label apart', () => {
+    expect(classifyScan('B20261122001', TUBE)).toEqual({ kind: 'bag', barcode: 'B20261122001' });
   });
 
   it('refuses an 18-digit ID number as a tube: it is a person, not a tube', () => {

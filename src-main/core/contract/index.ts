@@ -2,14 +2,22 @@
 // the roles that may call it; for each event its payload and the roles that receive it.
 import { z } from 'zod';
 import type { ChannelName, EventName, Role } from './names';
+import { siteSettingsSchema } from '../site/settings';
 import {
+  bagViewSchema,
   deskStateSchema,
+  handoverInputSchema,
+  handoverOutcomeSchema,
   identitySchema,
   noInput,
+  packingOutcomeSchema,
+  reasonSchema,
   scanOutcomeSchema,
   sealOutcomeSchema,
-  siteSettingsViewSchema,
   totalsSchema,
+  unbaggedTubeSchema,
+  undoOutcomeSchema,
+  voidOutcomeSchema,
 } from './schemas';
 
 export interface ChannelContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -30,15 +38,28 @@ export const channels = {
   'session.whoami': channel(['clerk', 'manager'], noInput, identitySchema),
   'clerk.deskState': channel(['clerk'], noInput, deskStateSchema),
   // A scan is at most 4 KB of UTF-8; the limit here is on characters, the byte limit is a domain rule.
-  'clerk.scan': channel(['clerk'], z.strictObject({ text: z.string().max(4096) }), scanOutcomeSchema),
-  'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema),
-  'site.totals': channel(['manager'], noInput, totalsSchema),
-  'site.settings': channel(['manager'], noInput, siteSettingsViewSchema),
-  'site.setPoolingRatio': channel(
-    ['manager'],
-    z.strictObject({ poolingRatio: z.number().int().min(1).max(100) }),
-    siteSettingsViewSchema,
+  // `confirm` answers the warning the clerk was shown for this same scan (a person already sampled today).
+  'clerk.scan': channel(
+    ['clerk'],
+    z.strictObject({ text: z.string().max(4096), confirm: z.boolean().optional() }),
+    scanOutcomeSchema,
   ),
+  'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema),
+  'clerk.undo': channel(['clerk'], noInput, undoOutcomeSchema),
+  'site.totals': channel(['manager'], noInput, totalsSchema),
+  'site.settings': channel(['manager'], noInput, siteSettingsSchema),
+  'site.updateSettings': channel(['manager'], siteSettingsSchema.partial().strict(), siteSettingsSchema),
+  'site.voidTube': channel(['manager'], z.strictObject({ barcode: z.string().max(64), reason: reasonSchema }), voidOutcomeSchema),
+  'site.voidRegistration': channel(
+    ['manager'],
+    z.strictObject({ registrationId: z.uuid(), reason: reasonSchema }),
+    voidOutcomeSchema,
+  ),
+  'site.unbaggedTubes': channel(['manager'], noInput, z.array(unbaggedTubeSchema)),
+  'site.handover': channel(['manager'], handoverInputSchema, handoverOutcomeSchema),
+  'packing.scan': channel(['manager'], z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
+  'packing.sealNow': channel(['manager'], noInput, packingOutcomeSchema),
+  'packing.openBag': channel(['manager'], noInput, bagViewSchema.nullable()),
 } satisfies Record<ChannelName, ChannelContract>;
 
 export interface EventContract<P extends z.ZodType = z.ZodType> {

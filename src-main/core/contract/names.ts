@@ -8,9 +8,17 @@ export const CHANNEL_NAMES = [
   'clerk.deskState',
   'clerk.scan',
   'clerk.sealNow',
+  'clerk.undo',
   'site.totals',
   'site.settings',
-  'site.setPoolingRatio',
+  'site.updateSettings',
+  'site.voidTube',
+  'site.voidRegistration',
+  'site.unbaggedTubes',
+  'site.handover',
+  'packing.scan',
+  'packing.sealNow',
+  'packing.openBag',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 

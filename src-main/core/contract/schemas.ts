@@ -8,7 +8,9 @@ export const problemSchema = z.enum([
   'no-open-tube',
   'tube-already-used',
   'person-already-in-tube',
+  'sampled-today',
   'tube-empty',
+  'bag-label-at-desk',
   'scan-too-long',
   'scan-control-characters',
   'code-unknown',
@@ -32,7 +34,7 @@ export const tubeViewSchema = z.object({
   people: z.array(personSummarySchema),
 });
 
-export const sealedTubeSchema = z.object({
+export const tubeCountSchema = z.object({
   barcode: z.string(),
   count: z.number().int(),
   capacity: z.number().int(),
@@ -44,18 +46,24 @@ export const deskStateSchema = z.object({
 });
 
 export const scanOutcomeSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('tube-opened'), tube: tubeViewSchema, sealedBefore: sealedTubeSchema.nullable() }),
+  z.object({ result: z.literal('tube-opened'), tube: tubeViewSchema, sealedBefore: tubeCountSchema.nullable() }),
   z.object({
     result: z.literal('person-added'),
     person: personSummarySchema,
-    tube: sealedTubeSchema,
+    tube: tubeCountSchema,
     sealed: z.boolean(),
   }),
+  z.object({ result: z.literal('confirm'), warning: z.literal('sampled-today'), person: personSummarySchema }),
+  z.object({ result: z.literal('refused'), problem: problemSchema }),
+]);
+
+export const undoOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('removed'), person: personSummarySchema, tube: tubeCountSchema }),
   z.object({ result: z.literal('refused'), problem: problemSchema }),
 ]);
 
 export const sealOutcomeSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('sealed'), tube: sealedTubeSchema }),
+  z.object({ result: z.literal('sealed'), tube: tubeCountSchema }),
   z.object({ result: z.literal('refused'), problem: problemSchema }),
 ]);
 
@@ -66,10 +74,73 @@ export const totalsSchema = z.object({
   sealedTubesToday: z.number().int(),
 });
 
-export const siteSettingsViewSchema = z.object({
-  poolingRatio: z.number().int(),
-  tubePattern: z.string(),
+export const voidOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('voided') }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum(['tube-unknown', 'tube-open', 'already-voided', 'registration-unknown']),
+  }),
+]);
+
+export const bagViewSchema = z.object({
+  barcode: z.string(),
+  capacity: z.number().int(),
+  tubes: z.array(z.string()),
 });
+
+export const packingOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('bag-opened'), bag: bagViewSchema }),
+  z.object({ result: z.literal('tube-packed'), bag: bagViewSchema, sealed: z.boolean() }),
+  z.object({ result: z.literal('bag-sealed'), bag: bagViewSchema }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum([
+      'no-open-bag',
+      'bag-already-used',
+      'bag-full',
+      'bag-empty',
+      'tube-unknown',
+      'tube-not-sealed',
+      'tube-voided',
+      'tube-already-bagged',
+      'not-a-bag-or-tube',
+    ]),
+  }),
+]);
+
+export const handoverInputSchema = z.strictObject({
+  bags: z.array(z.string().min(1).max(64)).min(1).max(200),
+  courier: z.strictObject({
+    name: z.string().trim().min(1).max(40),
+    phone: z.string().trim().regex(/^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number'),
+    vehicle: z.string().trim().min(1).max(20),
+  }),
+  temperature: z.number().min(-40).max(40).nullable(),
+});
+
+export const handoverOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({
+    result: z.literal('handed-over'),
+    number: z.string(),
+    bags: z.number().int(),
+    tubes: z.number().int(),
+    people: z.number().int(),
+  }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum(['bag-unknown', 'bag-not-sealed', 'bag-already-handed-over']),
+    bag: z.string(),
+  }),
+]);
+
+export const unbaggedTubeSchema = z.object({
+  barcode: z.string(),
+  desk: z.string(),
+  people: z.number().int(),
+  sealedAt: z.string(),
+});
+
+export const reasonSchema = z.string().trim().min(2).max(200);
 
 export const identitySchema = z.object({ role: roleSchema, desk: z.string().optional() });
 

@@ -4,6 +4,7 @@ export const MAX_SCAN_BYTES = 4096;
 
 export type ScanKind =
   | { kind: 'tube'; barcode: string }
+  | { kind: 'bag'; barcode: string }
   | { kind: 'person'; fields: { name: string; idNumber: string; phone: string } }
   | { kind: 'refused'; problem: 'scan-too-long' | 'scan-control-characters' | 'code-unknown' };
 
@@ -19,10 +20,11 @@ function parsePlainPersonCode(text: string): ScanKind | undefined {
   return { kind: 'person', fields: { name, idNumber, phone } };
 }
 
-export function classifyScan(raw: string, tubePattern: RegExp): ScanKind {
+export function classifyScan(raw: string, patterns: { tube: RegExp; bag: RegExp }): ScanKind {
   if (new TextEncoder().encode(raw).length > MAX_SCAN_BYTES) return { kind: 'refused', problem: 'scan-too-long' };
   const text = raw.trim();
   if (CONTROL.test(text)) return { kind: 'refused', problem: 'scan-control-characters' };
-  if (tubePattern.test(text)) return { kind: 'tube', barcode: text };
+  if (patterns.tube.test(text)) return { kind: 'tube', barcode: text };
+  if (patterns.bag.test(text)) return { kind: 'bag', barcode: text };
   return parsePlainPersonCode(text) ?? { kind: 'refused', problem: 'code-unknown' };
 }

@@ -1,22 +1,32 @@
-// The clerk's loop at one desk: open a tube, add people up to N, seal it (full, early, or replaced).
-// Each step is one immediate transaction; a refusal returns before anything is written.
+// The clerk's loop at one desk: open a tube, add people up to N, seal it (full, early, or replaced), undo the
+// last person. Each step is one immediate transaction that writes the change and its fact (audit + outbox);
+// a refusal returns before anything is written.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import { maskIdNumber, maskName } from '../domain/mask';
 import { checkPerson, type Person, type PersonProblem } from '../domain/person';
 import { classifyScan } from '../domain/scan';
-import { readSiteSettings, tubeRegExp } from '../site/settings';
+import type { RecordFact } from '../facts/record';
+import { readSiteSettings, scanPatterns } from '../site/settings';
 
 export type LoopProblem =
   | 'no-open-tube'
   | 'tube-already-used'
   | 'person-already-in-tube'
+  | 'sampled-today'
   | 'tube-empty'
+  | 'bag-label-at-desk'
   | 'scan-too-long'
   | 'scan-control-characters'
   | 'code-unknown'
   | PersonProblem;
+
+/** Who acts at the desk: the desk the window is bound to, and the actor the audit trail names. */
+export interface DeskActor {
+  desk: string;
+  actor: string;
+}
 
 export interface PersonSummary {
   position: number;
@@ -31,7 +41,7 @@ export interface TubeView {
   people: PersonSummary[];
 }
 
-export interface SealedTube {
+export interface TubeCount {
   barcode: string;
   count: number;
   capacity: number;
@@ -43,11 +53,16 @@ export interface DeskState {
 }
 
 export type ScanOutcome =
-  | { result: 'tube-opened'; tube: TubeView; sealedBefore: SealedTube | null }
-  | { result: 'person-added'; person: PersonSummary; tube: SealedTube; sealed: boolean }
+  | { result: 'tube-opened'; tube: TubeView; sealedBefore: TubeCount | null }
+  | { result: 'person-added'; person: PersonSummary; tube: TubeCount; sealed: boolean }
+  | { result: 'confirm'; warning: 'sampled-today'; person: PersonSummary }
   | { result: 'refused'; problem: LoopProblem };
 
-export type SealOutcome = { result: 'sealed'; tube: SealedTube } | { result: 'refused'; problem: LoopProblem };
+export type SealOutcome = { result: 'sealed'; tube: TubeCount } | { result: 'refused'; problem: LoopProblem };
+
+export type UndoOutcome =
+  | { result: 'removed'; person: PersonSummary; tube: TubeCount }
+  | { result: 'refused'; problem: LoopProblem };
 
 interface TubeRow {
   id: string;
@@ -56,7 +71,13 @@ interface TubeRow {
   opened_at: string;
 }
 
-export function createTubeLoop(db: Db, clock: Clock) {
+const summarise = (position: number, name: string, docNumber: string): PersonSummary => ({
+  position,
+  name: maskName(name),
+  idNumber: maskIdNumber(docNumber),
+});
+
+export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   const openTubeAt = db.prepare<[string], TubeRow>(
     "SELECT id, barcode, capacity, opened_at FROM tubes WHERE desk = ? AND status = 'open'",
   );
@@ -70,23 +91,23 @@ export function createTubeLoop(db: Db, clock: Clock) {
   const closeTube = db.prepare(
     'UPDATE tubes SET status = @status, seal_reason = @reason, closed_at = @closedAt WHERE id = @id',
   );
-  const peopleIn = db.prepare<[string], { position: number; name: string; doc_number: string }>(
-    'SELECT position, name, doc_number FROM registrations WHERE tube_id = ? ORDER BY position',
+  const peopleIn = db.prepare<[string], { id: string; position: number; name: string; doc_number: string }>(
+    "SELECT id, position, name, doc_number FROM registrations WHERE tube_id = ? AND status = 'active' ORDER BY position",
   );
-  const countIn = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM registrations WHERE tube_id = ?');
+  const countIn = db.prepare<[string], { n: number }>(
+    "SELECT count(*) AS n FROM registrations WHERE tube_id = ? AND status = 'active'",
+  );
   const personIn = db.prepare<[string, string, string], { id: string }>(
-    'SELECT id FROM registrations WHERE tube_id = ? AND doc_type = ? AND doc_number = ?',
+    "SELECT id FROM registrations WHERE tube_id = ? AND doc_type = ? AND doc_number = ? AND status = 'active'",
+  );
+  const sampledOn = db.prepare<[string, string, string], { id: string }>(
+    "SELECT id FROM registrations WHERE doc_type = ? AND doc_number = ? AND day = ? AND status = 'active' LIMIT 1",
   );
   const insertRegistration = db.prepare(
     `INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day)
      VALUES (@id, @tubeId, @position, @docType, @docNumber, @name, @phone, @createdAt, @day)`,
   );
-
-  const summarise = (position: number, name: string, docNumber: string): PersonSummary => ({
-    position,
-    name: maskName(name),
-    idNumber: maskIdNumber(docNumber),
-  });
+  const removeRegistration = db.prepare("UPDATE registrations SET status = 'removed' WHERE id = ?");
 
   function tubeView(row: TubeRow): TubeView {
     return {
@@ -97,23 +118,30 @@ export function createTubeLoop(db: Db, clock: Clock) {
     };
   }
 
-  function close(tube: TubeRow, reason: 'full' | 'early' | 'replaced', count: number): SealedTube {
+  function close(tube: TubeRow, reason: 'full' | 'early' | 'replaced', count: number, actor: string): TubeCount {
+    const discarded = count === 0;
     closeTube.run({
       id: tube.id,
-      status: count === 0 ? 'discarded' : 'sealed',
-      reason: count === 0 ? null : reason,
+      status: discarded ? 'discarded' : 'sealed',
+      reason: discarded ? null : reason,
       closedAt: clock().toISOString(),
     });
+    const facts = { tubeId: tube.id, barcode: tube.barcode, count, reason };
+    record(
+      discarded
+        ? { kind: 'tube.discarded', subject: tube.id, actor, data: facts, upload: facts }
+        : { kind: 'tube.sealed', subject: tube.id, actor, data: facts, upload: facts },
+    );
     return { barcode: tube.barcode, count, capacity: tube.capacity };
   }
 
-  function openTube(desk: string, barcode: string): ScanOutcome {
+  function openTube(at: DeskActor, barcode: string): ScanOutcome {
     if (barcodeInUse.get(barcode)) return { result: 'refused', problem: 'tube-already-used' };
-    const current = openTubeAt.get(desk);
-    let sealedBefore: SealedTube | null = null;
+    const current = openTubeAt.get(at.desk);
+    let sealedBefore: TubeCount | null = null;
     if (current) {
       const count = countIn.get(current.id)!.n;
-      const closed = close(current, 'replaced', count);
+      const closed = close(current, 'replaced', count, at.actor);
       sealedBefore = count > 0 ? closed : null;
     }
     const now = clock();
@@ -123,28 +151,36 @@ export function createTubeLoop(db: Db, clock: Clock) {
       capacity: readSiteSettings(db).poolingRatio,
       opened_at: now.toISOString(),
     };
-    insertTube.run({ id: row.id, barcode, desk, capacity: row.capacity, openedAt: row.opened_at, day: localDay(now) });
+    insertTube.run({ id: row.id, barcode, desk: at.desk, capacity: row.capacity, openedAt: row.opened_at, day: localDay(now) });
+    const facts = { tubeId: row.id, barcode, desk: at.desk, capacity: row.capacity };
+    record({ kind: 'tube.opened', subject: row.id, actor: at.actor, data: facts, upload: facts });
     return { result: 'tube-opened', tube: tubeView(row), sealedBefore };
   }
 
-  function addPerson(desk: string, person: Person): ScanOutcome {
-    const tube = openTubeAt.get(desk);
-    if (!tube) return { result: 'refused', problem: 'no-open-tube' };
+  function addPerson(at: DeskActor, tube: TubeRow, person: Person, confirmed: boolean): ScanOutcome {
     if (personIn.get(tube.id, person.docType, person.docNumber)) {
       return { result: 'refused', problem: 'person-already-in-tube' };
     }
     const position = countIn.get(tube.id)!.n + 1;
     const now = clock();
-    insertRegistration.run({
-      id: randomUUID(),
-      tubeId: tube.id,
-      position,
-      ...person,
-      createdAt: now.toISOString(),
-      day: localDay(now),
+    const day = localDay(now);
+    if (sampledOn.get(person.docType, person.docNumber, day)) {
+      if (readSiteSettings(db).sameDayRepeat === 'refuse') return { result: 'refused', problem: 'sampled-today' };
+      if (!confirmed) {
+        return { result: 'confirm', warning: 'sampled-today', person: summarise(position, person.name, person.docNumber) };
+      }
+    }
+    const id = randomUUID();
+    insertRegistration.run({ id, tubeId: tube.id, position, ...person, createdAt: now.toISOString(), day });
+    record({
+      kind: 'person.added',
+      subject: id,
+      actor: at.actor,
+      data: { registrationId: id, tubeId: tube.id, position, repeatConfirmed: confirmed },
+      upload: { registrationId: id, tubeId: tube.id, tubeBarcode: tube.barcode, position, ...person },
     });
     const sealed = position >= tube.capacity;
-    if (sealed) close(tube, 'full', position);
+    if (sealed) close(tube, 'full', position, at.actor);
     return {
       result: 'person-added',
       person: summarise(position, person.name, person.docNumber),
@@ -154,30 +190,52 @@ export function createTubeLoop(db: Db, clock: Clock) {
   }
 
   return {
-    scan(desk: string, text: string): ScanOutcome {
+    /** `confirmed` answers a warning the clerk was shown for this same scan (a person already sampled today). */
+    scan(at: DeskActor, text: string, confirmed = false): ScanOutcome {
       return db
         .transaction((): ScanOutcome => {
-          const settings = readSiteSettings(db);
-          const scanned = classifyScan(text, tubeRegExp(settings));
+          const scanned = classifyScan(text, scanPatterns(readSiteSettings(db)));
           if (scanned.kind === 'refused') return { result: 'refused', problem: scanned.problem };
-          if (scanned.kind === 'tube') return openTube(desk, scanned.barcode);
-          // The order of refusals follows the desk: without a tube nothing else matters.
-          if (!openTubeAt.get(desk)) return { result: 'refused', problem: 'no-open-tube' };
+          if (scanned.kind === 'bag') return { result: 'refused', problem: 'bag-label-at-desk' };
+          if (scanned.kind === 'tube') return openTube(at, scanned.barcode);
+          // Without a tube nothing else about the person matters.
+          const tube = openTubeAt.get(at.desk);
+          if (!tube) return { result: 'refused', problem: 'no-open-tube' };
           const checked = checkPerson(scanned.fields, clock());
           if (!checked.ok) return { result: 'refused', problem: checked.problem };
-          return addPerson(desk, checked.person);
+          return addPerson(at, tube, checked.person, confirmed);
         })
         .immediate();
     },
 
-    sealNow(desk: string): SealOutcome {
+    sealNow(at: DeskActor): SealOutcome {
       return db
         .transaction((): SealOutcome => {
-          const tube = openTubeAt.get(desk);
+          const tube = openTubeAt.get(at.desk);
           if (!tube) return { result: 'refused', problem: 'no-open-tube' };
           const count = countIn.get(tube.id)!.n;
           if (count === 0) return { result: 'refused', problem: 'tube-empty' };
-          return { result: 'sealed', tube: close(tube, 'early', count) };
+          return { result: 'sealed', tube: close(tube, 'early', count, at.actor) };
+        })
+        .immediate();
+    },
+
+    /** Takes the last person out of the open tube; after sealing only the manager can void. */
+    undoLast(at: DeskActor): UndoOutcome {
+      return db
+        .transaction((): UndoOutcome => {
+          const tube = openTubeAt.get(at.desk);
+          if (!tube) return { result: 'refused', problem: 'no-open-tube' };
+          const last = peopleIn.all(tube.id).at(-1);
+          if (!last) return { result: 'refused', problem: 'tube-empty' };
+          removeRegistration.run(last.id);
+          const facts = { registrationId: last.id, tubeId: tube.id, position: last.position };
+          record({ kind: 'person.removed', subject: last.id, actor: at.actor, data: facts, upload: facts });
+          return {
+            result: 'removed',
+            person: summarise(last.position, last.name, last.doc_number),
+            tube: { barcode: tube.barcode, count: last.position - 1, capacity: tube.capacity },
+          };
         })
         .immediate();
     },

@@ -1,6 +1,7 @@
 // Site settings: validated on the way in, defaults for what was never set.
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import type { RecordFact } from '../facts/record';
 
 function compiles(pattern: string): boolean {
   try {
@@ -16,6 +17,12 @@ export const siteSettingsSchema = z.object({
   poolingRatio: z.number().int().min(1).max(100),
   /** What a tube barcode looks like at this site; anything else scanned is not taken for a tube. */
   tubePattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  /** What a transport bag's label looks like. */
+  bagPattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  /** Tubes per transport bag. */
+  bagCapacity: z.number().int().min(1).max(500),
+  /** A person already sampled today at this site: a warning the clerk confirms, or a refusal. */
+  sameDayRepeat: z.enum(['warn', 'refuse']),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -23,6 +30,9 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export const defaultSiteSettings: SiteSettings = {
   poolingRatio: 10,
   tubePattern: '^[0-9]{8,14}$',
+  bagPattern: '^B[0-9]{6,14}$',
+  bagCapacity: 20,
+  sameDayRepeat: 'warn',
 };
 
 export function readSiteSettings(db: Db): SiteSettings {
@@ -33,17 +43,24 @@ export function readSiteSettings(db: Db): SiteSettings {
   return merged.success ? merged.data : defaultSiteSettings;
 }
 
-export function writeSiteSettings(db: Db, changes: Partial<SiteSettings>): SiteSettings {
-  const next = siteSettingsSchema.parse({ ...readSiteSettings(db), ...changes });
+/** Writes validated changes and records them, with the values they replace, in the audit trail. */
+export function writeSiteSettings(db: Db, changes: Partial<SiteSettings>, record: RecordFact, actor: string): SiteSettings {
   const upsert = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
-  db.transaction(() => {
-    for (const [key, value] of Object.entries(changes)) upsert.run(key, JSON.stringify(value));
-  })();
-  return next;
+  return db
+    .transaction(() => {
+      const before = readSiteSettings(db);
+      const next = siteSettingsSchema.parse({ ...before, ...changes });
+      const keys = Object.keys(changes) as (keyof SiteSettings)[];
+      for (const key of keys) upsert.run(key, JSON.stringify(next[key]));
+      const old = Object.fromEntries(keys.map((key) => [key, before[key]]));
+      record({ kind: 'settings.changed', subject: 'site', actor, data: { changes, old } });
+      return next;
+    })
+    .immediate();
 }
 
-export function tubeRegExp(settings: SiteSettings): RegExp {
-  return new RegExp(settings.tubePattern, 'u');
+export function scanPatterns(settings: SiteSettings): { tube: RegExp; bag: RegExp } {
+  return { tube: new RegExp(settings.tubePattern, 'u'), bag: new RegExp(settings.bagPattern, 'u') };
 }

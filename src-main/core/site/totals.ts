@@ -10,10 +10,10 @@ export interface Totals {
 }
 
 export function createTotals(db: Db, clock: Clock) {
-  const people = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM registrations WHERE day = ?');
+  const people = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM registrations WHERE day = ? AND status = 'active'");
   const open = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM tubes WHERE status = 'open'");
   const sealed = db.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM tubes WHERE status = 'sealed' AND day = ?",
+    "SELECT count(*) AS n FROM tubes WHERE status = 'sealed' AND voided_at IS NULL AND day = ?",
   );
   return (): Totals => {
     const day = localDay(clock());

@@ -2,6 +2,7 @@
 // so a crash leaves the database at the version before or after, never between.
 import type { Db } from '../database';
 import { migration001 } from './001-tubes-and-registrations';
+import { migration002 } from './002-facts-audit-outbox';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [migration001];
+export const migrations: readonly Migration[] = [migration001, migration002];
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,0 +1,67 @@
+// Every fact is written with its audit row and, when the platform must hear of it, its outbox row, inside the
+// caller's transaction: the three commit together or not at all.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database';
+import type { Clock } from '../clock';
+import { GENESIS_HASH, rowHash } from './audit';
+
+export type FactKind =
+  | 'tube.opened'
+  | 'tube.discarded'
+  | 'tube.sealed'
+  | 'tube.voided'
+  | 'person.added'
+  | 'person.removed'
+  | 'person.voided'
+  | 'bag.opened'
+  | 'bag.packed'
+  | 'bag.sealed'
+  | 'handover'
+  | 'settings.changed'
+  | 'export.full';
+
+export interface Fact {
+  kind: FactKind;
+  /** The id of what the fact is about (a tube, a registration, a bag…). */
+  subject: string;
+  actor: string;
+  /** What the trail keeps: ids, reasons, old values of corrections. */
+  data: Record<string, unknown>;
+  /** What the platform receives; absent for facts that stay local (settings, exports). */
+  upload?: Record<string, unknown>;
+}
+
+export function createFactRecorder(db: Db, clock: Clock) {
+  const head = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+  const insertAudit = db.prepare(
+    `INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash)
+     VALUES (@seq, @fact_id, @at, @actor, @kind, @subject, @data, @prev_hash, @hash)`,
+  );
+  const insertOutbox = db.prepare(
+    'INSERT INTO outbox (fact_id, kind, payload, created_at) VALUES (?, ?, ?, ?)',
+  );
+
+  /** Records a fact; must run inside a transaction so that it commits with the change it describes. */
+  return function record(fact: Fact): string {
+    if (!db.inTransaction) throw new Error('a fact is recorded only inside the transaction of its change');
+    const last = head.get();
+    const row = {
+      seq: (last?.seq ?? 0) + 1,
+      fact_id: randomUUID(),
+      at: clock().toISOString(),
+      actor: fact.actor,
+      kind: fact.kind,
+      subject: fact.subject,
+      data: JSON.stringify(fact.data),
+      prev_hash: last?.hash ?? GENESIS_HASH,
+    };
+    insertAudit.run({ ...row, hash: rowHash(row) });
+    if (fact.upload) {
+      const payload = { factId: row.fact_id, kind: fact.kind, at: row.at, ...fact.upload };
+      insertOutbox.run(row.fact_id, fact.kind, JSON.stringify(payload), row.at);
+    }
+    return row.fact_id;
+  };
+}
+
+export type RecordFact = ReturnType<typeof createFactRecorder>;

@@ -1,0 +1,70 @@
+// Handing sealed bags to a courier: one fact, one numbered manifest, the totals the manifest prints.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database';
+import { localDay, type Clock } from '../clock';
+import type { RecordFact } from '../facts/record';
+
+export interface Courier {
+  name: string;
+  phone: string;
+  vehicle: string;
+}
+
+export type HandoverProblem = 'bag-unknown' | 'bag-not-sealed' | 'bag-already-handed-over';
+
+export type HandoverOutcome =
+  | { result: 'handed-over'; number: string; bags: number; tubes: number; people: number }
+  | { result: 'refused'; problem: HandoverProblem; bag: string };
+
+export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
+  const bagByBarcode = db.prepare<[string], { id: string; status: string; handover_id: string | null }>(
+    'SELECT id, status, handover_id FROM bags WHERE barcode = ?',
+  );
+  const countsOf = db.prepare<[string], { tubes: number; people: number }>(
+    `SELECT count(DISTINCT b.tube_id) AS tubes, count(r.id) AS people
+     FROM bag_tubes b LEFT JOIN registrations r ON r.tube_id = b.tube_id AND r.status = 'active'
+     WHERE b.bag_id = ?`,
+  );
+  const handoversOn = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM handovers WHERE day = ?');
+  const insertHandover = db.prepare(
+    `INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day)
+     VALUES (@id, @number, @name, @phone, @vehicle, @temperature, @handedAt, @day)`,
+  );
+  const assign = db.prepare('UPDATE bags SET handover_id = ? WHERE id = ?');
+
+  return function handOver(
+    bagBarcodes: readonly string[],
+    courier: Courier,
+    temperature: number | null,
+    actor: string,
+  ): HandoverOutcome {
+    return db
+      .transaction((): HandoverOutcome => {
+        const bags: { id: string; barcode: string }[] = [];
+        for (const barcode of new Set(bagBarcodes)) {
+          const bag = bagByBarcode.get(barcode);
+          if (!bag) return { result: 'refused', problem: 'bag-unknown', bag: barcode };
+          if (bag.status !== 'sealed') return { result: 'refused', problem: 'bag-not-sealed', bag: barcode };
+          if (bag.handover_id) return { result: 'refused', problem: 'bag-already-handed-over', bag: barcode };
+          bags.push({ id: bag.id, barcode });
+        }
+        const now = clock();
+        const day = localDay(now);
+        const number = `${day.replaceAll('-', '')}-${String(handoversOn.get(day)!.n + 1).padStart(3, '0')}`;
+        const id = randomUUID();
+        insertHandover.run({ id, number, ...courier, temperature, handedAt: now.toISOString(), day });
+        let tubes = 0;
+        let people = 0;
+        for (const bag of bags) {
+          assign.run(id, bag.id);
+          const counts = countsOf.get(bag.id)!;
+          tubes += counts.tubes;
+          people += counts.people;
+        }
+        const facts = { handoverId: id, number, bags: bags.map((b) => b.barcode), courier, temperature };
+        record({ kind: 'handover', subject: id, actor, data: facts, upload: facts });
+        return { result: 'handed-over', number, bags: bags.length, tubes, people };
+      })
+      .immediate();
+  };
+}
