@@ -1,15 +1,12 @@
 // The core through its one entry point: the tube loop's rules, each refusal leaving the database unchanged,
 // the boundary's refusals of malformed calls, and who receives which pushed event.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallResult, Identity, PushedEvent } from '../../src-main/core/contract';
+import type { Identity, PushedEvent } from '../../src-main/core/contract';
 import type { Core } from '../../src-main/core/core';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { idNumber, personCode } from '../fixtures/people';
+import { CLERK, driver, MANAGER, OTHER_CLERK, value } from '../fixtures/driver';
 import { readSnapshot, tempCore } from '../fixtures/tempCore';
-
-const CLERK: Identity = { role: 'clerk', desk: '1' };
-const OTHER_CLERK: Identity = { role: 'clerk', desk: '2' };
-const MANAGER: Identity = { role: 'manager' };
 
 let core: Core;
 let dataDir: string;
@@ -20,21 +17,12 @@ beforeEach(() => {
 });
 afterEach(() => dispose());
 
-function value<T = Record<string, unknown>>(result: CallResult): T {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-const scan = (text: string, who = CLERK) => value(core.call(who, 'clerk.scan', { text }));
-const seal = (who = CLERK) => value(core.call(who, 'clerk.sealNow', {}));
+const d = () => driver(core, dataDir);
+const scan = (text: string, who = CLERK) => d().scan(text, who);
+const seal = (who = CLERK) => d().seal(who);
 const totals = () => value(core.call(MANAGER, 'site.totals', {}));
 const tubes = () => readSnapshot(dataDir).tubes as { barcode: string; status: string; seal_reason: string | null; capacity: number }[];
-
-/** Runs `act` and checks that it was refused for `problem` and that no row anywhere changed. */
-function expectRefused(act: () => unknown, problem: string): void {
-  const before = readSnapshot(dataDir);
-  expect(act()).toEqual({ result: 'refused', problem });
-  expect(readSnapshot(dataDir)).toEqual(before);
-}
+const expectRefused = (act: () => unknown, problem: string) => d().expectRefused(act, problem);
 
 describe('the tube loop', () => {
   it('fills a tube of 10 and seals it by itself at the 10th person', () => {

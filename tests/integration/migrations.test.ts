@@ -66,6 +66,48 @@ describe('migration 1: tubes and registrations', () => {
   });
 });
 
+describe('migration 2: facts, audit trail, outbox, bags and handovers', () => {
+  beforeEach(() => {
+    expect(migrate(db, 1)).toBe(1);
+    db.prepare(
+      "INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day) VALUES ('t', '11111111', '1', 10, 'open', 'now', 'today')",
+    ).run();
+    db.prepare(
+      "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES ('r', 't', 1, 'resident-id', 'n1', '张三', '13800000000', 'now', 'today')",
+    ).run();
+  });
+
+  it('keeps every registration, now active, and adds the new tables at user_version 2', () => {
+    expect(migrate(db, 2)).toBe(2);
+    expect(db.prepare('SELECT id, position, name, status FROM registrations').all()).toEqual([
+      { id: 'r', position: 1, name: '张三', status: 'active' },
+    ]);
+    const names = (objects() as { name: string }[]).map((o) => o.name);
+    expect(names).toEqual(expect.arrayContaining(['audit', 'outbox', 'bags', 'bag_tubes', 'handovers']));
+    expect(db.prepare('SELECT voided_at FROM tubes').pluck().get()).toBeNull();
+  });
+
+  it('frees the position of a removed person but not the person of an active one', () => {
+    migrate(db, 2);
+    const insert = db.prepare(
+      "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES (?, 't', ?, 'resident-id', ?, 'x', '1', 'now', 'today')",
+    );
+    expect(() => insert.run('r2', 1, 'n2')).toThrow(/UNIQUE/);
+    expect(() => insert.run('r3', 2, 'n1')).toThrow(/UNIQUE/);
+    db.prepare("UPDATE registrations SET status = 'removed' WHERE id = 'r'").run();
+    insert.run('r4', 1, 'n1');
+  });
+
+  it('makes the audit trail append-only', () => {
+    migrate(db, 2);
+    db.prepare(
+      "INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash) VALUES (1, 'f', 'now', 'a', 'k', 's', '{}', 'p', 'h')",
+    ).run();
+    expect(() => db.prepare("UPDATE audit SET actor = 'b'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+  });
+});
+
 describe('migrating', () => {
   it('numbers migrations 1, 2, 3… with no gap', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));

@@ -7,11 +7,11 @@ describe('the contract', () => {
     expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
   });
 
-  it('gives clerk channels to clerks and site channels to managers only', () => {
+  it('gives clerk channels to clerks, site and packing channels to managers only', () => {
     for (const [name, contract] of Object.entries(channels)) {
       expect(contract.roles.length, name).toBeGreaterThan(0);
       if (name.startsWith('clerk.')) expect(contract.roles, name).toEqual(['clerk']);
-      if (name.startsWith('site.')) expect(contract.roles, name).toEqual(['manager']);
+      if (name.startsWith('site.') || name.startsWith('packing.')) expect(contract.roles, name).toEqual(['manager']);
     }
   });
 });
