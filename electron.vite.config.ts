@@ -24,10 +24,12 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          // index: the Electron main process; station: the same core served to a browser; start: picks one.
+          // index: the Electron main process; station: the same core served to a browser; start: picks one;
           index: resolve(__dirname, 'src-main/index.ts'),
           station: resolve(__dirname, 'src-main/station/main.ts'),
           start: resolve(__dirname, 'src-main/start.ts'),
+          // cli: the headless commands (export, verify-audit, backup).
+          cli: resolve(__dirname, 'src-main/cli/main.ts'),
         },
         // Shared chunks sit beside the entries, so __dirname is out/main in every module (paths to ../renderer hold).
         output: { chunkFileNames: '[name]-[hash].js' },

@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The core and the browser station run where Electron is absent: they must never import it.
-    files: ['src-main/core/**', 'src-main/station/**', 'src-main/start.ts', 'src-main/csp.ts'],
+    files: ['src-main/core/**', 'src-main/station/**', 'src-main/cli/**', 'src-main/start.ts', 'src-main/csp.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'The core never imports electron.' }] }],
     },

@@ -13,6 +13,7 @@ import {
 } from './contract';
 import { openDatabase, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
+import { createAdmin } from './admin';
 import { createHandlers, type Change } from './handlers';
 
 export interface CoreOptions {
@@ -41,8 +42,9 @@ function reaches(who: Identity, event: PushedEvent): boolean {
 export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const db: Db = openDatabase(path.join(options.dataDir, DATABASE_FILE));
-  const { handlers, deskState, totals } = createHandlers(db, clock);
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const db: Db = openDatabase(databaseFile);
+  const { handlers, record, deskState, totals } = createHandlers(db, clock);
   const listeners = new Map<Listener, Identity>();
 
   function publish(event: PushedEvent): void {
@@ -96,6 +98,9 @@ export function createCore(options: CoreOptions) {
       listeners.set(listener, who);
       return () => listeners.delete(listener);
     },
+
+    /** Exports, audit verification and backups, for the headless commands and the backup schedule. */
+    admin: createAdmin(db, databaseFile, record),
 
     close(): void {
       listeners.clear();

@@ -87,5 +87,5 @@ export function createHandlers(db: Db, clock: Clock) {
     'packing.openBag': () => packing.openBag(),
   };
 
-  return { handlers, deskState: loop.deskState, totals };
+  return { handlers, record, deskState: loop.deskState, totals };
 }

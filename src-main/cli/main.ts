@@ -1,0 +1,71 @@
+// `npm run cli -- COMMAND`: headless commands over the same core, for automation and support.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/core';
+import { dataDirArgument, platformDataDir } from '../core/dataDir';
+
+const USAGE = `Usage:
+  npm run cli -- export --format csv|xlsx --day YYYY-MM-DD --out FILE [--full] [--data-dir DIR]
+  npm run cli -- verify-audit [--data-dir DIR]
+  npm run cli -- backup --out FILE [--data-dir DIR]`;
+
+class UsageError extends Error {}
+
+function options(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      format: { type: 'string' },
+      day: { type: 'string' },
+      out: { type: 'string' },
+      full: { type: 'boolean', default: false },
+    },
+  });
+  return { command: positionals[0], values };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { command, values } = options(argv);
+  if (!['export', 'verify-audit', 'backup'].includes(command ?? '')) throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
+  if (command !== 'verify-audit' && !values.out) throw new UsageError(`${command} needs --out FILE.`);
+  if (command === 'export') {
+    if (values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError('--format is csv or xlsx.');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.day ?? '')) throw new UsageError('--day is a date, YYYY-MM-DD.');
+  }
+
+  const core = createCore({ dataDir: path.resolve(dataDirArgument(argv) ?? platformDataDir()) });
+  try {
+    if (command === 'verify-audit') {
+      const verdict = core.admin.verifyAudit();
+      if (verdict.ok) console.log(`Audit trail verified: ${verdict.rows} rows, head ${verdict.head}.`);
+      else console.error(`Audit trail broken at row ${verdict.seq} (${verdict.problem}); ${verdict.rows} rows before it verified.`);
+      return verdict.ok ? 0 : 1;
+    }
+    if (command === 'backup') {
+      await core.admin.backup(values.out!);
+      console.log(`Backed up to ${values.out}.`);
+      return 0;
+    }
+    const count = await core.admin.exportDay({
+      format: values.format as 'csv' | 'xlsx',
+      day: values.day!,
+      out: values.out!,
+      full: values.full!,
+      actor: 'cli',
+    });
+    console.log(`Exported ${count} registrations of ${values.day} to ${values.out}${values.full ? ' (full, audited)' : ' (masked)'}.`);
+    return 0;
+  } finally {
+    core.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: Error) => {
+    console.error(error instanceof UsageError || error.name === 'TypeError' ? `${error.message}\n${USAGE}` : error.message);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,41 @@
+// What support and automation do with a station's data, outside any window: exports, audit verification,
+// backups. Used by the headless commands (npm run cli) and by the station's backup schedule.
+import Database from 'better-sqlite3';
+import type { Db } from './db/database';
+import { verifyAudit } from './facts/audit';
+import type { RecordFact } from './facts/record';
+import { exportRows } from './export/registrations';
+import { writeCsv } from './export/writeCsv';
+import { writeXlsx } from './export/writeXlsx';
+import { backupTo, scheduleBackups } from './maintenance/backup';
+
+export interface ExportRequest {
+  format: 'csv' | 'xlsx';
+  day: string;
+  out: string;
+  /** Unmasked ID numbers, names and phones: recorded in the audit trail before anything is written. */
+  full: boolean;
+  actor: string;
+}
+
+export function createAdmin(db: Db, databaseFile: string, record: RecordFact) {
+  return {
+    async exportDay(request: ExportRequest): Promise<number> {
+      if (request.full) {
+        const { format, day, out } = request;
+        db.transaction(() => record({ kind: 'export.full', subject: day, actor: request.actor, data: { format, day, out } }))();
+      }
+      // A connection of its own: the export streams for a while and must not hold the station's connection busy.
+      const reader = new Database(databaseFile, { readonly: true });
+      try {
+        const rows = exportRows(reader, request.day, request.full);
+        return request.format === 'csv' ? await writeCsv(rows, request.out) : await writeXlsx(rows, request.out, request.day);
+      } finally {
+        reader.close();
+      }
+    },
+    verifyAudit: () => verifyAudit(db),
+    backup: (file: string) => backupTo(db, file),
+    scheduleBackups: (dir: string, intervalMs: number, keep: number) => scheduleBackups(db, dir, intervalMs, keep),
+  };
+}

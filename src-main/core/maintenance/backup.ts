@@ -1,0 +1,29 @@
+// Backups through SQLite's online backup API (never a copy of the -wal file), on demand and on a schedule.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/database';
+
+export async function backupTo(db: Db, file: string): Promise<void> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const partial = `${file}.partial`;
+  await db.backup(partial);
+  // Renamed only once complete, so a crash mid-backup never leaves a file that looks whole.
+  fs.renameSync(partial, file);
+}
+
+/** Writes a timestamped backup into `dir` every `intervalMs` and keeps the newest `keep`. */
+export function scheduleBackups(db: Db, dir: string, intervalMs: number, keep: number, now = () => new Date()): () => void {
+  const run = async () => {
+    const name = `swabdesk-${now().toISOString().replaceAll(':', '-')}.db`;
+    try {
+      await backupTo(db, path.join(dir, name));
+      const backups = fs.readdirSync(dir).filter((f) => /^swabdesk-.*\.db$/.test(f)).sort();
+      for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, old));
+    } catch (error) {
+      console.error(`Backup to ${dir} failed: ${(error as Error).message}`);
+    }
+  };
+  const timer = setInterval(() => void run(), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

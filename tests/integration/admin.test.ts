@@ -1,0 +1,111 @@
+// Exports, audit verification and backups, through the core's admin API and the headless command.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src-main/core/core';
+import { DATABASE_FILE } from '../../src-main/core/core';
+import { driver } from '../fixtures/driver';
+import { idNumber, personCode } from '../fixtures/people';
+import { tempCore, tempDir } from '../fixtures/tempCore';
+
+const CLI = path.resolve(__dirname, '../../out/main/cli.js');
+const DAY = '2026-11-22';
+
+let core: Core;
+let dataDir: string;
+let dispose: () => void;
+let out: string;
+
+beforeEach(() => {
+  ({ core, dataDir, dispose } = tempCore(() => new Date(2026, 10, 22, 9, 30)));
+  out = tempDir('swabdesk-out-');
+  const d = driver(core, dataDir);
+  d.scan('2026112200001');
+  d.scan(personCode(0));
+  d.scan(`=HYPERLINK("http://x")|${idNumber(1)}|13900000001`);
+  d.scan(`@SUM(1)|${idNumber(2)}|13900000002`);
+  d.seal();
+});
+
+afterEach(() => {
+  dispose();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+describe('export', () => {
+  it('writes a masked CSV with a BOM, every field quoted, no formula', async () => {
+    const file = path.join(out, 'day.csv');
+    expect(await core.admin.exportDay({ format: 'csv', day: DAY, out: file, full: false, actor: 'test' })).toBe(3);
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    for (const line of text.trim().split('\r\n')) expect(line).toMatch(/^".*"$/);
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r['管内序号'])).toEqual(['1', '2', '3']);
+    expect(rows[0]['证件号码']).toBe(`${idNumber(0).slice(0, 6)}********${idNumber(0).slice(-4)}`);
+    expect(rows[0]['电话']).toMatch(/^139\*{4}\d{4}$/);
+    expect(text).not.toContain(idNumber(0));
+    // Masking keeps the first character, so the formula guard still has work to do.
+    for (const row of rows) expect(row['姓名']).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('writes the full values only when asked, and records that in the audit trail', async () => {
+    const file = path.join(out, 'day.xlsx');
+    expect(await core.admin.exportDay({ format: 'xlsx', day: DAY, out: file, full: true, actor: 'test' })).toBe(3);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(2).getCell(5).value).toBe(idNumber(0));
+    expect(sheet.getRow(3).getCell(6).value).toBe(`'=HYPERLINK("http://x")`);
+    for (let r = 2; r <= 4; r++) expect(sheet.getRow(r).getCell(6).formula).toBeUndefined();
+    const audit = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    expect(audit.prepare('SELECT kind, actor FROM audit ORDER BY seq DESC LIMIT 1').get()).toEqual({ kind: 'export.full', actor: 'test' });
+    audit.close();
+  });
+});
+
+describe('audit verification', () => {
+  it('verifies an untouched trail, and finds a changed or deleted row', () => {
+    expect(core.admin.verifyAudit()).toMatchObject({ ok: true, rows: 5 });
+    const tamper = new Database(path.join(dataDir, DATABASE_FILE));
+    tamper.pragma('foreign_keys = OFF');
+    tamper.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE seq = 2");
+    expect(core.admin.verifyAudit()).toEqual({ ok: false, rows: 1, seq: 2, problem: 'altered' });
+    tamper.exec("UPDATE audit SET actor = 'clerk@1' WHERE seq = 2; DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3");
+    expect(core.admin.verifyAudit()).toEqual({ ok: false, rows: 2, seq: 4, problem: 'broken-link' });
+    tamper.close();
+  });
+});
+
+describe('backup', () => {
+  it('makes a whole, consistent copy through the backup API', async () => {
+    const file = path.join(out, 'backup.db');
+    await core.admin.backup(file);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(3);
+    copy.close();
+    expect(fs.existsSync(`${file}.partial`)).toBe(false);
+  });
+});
+
+describe('the headless command', () => {
+  it('verifies the audit trail, backs up, exports, and explains bad usage', () => {
+    // The station may keep running: the command opens the database beside it (WAL lets both in).
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    expect(execFileSync(process.execPath, [CLI, 'verify-audit', '--data-dir', dataDir], { encoding: 'utf8' })).toMatch(
+      /Audit trail verified: 5 rows/,
+    );
+    expect(cli('backup', '--out', path.join(out, 'b.db')).status).toBe(0);
+    const exported = cli('export', '--format', 'csv', '--day', DAY, '--out', path.join(out, 'e.csv'));
+    expect(exported.stdout).toMatch(/Exported 3 registrations of 2026-11-22/);
+    const bad = cli('export', '--format', 'pdf', '--day', DAY, '--out', path.join(out, 'x'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--format is csv or xlsx/);
+    expect(cli('frobnicate').stderr).toMatch(/Unknown command/);
+  });
+});
