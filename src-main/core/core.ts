@@ -19,6 +19,8 @@ import { createHandlers, type Change } from './handlers';
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
+  /** A cap on the database's size in pages (SQLite max_page_count), to keep room on a small disk. */
+  maxPages?: number;
 }
 
 export const DATABASE_FILE = 'swabdesk.db';
@@ -46,6 +48,8 @@ export function createCore(options: CoreOptions) {
   const db: Db = openDatabase(databaseFile);
   const { handlers, record, deskState, totals } = createHandlers(db, clock);
   const listeners = new Map<Listener, Identity>();
+  const admin = createAdmin(db, databaseFile, record);
+  if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   function publish(event: PushedEvent): void {
     for (const [listener, who] of listeners) if (reaches(who, event)) listener(event);
@@ -83,9 +87,13 @@ export function createCore(options: CoreOptions) {
         const handler = handlers[channelName] as (i: unknown, w: Identity, c: (ch: Change) => void) => unknown;
         value = contract.output.parse(handler(parsed.data, who, (change) => changes.push(change)));
       } catch (error) {
+        // The transaction rolled back: nothing of the call was stored, and the next call may succeed.
         const sqliteCode = (error as { code?: unknown }).code;
+        if (sqliteCode === 'SQLITE_FULL') {
+          return fail('disk-full', 'Not saved: the disk is full. Free some space; saving resumes as soon as there is room.');
+        }
         if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
-          return fail('not-saved', `Not saved: the local database refused the write (${sqliteCode}).`);
+          return fail('not-saved', `Not saved: the local database could not write (${sqliteCode}).`);
         }
         return fail('internal', `Internal error in ${channelName}: ${(error as Error).message}`);
       }
@@ -100,7 +108,7 @@ export function createCore(options: CoreOptions) {
     },
 
     /** Exports, audit verification and backups, for the headless commands and the backup schedule. */
-    admin: createAdmin(db, databaseFile, record),
+    admin,
 
     close(): void {
       listeners.clear();

@@ -1,9 +1,12 @@
-// The pragmas durability depends on, read back on every connection after a write.
+// The pragmas durability depends on, read back on every connection after a write; what was committed survives.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/database';
 import { migrations, schemaVersion } from '../../src-main/core/db/migrations';
+import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import { personCode } from '../fixtures/people';
+import { CLERK, value } from '../fixtures/driver';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -19,7 +22,7 @@ afterEach(() => {
 });
 
 function connect(): Db {
-  const db = openDatabase(path.join(dir, 'swabdesk.db'));
+  const db = openDatabase(path.join(dir, DATABASE_FILE));
   open.push(db);
   return db;
 }
@@ -28,14 +31,35 @@ const pragmas = (db: Db) => ({
   journal_mode: db.pragma('journal_mode', { simple: true }),
   synchronous: db.pragma('synchronous', { simple: true }),
   foreign_keys: db.pragma('foreign_keys', { simple: true }),
+  busy_timeout: db.pragma('busy_timeout', { simple: true }),
 });
 
-it('runs WAL with synchronous=FULL and foreign keys on every connection, after the first write', () => {
+const DURABLE = { journal_mode: 'wal', synchronous: 2, foreign_keys: 1, busy_timeout: 5000 };
+
+it('runs WAL with synchronous=FULL and foreign keys on, on the first connection and on a second one', () => {
   const first = connect();
   first.prepare("INSERT INTO settings (key, value) VALUES ('poolingRatio', '5')").run();
+  expect(pragmas(first)).toEqual(DURABLE);
+  expect(fs.existsSync(path.join(dir, `${DATABASE_FILE}-wal`))).toBe(true);
+
   const second = connect();
-  for (const db of [first, second]) expect(pragmas(db)).toEqual({ journal_mode: 'wal', synchronous: 2, foreign_keys: 1 });
-  expect(fs.existsSync(path.join(dir, 'swabdesk.db-wal'))).toBe(true);
+  second.prepare("INSERT INTO settings (key, value) VALUES ('bagCapacity', '20')").run();
+  expect(pragmas(second)).toEqual(DURABLE);
+  expect(pragmas(first)).toEqual(DURABLE);
+  // Each sees the other's commits.
+  expect(first.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['bagCapacity', 'poolingRatio']);
+});
+
+it('enforces foreign keys on a connection opened later, not only on the one that migrated', () => {
+  connect();
+  const second = connect();
+  expect(() =>
+    second
+      .prepare(
+        "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES ('r', 'no-tube', 1, 'resident-id', 'n', 'x', '1', 'now', 'today')",
+      )
+      .run(),
+  ).toThrow(/FOREIGN KEY/);
 });
 
 it('keeps what was committed across close and reopen, at the newest schema version', () => {
@@ -45,4 +69,25 @@ it('keeps what was committed across close and reopen, at the newest schema versi
   const again = connect();
   expect(schemaVersion(again)).toBe(migrations.length);
   expect(again.prepare('SELECT value FROM settings').pluck().get()).toBe('5');
+  expect(pragmas(again)).toEqual(DURABLE);
+});
+
+it('keeps the open tube and its people across a restart of the core', () => {
+  const clock = () => new Date(2026, 10, 22, 9, 30);
+  const first = createCore({ dataDir: dir, clock });
+  value(first.call(CLERK, 'clerk.scan', { text: '2026112200001' }));
+  value(first.call(CLERK, 'clerk.scan', { text: personCode(0) }));
+  first.close();
+
+  const second = createCore({ dataDir: dir, clock });
+  try {
+    expect(value(second.call(CLERK, 'clerk.deskState', {}))).toMatchObject({
+      desk: '1',
+      tube: { barcode: '2026112200001', capacity: 10, people: [{ position: 1, name: '张*' }] },
+    });
+    // The loop carries on where it stopped.
+    expect(value(second.call(CLERK, 'clerk.scan', { text: personCode(1) }))).toMatchObject({ person: { position: 2 } });
+  } finally {
+    second.close();
+  }
 });

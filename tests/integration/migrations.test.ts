@@ -1,68 +1,120 @@
-// Each migration tested from the version before it; a failing migration leaves nothing behind.
+// Each migration tested from the version before it; a failing migration leaves nothing behind; a database from a
+// newer SwabDesk is refused.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase, type Db } from '../../src-main/core/db/database';
-import { migrate, migrations, schemaVersion } from '../../src-main/core/db/migrations';
+import { migrate, migrations, schemaVersion, type Migration } from '../../src-main/core/db/migrations';
+import { createCore } from '../../src-main/core/core';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
+let file: string;
 let db: Db;
 
 beforeEach(() => {
   dir = tempDir('swabdesk-migrations-');
-  db = new Database(path.join(dir, 'test.db'));
+  file = path.join(dir, 'swabdesk.db');
+  db = new Database(file);
   applyPragmas(db);
 });
 
 afterEach(() => {
-  db.close();
+  if (db.open) db.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const objects = () =>
-  db.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all();
+type SchemaObject = { type: string; name: string; tbl_name: string; sql: string | null };
+
+/** The whole schema: tables, indexes, triggers, with their SQL. */
+const schema = (): SchemaObject[] =>
+  db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as SchemaObject[];
+const names = (type: string) => schema().filter((o) => o.type === type).map((o) => o.name);
+const columns = (table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+
+/** What each migration must leave behind: every migration in the list needs an entry here. */
+const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: string[] }> = {
+  1: {
+    tables: ['settings', 'tubes', 'registrations'],
+    indexes: ['tubes_barcode_in_use', 'tubes_one_open_per_desk', 'tubes_day', 'registrations_day'],
+    triggers: [],
+  },
+  2: {
+    tables: ['registrations', 'handovers', 'bags', 'bag_tubes', 'audit', 'outbox'],
+    indexes: [
+      'registrations_position',
+      'registrations_person_in_tube',
+      'registrations_person_day',
+      'registrations_day',
+      'bags_one_open',
+      'bag_tubes_bag',
+      'outbox_unsent',
+    ],
+    triggers: ['audit_no_update', 'audit_no_delete'],
+  },
+};
+
+describe('every migration, from the version before it', () => {
+  it('numbers migrations 1, 2, 3… with no gap, and each has its expectations here', () => {
+    expect(migrations.length).toBeGreaterThan(0);
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(Object.keys(CREATES).map(Number)).toEqual(migrations.map((m) => m.version));
+  });
+
+  it.each(migrations.map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
+    expect(migrate(db, version - 1)).toBe(version - 1);
+    expect(schemaVersion(db)).toBe(version - 1);
+    const before = schema();
+
+    expect(migrate(db, version)).toBe(version);
+    expect(schemaVersion(db)).toBe(version);
+    expect(migration.version).toBe(version);
+
+    const expected = CREATES[version];
+    expect(names('table')).toEqual(expect.arrayContaining(expected.tables));
+    expect(names('index')).toEqual(expect.arrayContaining(expected.indexes));
+    expect(names('trigger')).toEqual(expect.arrayContaining(expected.triggers));
+    // Something changed, and the database is sound afterwards.
+    expect(schema()).not.toEqual(before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    // Running again is a no-op.
+    const after = schema();
+    expect(migrate(db, version)).toBe(version);
+    expect(schema()).toEqual(after);
+  });
+});
 
 describe('migration 1: tubes and registrations', () => {
   beforeEach(() => {
     expect(migrate(db, 0)).toBe(0);
+    expect(migrate(db, 1)).toBe(1);
   });
 
-  it('creates settings, tubes and registrations with their indexes, at user_version 1', () => {
-    expect(migrate(db, 1)).toBe(1);
-    expect(objects()).toEqual(
-      expect.arrayContaining([
-        { type: 'table', name: 'settings' },
-        { type: 'table', name: 'tubes' },
-        { type: 'table', name: 'registrations' },
-        { type: 'index', name: 'tubes_barcode_in_use' },
-        { type: 'index', name: 'tubes_one_open_per_desk' },
-      ]),
-    );
+  it('stores settings as JSON only', () => {
+    db.prepare("INSERT INTO settings (key, value) VALUES ('poolingRatio', '10')").run();
+    expect(() => db.prepare("INSERT INTO settings (key, value) VALUES ('x', 'not json')").run()).toThrow(/CHECK/);
   });
 
   it('enforces one open tube per desk, barcodes unique unless discarded, positions unique per tube', () => {
-    migrate(db, 1);
     const tube = db.prepare(
       "INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day) VALUES (?, ?, ?, 10, ?, 'now', 'today')",
     );
     tube.run('a', '11111111', '1', 'open');
     expect(() => tube.run('b', '22222222', '1', 'open')).toThrow(/UNIQUE/);
     expect(() => tube.run('c', '11111111', '2', 'sealed')).toThrow(/UNIQUE/);
+    expect(() => tube.run('f', '44444444', '2', 'lost')).toThrow(/CHECK/);
     tube.run('d', '33333333', '2', 'discarded');
     tube.run('e', '33333333', '2', 'open');
     const person = db.prepare(
-      "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES (?, 'a', ?, 'resident-id', ?, 'x', '1', 'now', 'today')",
+      "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES (?, ?, ?, 'resident-id', ?, 'x', '1', 'now', 'today')",
     );
-    person.run('r1', 1, 'n1');
-    expect(() => person.run('r2', 1, 'n2')).toThrow(/UNIQUE/);
-    expect(() => person.run('r3', 2, 'n1')).toThrow(/UNIQUE/);
-    expect(() =>
-      db
-        .prepare("INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES ('r4', 'nope', 1, 't', 'n', 'x', '1', 'now', 'today')")
-        .run(),
-    ).toThrow(/FOREIGN KEY/);
+    person.run('r1', 'a', 1, 'n1');
+    expect(() => person.run('r2', 'a', 1, 'n2')).toThrow(/UNIQUE/);
+    expect(() => person.run('r3', 'a', 2, 'n1')).toThrow(/UNIQUE/);
+    expect(() => person.run('r4', 'nope', 1, 'n')).toThrow(/FOREIGN KEY/);
+    expect(() => person.run('r5', 'a', 0, 'n5')).toThrow(/CHECK/);
   });
 });
 
@@ -75,20 +127,19 @@ describe('migration 2: facts, audit trail, outbox, bags and handovers', () => {
     db.prepare(
       "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES ('r', 't', 1, 'resident-id', 'n1', '张三', '13800000000', 'now', 'today')",
     ).run();
+    expect(migrate(db, 2)).toBe(2);
   });
 
-  it('keeps every registration, now active, and adds the new tables at user_version 2', () => {
-    expect(migrate(db, 2)).toBe(2);
-    expect(db.prepare('SELECT id, position, name, status FROM registrations').all()).toEqual([
-      { id: 'r', position: 1, name: '张三', status: 'active' },
+  it('keeps every registration, now active, and adds voided_at to tubes', () => {
+    expect(db.prepare('SELECT id, tube_id, position, doc_number, name, phone, status FROM registrations').all()).toEqual([
+      { id: 'r', tube_id: 't', position: 1, doc_number: 'n1', name: '张三', phone: '13800000000', status: 'active' },
     ]);
-    const names = (objects() as { name: string }[]).map((o) => o.name);
-    expect(names).toEqual(expect.arrayContaining(['audit', 'outbox', 'bags', 'bag_tubes', 'handovers']));
+    expect(columns('tubes')).toContain('voided_at');
     expect(db.prepare('SELECT voided_at FROM tubes').pluck().get()).toBeNull();
+    expect(names('table')).not.toContain('registrations_v2');
   });
 
   it('frees the position of a removed person but not the person of an active one', () => {
-    migrate(db, 2);
     const insert = db.prepare(
       "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES (?, 't', ?, 'resident-id', ?, 'x', '1', 'now', 'today')",
     );
@@ -96,40 +147,85 @@ describe('migration 2: facts, audit trail, outbox, bags and handovers', () => {
     expect(() => insert.run('r3', 2, 'n1')).toThrow(/UNIQUE/);
     db.prepare("UPDATE registrations SET status = 'removed' WHERE id = 'r'").run();
     insert.run('r4', 1, 'n1');
+    expect(() => db.prepare("UPDATE registrations SET status = 'deleted' WHERE id = 'r4'").run()).toThrow(/CHECK/);
   });
 
-  it('makes the audit trail append-only', () => {
-    migrate(db, 2);
+  it('keeps the foreign key from registrations to tubes after rebuilding the table', () => {
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES ('x', 'nope', 1, 't', 'n', 'x', '1', 'now', 'today')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('makes the audit trail append-only, and the outbox point at it', () => {
     db.prepare(
       "INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash) VALUES (1, 'f', 'now', 'a', 'k', 's', '{}', 'p', 'h')",
     ).run();
     expect(() => db.prepare("UPDATE audit SET actor = 'b'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    const outbox = db.prepare("INSERT INTO outbox (fact_id, kind, payload, created_at) VALUES (?, 'k', '{}', 'now')");
+    outbox.run('f');
+    expect(() => outbox.run('f')).toThrow(/UNIQUE/);
+    expect(() => outbox.run('no-such-fact')).toThrow(/FOREIGN KEY/);
+  });
+
+  it('puts a tube in one bag only, and allows one open bag', () => {
+    const bag = db.prepare("INSERT INTO bags (id, barcode, capacity, status, opened_at, day) VALUES (?, ?, 20, ?, 'now', 'today')");
+    bag.run('b1', 'B1', 'open');
+    expect(() => bag.run('b2', 'B2', 'open')).toThrow(/UNIQUE/);
+    bag.run('b3', 'B3', 'sealed');
+    const pack = db.prepare("INSERT INTO bag_tubes (tube_id, bag_id, packed_at) VALUES ('t', ?, 'now')");
+    pack.run('b1');
+    expect(() => pack.run('b3')).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 });
 
 describe('migrating', () => {
-  it('numbers migrations 1, 2, 3… with no gap', () => {
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
-  });
+  const broken: Migration = {
+    version: migrations.length + 1,
+    name: 'broken',
+    up: (d: Db) => d.exec('CREATE TABLE half (x); CREATE INDEX half_x ON half (x); SELECT * FROM missing;'),
+  };
 
-  it('rolls a failing migration back whole: no partial schema, version unchanged', () => {
+  it('rolls a failing migration back whole: no partial schema, version unchanged, data kept', () => {
     migrate(db);
-    const before = objects();
-    const broken = {
-      version: migrations.length + 1,
-      name: 'broken',
-      up: (d: Db) => d.exec('CREATE TABLE half (x); SELECT * FROM missing;'),
-    };
-    expect(() => migrate(db, undefined, [...migrations, broken])).toThrow(/no such table/);
-    expect(objects()).toEqual(before);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('poolingRatio', '5')").run();
+    const before = schema();
+    expect(() => migrate(db, undefined, [...migrations, broken])).toThrow(/no such table: missing/);
+    expect(schema()).toEqual(before);
+    expect(names('table')).not.toContain('half');
     expect(schemaVersion(db)).toBe(migrations.length);
+    expect(db.prepare('SELECT value FROM settings').pluck().all()).toEqual(['5']);
+    expect(db.inTransaction).toBe(false);
   });
 
-  it('refuses a database from a newer SwabDesk with a clear message', () => {
-    db.pragma(`user_version = ${migrations.length + 1}`);
+  it('keeps the migrations before the one that failed, each committed on its own', () => {
+    const failingSecond: Migration = { ...broken, version: 2 };
+    expect(() => migrate(db, undefined, [migrations[0], failingSecond])).toThrow(/no such table/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(names('table').sort()).toEqual([...CREATES[1].tables].sort());
+    // The real migration 2 can still run afterwards.
+    expect(migrate(db)).toBe(migrations.length);
+  });
+
+  it('refuses a database from a newer SwabDesk with a clear message, and leaves it as it was', () => {
+    migrate(db);
+    const newer = migrations.length + 1;
+    db.pragma(`user_version = ${newer}`);
     db.close();
-    expect(() => openDatabase(path.join(dir, 'test.db'))).toThrow(/newer than this SwabDesk knows/);
-    db = new Database(path.join(dir, 'test.db'));
+    const message = new RegExp(`schema version ${newer}, newer than this SwabDesk knows \\(${migrations.length}\\)\\. Update SwabDesk`);
+    expect(() => openDatabase(file)).toThrow(message);
+    expect(() => createCore({ dataDir: dir })).toThrow(message);
+    db = new Database(file, { readonly: true });
+    expect(schemaVersion(db)).toBe(newer);
+  });
+
+  it('refuses it from migrate() too, before touching anything', () => {
+    db.pragma(`user_version = ${migrations.length + 5}`);
+    expect(() => migrate(db)).toThrow(/newer than this SwabDesk knows/);
+    expect(schema()).toEqual([]);
   });
 });

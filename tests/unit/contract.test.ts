@@ -1,17 +1,69 @@
+// The contract between the core and the windows: one entry per name, the roles each channel and event is for,
+// and inputs that admit nothing beyond what they declare.
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, EVENT_NAMES, channels, events } from '../../src-main/core/contract';
+import { z } from 'zod';
+import { CHANNEL_NAMES, EVENT_NAMES, ROLES, channels, events } from '../../src-main/core/contract';
+
+/** Every object in a JSON schema, with the path that leads to it. */
+function objectsIn(schema: unknown, at = '$'): { at: string; node: Record<string, unknown> }[] {
+  if (typeof schema !== 'object' || schema === null) return [];
+  const node = schema as Record<string, unknown>;
+  const here = node.type === 'object' ? [{ at, node }] : [];
+  return [...here, ...Object.entries(node).flatMap(([key, child]) => objectsIn(child, `${at}.${key}`))];
+}
 
 describe('the contract', () => {
-  it('defines exactly the channels and events the preload allows', () => {
+  it('has a contract for every channel name and a name for every contract', () => {
     expect(Object.keys(channels).sort()).toEqual([...CHANNEL_NAMES].sort());
-    expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
+    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
   });
 
-  it('gives clerk channels to clerks, site and packing channels to managers only', () => {
-    for (const [name, contract] of Object.entries(channels)) {
+  it('has a contract for every event name and a name for every contract', () => {
+    expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
+    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
+  });
+
+  it('gives every channel and every event at least one role, and only known roles', () => {
+    for (const [name, contract] of [...Object.entries(channels), ...Object.entries(events)]) {
       expect(contract.roles.length, name).toBeGreaterThan(0);
-      if (name.startsWith('clerk.')) expect(contract.roles, name).toEqual(['clerk']);
-      if (name.startsWith('site.') || name.startsWith('packing.')) expect(contract.roles, name).toEqual(['manager']);
+      for (const role of contract.roles) expect(ROLES, name).toContain(role);
+    }
+  });
+
+  it('gives clerk. channels to clerks only, site. and packing. channels to managers only', () => {
+    const clerkOnly = CHANNEL_NAMES.filter((name) => name.startsWith('clerk.'));
+    const managerOnly = CHANNEL_NAMES.filter((name) => name.startsWith('site.') || name.startsWith('packing.'));
+    expect(clerkOnly.length).toBeGreaterThan(0);
+    expect(managerOnly.length).toBeGreaterThan(0);
+    for (const name of clerkOnly) expect(channels[name].roles, name).toEqual(['clerk']);
+    for (const name of managerOnly) expect(channels[name].roles, name).toEqual(['manager']);
+  });
+
+  it('pushes desk.changed to clerks and totals.changed to managers, nobody else', () => {
+    expect(events['desk.changed'].roles).toEqual(['clerk']);
+    expect(events['totals.changed'].roles).toEqual(['manager']);
+  });
+
+  it('refuses unknown keys in every channel input, at every depth', () => {
+    for (const [name, contract] of Object.entries(channels)) {
+      const schema = z.toJSONSchema(contract.input, { io: 'input', unrepresentable: 'any' });
+      const objects = objectsIn(schema);
+      expect(objects.length, name).toBeGreaterThan(0);
+      for (const { at, node } of objects) expect(node.additionalProperties, `${name} ${at}`).toBe(false);
+    }
+  });
+
+  it('bounds every string a window can send', () => {
+    for (const [name, contract] of Object.entries(channels)) {
+      const strings = [] as { at: string; node: Record<string, unknown> }[];
+      const walk = (node: unknown, at: string): void => {
+        if (typeof node !== 'object' || node === null) return;
+        const record = node as Record<string, unknown>;
+        if (record.type === 'string' && record.pattern === undefined && record.enum === undefined) strings.push({ at, node: record });
+        for (const [key, child] of Object.entries(record)) walk(child, `${at}.${key}`);
+      };
+      walk(z.toJSONSchema(contract.input, { io: 'input', unrepresentable: 'any' }), '$');
+      for (const { at, node } of strings) expect(node.maxLength, `${name} ${at}`).toBeTypeOf('number');
     }
   });
 });

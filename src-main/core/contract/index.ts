@@ -88,6 +88,7 @@ export type CallErrorCode =
   | 'unknown-channel'
   | 'forbidden'
   | 'invalid-input'
+  | 'disk-full'
   | 'not-saved'
   | 'internal'
   // Raised by a window's bridge, not the core: the call never reached the station.
