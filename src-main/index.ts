@@ -1,8 +1,10 @@
 // The Electron main process: the only file that wires Electron to the core. Everything it does is in
 // windows.ts (locked-down windows) and ipc.ts (calls checked against each window's role).
+import path from 'node:path';
 import { app, ipcMain, session } from 'electron';
 import { createCore } from './core/core';
 import { dataDirArgument } from './core/dataDir';
+import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
 import { identityOf, STATION_WINDOWS } from './core/stationWindows';
 import { createIpc } from './ipc';
 import { hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
@@ -13,10 +15,15 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
-    const core = createCore({ dataDir: dataDirArgument(process.argv) ?? app.getPath('userData') });
+    const dataDir = dataDirArgument(process.argv) ?? app.getPath('userData');
+    const core = createCore({ dataDir });
+    const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
     const ipc = createIpc(core, ipcMain, isAppUrl);
     for (const window of STATION_WINDOWS) ipc.attach(openWindow(window), identityOf(window));
     app.on('window-all-closed', () => app.quit());
-    app.on('will-quit', () => core.close());
+    app.on('will-quit', () => {
+      stopBackups();
+      core.close();
+    });
   });
 }

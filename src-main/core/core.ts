@@ -46,7 +46,7 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile);
-  const { handlers, record, deskState, totals } = createHandlers(db, clock);
+  const { handlers, record, deskState, totals } = createHandlers(db, clock, options.dataDir);
   const listeners = new Map<Listener, Identity>();
   const admin = createAdmin(db, databaseFile, record);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);

@@ -5,6 +5,7 @@ import type { Db } from './db/database';
 import type { Clock } from './clock';
 import { createVoids } from './corrections/voids';
 import { createFactRecorder } from './facts/record';
+import { diskHealth } from './maintenance/health';
 import { createTubeLoop, type DeskActor } from './registration/tubeLoop';
 import { readSiteSettings, writeSiteSettings } from './site/settings';
 import { createTotals } from './site/totals';
@@ -30,7 +31,7 @@ function deskOf(who: Identity): DeskActor {
   return { desk: who.desk, actor: actorOf(who) };
 }
 
-export function createHandlers(db: Db, clock: Clock) {
+export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   const record = createFactRecorder(db, clock);
   const loop = createTubeLoop(db, clock, record);
   const voids = createVoids(db, clock, record);
@@ -48,6 +49,7 @@ export function createHandlers(db: Db, clock: Clock) {
 
   const handlers: Handlers = {
     'session.whoami': (_input, who) => who,
+    'station.health': () => diskHealth(dataDir),
     'clerk.deskState': (_input, who) => loop.deskState(deskOf(who).desk),
     'clerk.scan': ({ text, confirm }, who, changed) => {
       const at = deskOf(who);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { createCore } from '../core/core';
 import { dataDirArgument, platformDataDir } from '../core/dataDir';
+import { BACKUP_EVERY_MS, BACKUPS_KEPT } from '../core/maintenance/backup';
 import { STATION_WINDOWS } from '../core/stationWindows';
 import { startStation } from './server';
 
@@ -28,6 +29,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
   }
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
   const core = createCore({ dataDir });
+  const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
   const station = await startStation({
     core,
     rendererDir: path.join(__dirname, '../renderer'),
@@ -43,6 +45,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
   console.log('Open each URL in Chromium or Chrome on this computer. Ctrl+C stops the station.');
 
   const stop = () => {
+    stopBackups();
     void station.close().then(() => {
       core.close();
       process.exit(0);

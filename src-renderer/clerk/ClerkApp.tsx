@@ -5,6 +5,7 @@ import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
 import { useLiveValue } from '../shared/useBridge';
 import { ConnectionBanner } from '../shared/ConnectionBanner';
+import { DiskWarning } from '../shared/DiskWarning';
 import { showScan, showSeal, showUndo, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
@@ -66,6 +67,7 @@ export function ClerkApp() {
         </button>
       </header>
       <ConnectionBanner connected={connected} />
+      <DiskWarning />
       <main className="clerk-main">
         <div className="clerk-left">
           <ResultBanner shown={shown} />

@@ -12,12 +12,15 @@ export interface Shown {
   note?: { key: string; params: Record<string, string | number> };
 }
 
-function notSaved(message: string): Shown {
-  return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message } };
+/** A call that failed: a full disk and a lost link have their own words; anything else shows the core's message. */
+function notSaved(error: { code: string; message: string }): Shown {
+  if (error.code === 'disk-full') return { tone: 'refused', title: 'result.notSaved', hint: 'result.diskFullHint', params: {} };
+  if (error.code === 'unreachable') return { tone: 'refused', title: 'result.notSaved', hint: 'result.unreachableHint', params: {} };
+  return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message: error.message } };
 }
 
 export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
-  if (!result.ok) return notSaved(result.error.message);
+  if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
   switch (outcome.result) {
     case 'refused':
@@ -47,7 +50,7 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
 }
 
 export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
-  if (!result.ok) return notSaved(result.error.message);
+  if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
   if (outcome.result === 'refused') {
     return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
@@ -61,7 +64,7 @@ export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
 }
 
 export function showSeal(result: CallResult<Output<'clerk.sealNow'>>): Shown {
-  if (!result.ok) return notSaved(result.error.message);
+  if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
   if (outcome.result === 'refused') {
     return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };

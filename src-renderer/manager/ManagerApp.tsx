@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toggleLanguage } from '../shared/i18n';
 import { useLiveValue } from '../shared/useBridge';
 import { ConnectionBanner } from '../shared/ConnectionBanner';
+import { DiskWarning } from '../shared/DiskWarning';
 import { PoolingRatioSetting } from './PoolingRatioSetting';
 import { TotalsBoard } from './TotalsBoard';
 
@@ -22,6 +23,7 @@ export function ManagerApp() {
         </button>
       </header>
       <ConnectionBanner connected={connected} />
+      <DiskWarning />
       <main className="manager-main">
         <TotalsBoard totals={totals} />
         <PoolingRatioSetting />

@@ -5,6 +5,7 @@ import type { ChannelName, EventName, Role } from './names';
 import { siteSettingsSchema } from '../site/settings';
 import {
   bagViewSchema,
+  healthSchema,
   deskStateSchema,
   handoverInputSchema,
   handoverOutcomeSchema,
@@ -36,6 +37,7 @@ function channel<I extends z.ZodType, O extends z.ZodType>(
 
 export const channels = {
   'session.whoami': channel(['clerk', 'manager'], noInput, identitySchema),
+  'station.health': channel(['clerk', 'manager'], noInput, healthSchema),
   'clerk.deskState': channel(['clerk'], noInput, deskStateSchema),
   // A scan is at most 4 KB of UTF-8; the limit here is on characters, the byte limit is a domain rule.
   // `confirm` answers the warning the clerk was shown for this same scan (a person already sampled today).

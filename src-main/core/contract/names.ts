@@ -5,6 +5,7 @@ export type Role = (typeof ROLES)[number];
 
 export const CHANNEL_NAMES = [
   'session.whoami',
+  'station.health',
   'clerk.deskState',
   'clerk.scan',
   'clerk.sealNow',

@@ -145,3 +145,9 @@ export const reasonSchema = z.string().trim().min(2).max(200);
 export const identitySchema = z.object({ role: roleSchema, desk: z.string().optional() });
 
 export const noInput = z.strictObject({});
+
+export const healthSchema = z.object({
+  freeBytes: z.number(),
+  /** Below the warning threshold: the windows tell the manager to free space before the disk is full. */
+  lowDisk: z.boolean(),
+});

@@ -11,6 +11,9 @@ export async function backupTo(db: Db, file: string): Promise<void> {
   fs.renameSync(partial, file);
 }
 
+export const BACKUP_EVERY_MS = 30 * 60_000;
+export const BACKUPS_KEPT = 48;
+
 /** Writes a timestamped backup into `dir` every `intervalMs` and keeps the newest `keep`. */
 export function scheduleBackups(db: Db, dir: string, intervalMs: number, keep: number, now = () => new Date()): () => void {
   const run = async () => {
