@@ -36,9 +36,9 @@ function fail(code: Extract<CallResult, { ok: false }>['error']['code'], message
 }
 
 /** An event reaches a window when its role receives it and, for a desk's event, when it is that desk's window. */
-function reaches(who: Identity, event: PushedEvent): boolean {
-  if (!(events[event.event].roles as readonly string[]).includes(who.role)) return false;
-  return event.event !== 'desk.changed' || event.payload.desk === who.desk;
+function reaches(who: Identity, event: PushedEvent['event'], desk: string | undefined): boolean {
+  if (!(events[event].roles as readonly string[]).includes(who.role)) return false;
+  return desk === undefined || desk === who.desk;
 }
 
 export function createCore(options: CoreOptions) {
@@ -51,8 +51,12 @@ export function createCore(options: CoreOptions) {
   const admin = createAdmin(db, databaseFile, record);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
-  function publish(event: PushedEvent): void {
-    for (const [listener, who] of listeners) if (reaches(who, event)) listener(event);
+  /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */
+  function publish<E extends PushedEvent['event']>(event: E, payload: () => Extract<PushedEvent, { event: E }>['payload'], desk?: string): void {
+    const audience = [...listeners].filter(([, who]) => reaches(who, event, desk));
+    if (audience.length === 0) return;
+    const pushed = { event, payload: payload() } as PushedEvent;
+    for (const [listener] of audience) listener(pushed);
   }
 
   function publishChanges(changes: Change[]): void {
@@ -61,8 +65,8 @@ export function createCore(options: CoreOptions) {
       const key = change.kind === 'desk' ? `desk:${change.desk}` : 'totals';
       if (seen.has(key)) continue;
       seen.add(key);
-      if (change.kind === 'desk') publish({ event: 'desk.changed', payload: deskState(change.desk) });
-      else publish({ event: 'totals.changed', payload: totals() });
+      if (change.kind === 'desk') publish('desk.changed', () => deskState(change.desk), change.desk);
+      else publish('totals.changed', totals);
     }
   }
 

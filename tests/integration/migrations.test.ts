@@ -53,7 +53,34 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     ],
     triggers: ['audit_no_update', 'audit_no_delete'],
   },
+  3: {
+    tables: ['day_counts'],
+    indexes: [],
+    triggers: ['day_counts_person_added', 'day_counts_person_gone', 'day_counts_tube_sealed', 'day_counts_tube_voided'],
+  },
 };
+
+describe('migration 3: day counts', () => {
+  it('counts what a version 2 database already holds, then keeps the counts as rows change', () => {
+    migrate(db, 2);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, seal_reason, opened_at, day)
+        VALUES ('t1', '11111111', '1', 10, 'sealed', 'full', 'now', 'd1'), ('t2', '22222222', '1', 10, 'open', NULL, 'now', 'd1');
+      INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, status, created_at, day) VALUES
+        ('r1', 't1', 1, 'resident-id', 'n1', 'x', '1', 'active', 'now', 'd1'),
+        ('r2', 't1', 2, 'resident-id', 'n2', 'x', '1', 'removed', 'now', 'd1'),
+        ('r3', 't2', 1, 'resident-id', 'n3', 'x', '1', 'active', 'now', 'd1');
+    `);
+    migrate(db, 3);
+    const counts = () => db.prepare("SELECT people, sealed FROM day_counts WHERE day = 'd1'").get();
+    expect(counts()).toEqual({ people: 2, sealed: 1 });
+    db.exec("INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES ('r4', 't2', 2, 'resident-id', 'n4', 'x', '1', 'now', 'd1')");
+    db.exec("UPDATE tubes SET status = 'sealed' WHERE id = 't2'");
+    expect(counts()).toEqual({ people: 3, sealed: 2 });
+    db.exec("UPDATE registrations SET status = 'voided' WHERE id = 'r1'; UPDATE tubes SET voided_at = 'now' WHERE id = 't1'");
+    expect(counts()).toEqual({ people: 2, sealed: 1 });
+  });
+});
 
 describe('every migration, from the version before it', () => {
   it('numbers migrations 1, 2, 3… with no gap, and each has its expectations here', () => {

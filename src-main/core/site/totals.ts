@@ -10,18 +10,17 @@ export interface Totals {
 }
 
 export function createTotals(db: Db, clock: Clock) {
-  const people = db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM registrations WHERE day = ? AND status = 'active'");
+  // Day counts are kept by triggers (migration 3); open tubes are few and indexed.
+  const day = db.prepare<[string], { people: number; sealed: number }>('SELECT people, sealed FROM day_counts WHERE day = ?');
   const open = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM tubes WHERE status = 'open'");
-  const sealed = db.prepare<[string], { n: number }>(
-    "SELECT count(*) AS n FROM tubes WHERE status = 'sealed' AND voided_at IS NULL AND day = ?",
-  );
   return (): Totals => {
-    const day = localDay(clock());
+    const today = localDay(clock());
+    const counts = day.get(today);
     return {
-      day,
-      peopleToday: people.get(day)!.n,
+      day: today,
+      peopleToday: counts?.people ?? 0,
       openTubes: open.get()!.n,
-      sealedTubesToday: sealed.get(day)!.n,
+      sealedTubesToday: counts?.sealed ?? 0,
     };
   };
 }

@@ -1,0 +1,24 @@
+// `npm run bench`: bundles each bench/*.bench.ts and runs it with Node, one after another.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'node_modules', '.cache', 'swabdesk-bench');
+const only = process.argv[2];
+const benches = fs.readdirSync(path.join(root, 'bench')).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
+
+for (const file of benches) {
+  const bundle = await rolldown({
+    input: path.join(root, 'bench', file),
+    platform: 'node',
+    external: [/^node:/, 'better-sqlite3', 'zod', 'exceljs', 'csv-stringify'],
+  });
+  const dir = path.join(outDir, file.replace(/\.ts$/, ''));
+  await bundle.write({ dir, format: 'cjs', entryFileNames: 'index.cjs' });
+  console.log(`\n== ${file}`);
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(dir, 'index.cjs')], { stdio: 'inherit', cwd: root });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+}
