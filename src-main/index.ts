@@ -1,13 +1,13 @@
 // The Electron main process: the only file that wires Electron to the core. Everything it does is in
 // windows.ts (locked-down windows) and ipc.ts (calls checked against each window's role).
 import path from 'node:path';
-import { app, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, session } from 'electron';
 import { createCore } from './core/core';
 import { dataDirArgument } from './core/dataDir';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
 import { identityOf, STATION_WINDOWS } from './core/stationWindows';
 import { createIpc } from './ipc';
-import { hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
+import { bringToFront, hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -19,11 +19,20 @@ if (!app.requestSingleInstanceLock()) {
     const core = createCore({ dataDir });
     const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
     const ipc = createIpc(core, ipcMain, isAppUrl);
-    for (const window of STATION_WINDOWS) ipc.attach(openWindow(window), identityOf(window));
+    const windows = STATION_WINDOWS.map((window) => {
+      const browserWindow = openWindow(window);
+      ipc.attach(browserWindow, identityOf(window));
+      return browserWindow;
+    });
+    app.on('second-instance', () => windows.forEach(bringToFront));
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {
       stopBackups();
       core.close();
     });
+  }).catch((error: unknown) => {
+    // Without this the app would sit in the background with no window (say, the data folder is unwritable).
+    dialog.showErrorBox('SwabDesk could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
   });
 }

@@ -5,24 +5,33 @@ import { CHANNEL_NAMES, IPC_CALL, IPC_EVENT } from './core/contract/names';
 import type { CallResult, PushedEvent } from './core/contract';
 import type { SwabDeskBridge } from './core/contract/wire';
 
+// The type of window.swabdesk, declared once in the contract (the browser station provides the same API).
+export type { SwabDeskBridge };
+
 const known = new Set<string>(CHANNEL_NAMES);
 
-const bridge = {
-  call(channel: string, input: unknown): Promise<CallResult> {
-    if (!known.has(channel)) {
-      return Promise.resolve({
-        ok: false,
-        error: { code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(channel)}.` },
-      });
-    }
-    return ipcRenderer.invoke(IPC_CALL, channel, input) as Promise<CallResult>;
-  },
-  on(listener: (event: PushedEvent) => void): () => void {
+function call(channel: string, input: unknown): Promise<CallResult> {
+  // Refused here, without IPC: a page cannot even make main look at a name outside the contract.
+  if (!known.has(channel)) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(channel)}.` },
+    });
+  }
+  return ipcRenderer.invoke(IPC_CALL, channel, input) as Promise<CallResult>;
+}
+
+const bridge: SwabDeskBridge = {
+  // The core checks each output against the contract, so the typed signature holds.
+  call: call as SwabDeskBridge['call'],
+  on(listener) {
     // The page gets the event alone, never Electron's IpcRendererEvent (which reaches ipcRenderer).
     const forward = (_event: IpcRendererEvent, pushed: PushedEvent) => listener(pushed);
     ipcRenderer.on(IPC_EVENT, forward);
-    return () => ipcRenderer.removeListener(IPC_EVENT, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT, forward);
+    };
   },
-} as SwabDeskBridge;
+};
 
 contextBridge.exposeInMainWorld('swabdesk', bridge);

@@ -51,6 +51,14 @@ export function openWindow(window: StationWindow): BrowserWindow {
   return browserWindow;
 }
 
+/** A second launch of the app shows the windows of the first instead of doing nothing visible. */
+export function bringToFront(window: BrowserWindow): void {
+  if (window.isDestroyed()) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
 /** No permission (camera, notifications, USB from the page…) is ever granted; every response carries the CSP. */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -56,7 +56,14 @@ export function createCore(options: CoreOptions) {
     const audience = [...listeners].filter(([, who]) => reaches(who, event, desk));
     if (audience.length === 0) return;
     const pushed = { event, payload: payload() } as PushedEvent;
-    for (const [listener] of audience) listener(pushed);
+    for (const [listener] of audience) {
+      // The change is committed already: a window that fails to take the event must not fail the call or the others.
+      try {
+        listener(pushed);
+      } catch (error) {
+        console.error(`Could not push ${event}: ${(error as Error).message}`);
+      }
+    }
   }
 
   function publishChanges(changes: Change[]): void {

@@ -172,3 +172,23 @@ describe('pushed events', () => {
     expect(received).toEqual({ clerk1: [], manager: [] });
   });
 });
+
+describe('a listener that throws', () => {
+  it('neither fails the committed call nor keeps the event from the other windows', () => {
+    const received: string[] = [];
+    core.subscribe(MANAGER, () => {
+      throw new Error('window gone');
+    });
+    core.subscribe(MANAGER, (event) => received.push(event.event));
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      expect(core.call(CLERK, 'clerk.scan', { text: '2026112200009' })).toMatchObject({ ok: true, value: { result: 'tube-opened' } });
+    } finally {
+      console.error = original;
+    }
+    expect(received).toEqual(['totals.changed']);
+    expect(errors).toHaveLength(1);
+  });
+});

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
 import { createCore, type Core } from '../../src-main/core/core';
@@ -12,11 +13,11 @@ import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 const electron = vi.hoisted(() => {
   const windows: { options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn> }[] = [];
   const exposed: Record<string, unknown> = {};
-  return {
-    windows,
-    exposed,
-    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
-  };
+  // Like Electron's, on and removeListener return ipcRenderer itself: a bridge passing that on would leak it.
+  const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
+  ipcRenderer.on.mockReturnValue(ipcRenderer);
+  ipcRenderer.removeListener.mockReturnValue(ipcRenderer);
+  return { windows, exposed, ipcRenderer };
 });
 
 vi.mock('electron', () => ({
@@ -37,16 +38,17 @@ vi.mock('electron', () => ({
   ipcRenderer: electron.ipcRenderer,
 }));
 
-const { SECURE_WEB_PREFERENCES, hardenSession, hardenWebContents, isAppUrl, openWindow, windowOptions } = await import(
+const { bringToFront, hardenSession, hardenWebContents, isAppUrl, openWindow, windowOptions } = await import(
   '../../src-main/windows'
 );
 const { createIpc } = await import('../../src-main/ipc');
 
 describe('windows', () => {
-  it('gives every window of the role table the locked-down webPreferences and the preload', () => {
+  it('gives every window of the role table exactly the locked-down webPreferences and the preload', () => {
+    expect(STATION_WINDOWS.map((w) => w.role).sort()).toEqual(['clerk', 'manager']);
     for (const window of STATION_WINDOWS) {
-      const preferences = windowOptions(window).webPreferences!;
-      expect(preferences).toMatchObject({
+      // Written out here, not taken from windows.ts: a weakened or an added preference fails this test.
+      expect(windowOptions(window).webPreferences).toEqual({
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
@@ -55,13 +57,14 @@ describe('windows', () => {
         webSecurity: true,
         allowRunningInsecureContent: false,
         webviewTag: false,
+        spellcheck: false,
+        preload: path.resolve(__dirname, '../../preload/index.js'),
       });
-      expect(preferences.preload).toMatch(/preload[/\\]index\.js$/);
-      expect(Object.keys(preferences).sort()).toEqual([...Object.keys(SECURE_WEB_PREFERENCES), 'preload'].sort());
     }
   });
 
   it("opens each role's own entry from the built renderer", () => {
+    electron.windows.length = 0;
     for (const window of STATION_WINDOWS) openWindow(window);
     const loaded = electron.windows.map((w) => w.loadFile.mock.calls[0][0] as string);
     expect(loaded.map((file) => path.basename(path.dirname(file)))).toEqual(STATION_WINDOWS.map((w) => w.entry));
@@ -71,7 +74,33 @@ describe('windows', () => {
   it('takes only pages of the built renderer for app pages', () => {
     expect(isAppUrl('https://example.com/clerk/index.html')).toBe(false);
     expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl(pathToFileURL(path.resolve(__dirname, '../../renderer-evil/x.html')).href)).toBe(false);
     expect(isAppUrl('data:text/html,<script>1</script>')).toBe(false);
+    expect(isAppUrl('http://localhost:5173/clerk/index.html')).toBe(false);
+  });
+
+  it("loads each role's entry from electron-vite's dev server when it runs, and takes only that origin", () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
+    try {
+      const window = openWindow(STATION_WINDOWS[0]) as unknown as { loadURL: ReturnType<typeof vi.fn>; loadFile: ReturnType<typeof vi.fn> };
+      expect(window.loadURL).toHaveBeenCalledWith(`http://localhost:5173/${STATION_WINDOWS[0].entry}/index.html`);
+      expect(window.loadFile).not.toHaveBeenCalled();
+      expect(isAppUrl('http://localhost:5173/clerk/index.html')).toBe(true);
+      expect(isAppUrl('http://localhost:5174/clerk/index.html')).toBe(false);
+      expect(isAppUrl('http://localhost:5173.evil.example/clerk/index.html')).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('brings the windows of the running app to the front on a second launch', () => {
+    const window = { isDestroyed: () => false, isMinimized: () => true, restore: vi.fn(), show: vi.fn(), focus: vi.fn() };
+    bringToFront(window as never);
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    const closed = { isDestroyed: () => true, isMinimized: vi.fn(), focus: vi.fn() };
+    bringToFront(closed as never);
+    expect(closed.focus).not.toHaveBeenCalled();
   });
 });
 
@@ -136,13 +165,18 @@ describe('IPC', () => {
   let handle: (event: unknown, channel: unknown, input?: unknown) => CallResult;
   const appUrl = 'file:///app/out/renderer/clerk/index.html';
 
+  // A frame as main sees it: Electron may give a different object for the same frame, with the same ids.
+  const frame = (routingId: number, url = appUrl) => ({ processId: 7, routingId, url });
+
   function fakeWindow(id: number) {
-    const mainFrame = { url: appUrl };
+    const mainFrame = frame(id);
     const closed: (() => void)[] = [];
+    let destroyed = false;
     return {
-      webContents: { id, mainFrame, send: vi.fn() },
+      webContents: { id, mainFrame, send: vi.fn(), isDestroyed: () => destroyed },
       on: (name: string, listener: () => void) => name === 'closed' && closed.push(listener),
       close: () => closed.forEach((listener) => listener()),
+      destroyContents: () => (destroyed = true),
     };
   }
   const from = (window: ReturnType<typeof fakeWindow>, frame: unknown = window.webContents.mainFrame) => ({
@@ -182,11 +216,28 @@ describe('IPC', () => {
   });
 
   it('refuses unknown senders, sub-frames and pages that are not the app', () => {
+    const forbidden = { ok: false, error: { code: 'forbidden', message: expect.any(String) } };
     const stranger = fakeWindow(99);
-    expect(handle(from(stranger), 'session.whoami', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(handle(from(clerk, { url: appUrl }), 'session.whoami', {})).toMatchObject({ error: { code: 'forbidden' } });
+    expect(handle(from(stranger), 'session.whoami', {})).toEqual(forbidden);
+    // A sub-frame of the clerk window, even one showing an app page.
+    expect(handle(from(clerk, frame(42)), 'session.whoami', {})).toEqual(forbidden);
+    expect(handle(from(clerk, { ...frame(1), processId: 8 }), 'session.whoami', {})).toEqual(forbidden);
+    expect(handle(from(clerk, null), 'session.whoami', {})).toEqual(forbidden);
+    const disposed = { get url(): string { throw new Error('Render frame was disposed'); }, processId: 7, routingId: 1 };
+    expect(handle(from(clerk, disposed), 'session.whoami', {})).toEqual(forbidden);
     clerk.webContents.mainFrame.url = 'https://example.com/';
-    expect(handle(from(clerk), 'session.whoami', {})).toMatchObject({ error: { code: 'forbidden' } });
+    expect(handle(from(clerk), 'session.whoami', {})).toEqual(forbidden);
+  });
+
+  it('accepts the main frame even as a different object than webContents.mainFrame', () => {
+    expect(handle(from(clerk, frame(1)), 'session.whoami', {})).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
+  });
+
+  it("does not fail another window's call when a window's page is already torn down", () => {
+    manager.destroyContents();
+    expect(handle(from(clerk), 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: true });
+    expect(manager.webContents.send).not.toHaveBeenCalled();
+    expect(clerk.webContents.send).toHaveBeenCalled();
   });
 
   it('answers with the identity main recorded for the window, whatever the page sends', () => {
@@ -244,15 +295,65 @@ describe('preload', () => {
     expect(channel).toBe(IPC_EVENT);
     forward({ sender: 'ipcRenderer' }, { event: 'totals.changed', payload: {} });
     expect(listener).toHaveBeenCalledWith({ event: 'totals.changed', payload: {} });
-    unsubscribe();
+    // The unsubscribe function hands nothing back: ipcRenderer itself must never reach the page.
+    expect(unsubscribe()).toBeUndefined();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_EVENT, forward);
   });
 
   it('imports nothing at run time but electron and the bundled channel names', () => {
-    const source = fs.readFileSync(path.resolve(__dirname, '../../src-main/preload.ts'), 'utf8');
-    const runtime = [...source.matchAll(/^import (?!type )[^;]*? from '([^']+)'/gm)].map((m) => m[1]);
-    expect(runtime.sort()).toEqual(['./core/contract/names', 'electron']);
+    expect(runtimeImports('src-main/preload.ts').sort()).toEqual(['./core/contract/names', 'electron']);
     const names = fs.readFileSync(path.resolve(__dirname, '../../src-main/core/contract/names.ts'), 'utf8');
-    expect(names).not.toMatch(/^import /m);
+    expect(runtimeImports('src-main/core/contract/names.ts')).toEqual([]);
+    expect(names).not.toMatch(/^\s*(import|export .* from)\b/m);
+  });
+
+  it('the import check sees every way of loading a module at run time', () => {
+    const found = runtimeImportsOf(
+      [
+        "import a from 'a';",
+        "import 'b';",
+        "import { type T, c } from 'c';",
+        "export { d } from 'd';",
+        "export * from 'e';",
+        "const f = require('f');",
+        "void import('g');",
+        "import type { H } from 'h';",
+        "import { type I } from 'i';",
+        "export type { J } from 'j';",
+      ].join('\n'),
+    );
+    expect(found.sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 });
+
+/** The modules a source file loads at run time: type-only imports and exports are erased by the build. */
+function runtimeImports(file: string): string[] {
+  return runtimeImportsOf(fs.readFileSync(path.resolve(__dirname, '../..', file), 'utf8'));
+}
+
+function runtimeImportsOf(source: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const bindings = clause?.namedBindings;
+      const typeOnly =
+        !!clause &&
+        (clause.isTypeOnly ||
+          (!clause.name && !!bindings && ts.isNamedImports(bindings) && bindings.elements.every((e) => e.isTypeOnly)));
+      if (!typeOnly) found.push(node.moduleSpecifier.text);
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      if (!node.isTypeOnly) found.push(node.moduleSpecifier.text);
+    } else if (
+      ts.isCallExpression(node) &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require'))
+    ) {
+      const [specifier] = node.arguments;
+      found.push(specifier && ts.isStringLiteral(specifier) ? specifier.text : '<computed>');
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('preload.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS));
+  return found;
+}

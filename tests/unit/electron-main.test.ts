@@ -1,0 +1,213 @@
+// src-main/index.ts with electron mocked at the edge: what the app does at start, on a second launch and at quit.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
+import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
+
+type Listener = (...args: unknown[]) => unknown;
+
+function emitter() {
+  const listeners: Record<string, Listener[]> = {};
+  return {
+    listeners,
+    on(name: string, listener: Listener) {
+      (listeners[name] ??= []).push(listener);
+    },
+    emit(name: string, ...args: unknown[]) {
+      for (const listener of listeners[name] ?? []) listener(...args);
+    },
+  };
+}
+
+const electron = vi.hoisted(() => ({
+  state: {} as {
+    lock: boolean;
+    userData: string;
+    ready: Promise<void>;
+    startReady: () => void;
+    app: ReturnType<typeof emitter> & { quit: Mock<() => void>; exit: Mock<(code: number) => void> };
+    session: Record<string, Listener>;
+    handle: Mock<Listener>;
+    showErrorBox: Mock<Listener>;
+    windows: FakeWindow[];
+    nextId: number;
+  },
+}));
+
+class FakeWindow {
+  events = emitter();
+  options: Record<string, unknown>;
+  webContents: { id: number; mainFrame: { processId: number; routingId: number; url: string }; send: ReturnType<typeof vi.fn>; isDestroyed: () => boolean };
+  focus = vi.fn();
+  constructor(options: Record<string, unknown>) {
+    this.options = options;
+    const id = electron.state.nextId++;
+    this.webContents = { id, mainFrame: { processId: id, routingId: 1, url: '' }, send: vi.fn(), isDestroyed: () => false };
+    electron.state.windows.push(this);
+  }
+  on(name: string, listener: Listener) {
+    this.events.on(name, listener);
+  }
+  loadFile(file: string) {
+    this.webContents.mainFrame.url = pathToFileURL(file).href;
+    return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.webContents.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  isDestroyed = () => false;
+  isMinimized = () => false;
+  restore = vi.fn();
+  show = vi.fn();
+}
+
+vi.mock('electron', () => {
+  const state = electron.state;
+  return {
+    app: {
+      on: (name: string, listener: Listener) => state.app.on(name, listener),
+      requestSingleInstanceLock: () => state.lock,
+      whenReady: () => state.ready,
+      getPath: (name: string) => (name === 'userData' ? state.userData : '/nowhere'),
+      quit: () => state.app.quit(),
+      exit: (code: number) => state.app.exit(code),
+    },
+    BrowserWindow: FakeWindow,
+    dialog: { showErrorBox: (...args: unknown[]) => state.showErrorBox(...args) },
+    ipcMain: { handle: (...args: unknown[]) => state.handle(...args) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: Listener) => (state.session.request = h),
+        setPermissionCheckHandler: (h: Listener) => (state.session.check = h),
+        setDevicePermissionHandler: (h: Listener) => (state.session.device = h),
+        webRequest: { onHeadersReceived: (h: Listener) => (state.session.headers = h) },
+      },
+    },
+  };
+});
+
+let dataDir: string;
+
+function resetElectron(options: { lock?: boolean; userData?: string } = {}) {
+  let startReady = () => {};
+  const ready = new Promise<void>((resolve) => (startReady = resolve));
+  Object.assign(electron.state, {
+    lock: options.lock ?? true,
+    userData: options.userData ?? dataDir,
+    ready,
+    startReady,
+    app: Object.assign(emitter(), { quit: vi.fn(), exit: vi.fn() }),
+    session: {},
+    handle: vi.fn(),
+    showErrorBox: vi.fn(),
+    windows: [],
+    nextId: 1,
+  });
+}
+
+/** Loads src-main/index.ts afresh and lets app.whenReady resolve. */
+async function start(options: { lock?: boolean; userData?: string } = {}) {
+  resetElectron(options);
+  vi.resetModules();
+  await import('../../src-main/index');
+  electron.state.startReady();
+  await vi.waitFor(() => {
+    if (electron.state.windows.length === 0 && electron.state.showErrorBox.mock.calls.length === 0 && options.lock !== false) {
+      throw new Error('not started yet');
+    }
+  });
+  return electron.state;
+}
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-main-'));
+});
+
+afterEach(() => {
+  // will-quit closes the core and stops the backup timer, so the temporary folder can go.
+  electron.state.app?.emit('will-quit');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the Electron main process', () => {
+  it('hardens every web contents Electron creates, from the start', async () => {
+    const state = await start();
+    expect(state.app.listeners['web-contents-created']).toHaveLength(1);
+    const listeners: Record<string, Listener> = {};
+    let openHandler: Listener | undefined;
+    state.app.emit('web-contents-created', {}, {
+      on: (name: string, listener: Listener) => (listeners[name] = listener),
+      setWindowOpenHandler: (handler: Listener) => (openHandler = handler),
+    });
+    const navigation = { preventDefault: vi.fn() };
+    listeners['will-navigate'](navigation);
+    expect(navigation.preventDefault).toHaveBeenCalled();
+    expect(openHandler!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('hardens the default session: no permission, the CSP on every response', async () => {
+    const state = await start();
+    const callback = vi.fn();
+    state.session.request({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(state.session.check({}, 'media')).toBe(false);
+    const headers = vi.fn();
+    state.session.headers({ responseHeaders: {} }, headers);
+    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+
+  it("opens one locked-down window per entry of the role table, each loading its role's page", async () => {
+    const state = await start();
+    expect(state.windows).toHaveLength(STATION_WINDOWS.length);
+    state.windows.forEach((window, i) => {
+      expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+      expect(window.webContents.mainFrame.url).toMatch(new RegExp(`/renderer/${STATION_WINDOWS[i].entry}/index\\.html$`));
+    });
+  });
+
+  it('keeps its data where app.getPath("userData") says and answers each window with the role main gave it', async () => {
+    const state = await start();
+    expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);
+    expect(state.handle).toHaveBeenCalledWith(IPC_CALL, expect.any(Function));
+    const handler = state.handle.mock.calls[0][1] as (event: unknown, channel: unknown, input: unknown) => CallResult;
+    const call = (window: FakeWindow, channel: string, input: unknown = {}) =>
+      handler({ sender: window.webContents, senderFrame: { ...window.webContents.mainFrame } }, channel, input);
+    const [clerk, manager] = state.windows;
+    expect(call(clerk, 'session.whoami')).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
+    expect(call(manager, 'session.whoami')).toEqual({ ok: true, value: { role: 'manager' } });
+    expect(call(clerk, 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(call(clerk, 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: true });
+    expect(manager.webContents.send).toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ event: 'totals.changed' }));
+  });
+
+  it('brings its windows to the front when launched a second time, and quits when they are all closed', async () => {
+    const state = await start();
+    state.app.emit('second-instance');
+    for (const window of state.windows) expect(window.focus).toHaveBeenCalled();
+    expect(state.app.quit).not.toHaveBeenCalled();
+    state.app.emit('window-all-closed');
+    expect(state.app.quit).toHaveBeenCalled();
+  });
+
+  it('quits at once, opening nothing, when another instance holds the lock', async () => {
+    const state = await start({ lock: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(state.app.quit).toHaveBeenCalled();
+    expect(state.windows).toHaveLength(0);
+    expect(state.handle).not.toHaveBeenCalled();
+  });
+
+  it('says why and exits when the core cannot start, instead of running with no window', async () => {
+    const file = path.join(dataDir, 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const state = await start({ userData: file });
+    expect(state.showErrorBox).toHaveBeenCalledWith('SwabDesk could not start', expect.any(String));
+    expect(state.app.exit).toHaveBeenCalledWith(1);
+    expect(state.windows).toHaveLength(0);
+  });
+});
