@@ -124,3 +124,25 @@ test('every window is served with the CSP, as a header and in the page', async (
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', CONTENT_SECURITY_POLICY);
   }
 });
+
+test('a re-test today is confirmed with F2, and F4 takes the last person out again', async ({ page }) => {
+  await openClerk(page);
+  await scan(page, '2026112200005');
+  await scan(page, personCode(0));
+  await page.keyboard.press('F8');
+  await scan(page, '2026112200006');
+
+  const before = station.snapshot();
+  await scan(page, personCode(0));
+  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'warning');
+  await expect(page.getByTestId('result')).toContainText('今天已采样过');
+  expect(station.snapshot()).toEqual(before);
+
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('tube-fill')).toHaveText('1 / 10 人');
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('result')).toContainText('已撤销第 1 位');
+  await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
+  const { registrations } = station.snapshot() as { registrations: { status: string }[] };
+  expect(registrations.map((r) => r.status)).toEqual(['active', 'removed']);
+});

@@ -49,7 +49,12 @@ for (const size of SIZES) {
     await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'sealed');
     await shoot(clerk, 'clerk-tube-full');
 
-    await expect(manager.getByTestId('total-peopleToday')).toHaveText('10');
+    await scan(clerk, `20261123${String(size.width).padStart(5, '0')}`);
+    await scan(clerk, personCode(0));
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'warning');
+    await shoot(clerk, 'clerk-warning');
+
+    await expect(manager.getByTestId('total-openTubes')).toHaveText('1');
     await shoot(manager, 'manager');
   });
 }
