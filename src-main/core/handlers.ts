@@ -57,6 +57,12 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       if (stored(outcome)) deskChanged(at.desk, changed);
       return outcome;
     },
+    'clerk.enterPerson': ({ confirm, ...fields }, who, changed) => {
+      const at = deskOf(who);
+      const outcome = loop.enter(at, fields, confirm ?? false);
+      if (stored(outcome)) deskChanged(at.desk, changed);
+      return outcome;
+    },
     'clerk.sealNow': (_input, who, changed) => {
       const at = deskOf(who);
       const outcome = loop.sealNow(at);

@@ -186,3 +186,28 @@ describe('facts', () => {
     expect(rows('audit')[1].data).not.toContain('张伟');
   });
 });
+
+describe('manual entry', () => {
+  const person = { docType: 'passport' as const, idNumber: 'e12345678', name: ' John  Smith ', phone: '+85291234567' };
+
+  it('registers a person by typed details with the same rules as a scan', () => {
+    d.expectRefused(() => d.call(CLERK, 'clerk.enterPerson', person), 'no-open-tube');
+    d.scan('2026112200001');
+    expect(d.call(CLERK, 'clerk.enterPerson', person)).toMatchObject({
+      result: 'person-added',
+      person: { position: 1, name: 'J********h', idNumber: 'E1***5678' },
+    });
+    expect(rows('registrations')[0]).toMatchObject({ doc_type: 'passport', doc_number: 'E12345678', name: 'John Smith' });
+    d.expectRefused(() => d.call(CLERK, 'clerk.enterPerson', person), 'person-already-in-tube');
+    d.expectRefused(() => d.call(CLERK, 'clerk.enterPerson', { ...person, idNumber: 'E1' }), 'id-format');
+    d.expectRefused(() => d.call(CLERK, 'clerk.enterPerson', { ...person, idNumber: '110101199003071233', docType: 'hmt-permit' }), 'id-region');
+  });
+
+  it('refuses a document type outside the list at the boundary', () => {
+    d.scan('2026112200001');
+    expect(core.call(CLERK, 'clerk.enterPerson', { ...person, docType: 'library-card' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+  });
+});

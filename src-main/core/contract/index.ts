@@ -2,6 +2,7 @@
 // the roles that may call it; for each event its payload and the roles that receive it.
 import { z } from 'zod';
 import type { ChannelName, EventName, Role } from './names';
+import { DOCUMENT_TYPES } from '../domain/documents';
 import { siteSettingsSchema } from '../site/settings';
 import {
   bagViewSchema,
@@ -44,6 +45,17 @@ export const channels = {
   'clerk.scan': channel(
     ['clerk'],
     z.strictObject({ text: z.string().max(4096), confirm: z.boolean().optional() }),
+    scanOutcomeSchema,
+  ),
+  'clerk.enterPerson': channel(
+    ['clerk'],
+    z.strictObject({
+      docType: z.enum(DOCUMENT_TYPES),
+      idNumber: z.string().max(64),
+      name: z.string().max(100),
+      phone: z.string().max(32),
+      confirm: z.boolean().optional(),
+    }),
     scanOutcomeSchema,
   ),
   'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema),

@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'station.health',
   'clerk.deskState',
   'clerk.scan',
+  'clerk.enterPerson',
   'clerk.sealNow',
   'clerk.undo',
   'site.totals',

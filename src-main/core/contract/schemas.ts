@@ -17,6 +17,7 @@ export const problemSchema = z.enum([
   'id-format',
   'id-birthdate',
   'id-checkdigit',
+  'id-region',
   'name-missing',
   'phone-invalid',
 ]);

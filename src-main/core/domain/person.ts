@@ -1,7 +1,5 @@
 // A person as a registration holds them, and the checks every way of entering a person shares.
-import { validateResidentId, type ResidentIdProblem } from './residentId';
-
-export type DocumentType = 'resident-id';
+import { validateDocument, type DocumentProblem, type DocumentType } from './documents';
 
 export interface Person {
   docType: DocumentType;
@@ -10,25 +8,34 @@ export interface Person {
   phone: string;
 }
 
-export type PersonProblem = `id-${ResidentIdProblem}` | 'name-missing' | 'phone-invalid';
+export type PersonProblem = DocumentProblem | 'name-missing' | 'phone-invalid';
+
+/** A person as scanned or typed, before any check; a code that names no document type means a resident ID card. */
+export interface PersonFields {
+  docType?: DocumentType;
+  name: string;
+  idNumber: string;
+  phone: string;
+}
 
 /** Trims, folds inner runs of white space, and normalises to NFC so one name is stored one way. */
 export function normaliseName(raw: string): string {
   return raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
 }
 
-// Mainland mobile numbers, or a landline with its area code.
-const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+// Mainland mobile numbers, a landline with its area code, or an international number.
+const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+\d{6,15})$/;
 
 export function checkPerson(
-  fields: { name: string; idNumber: string; phone: string },
+  fields: PersonFields,
   today: Date,
 ): { ok: true; person: Person } | { ok: false; problem: PersonProblem } {
-  const id = validateResidentId(fields.idNumber, today);
-  if (!id.ok) return { ok: false, problem: `id-${id.problem}` };
+  const docType = fields.docType ?? 'resident-id';
+  const id = validateDocument(docType, fields.idNumber, today);
+  if (!id.ok) return { ok: false, problem: id.problem };
   const name = normaliseName(fields.name);
   if (name === '') return { ok: false, problem: 'name-missing' };
   const phone = fields.phone.trim();
   if (!PHONE.test(phone)) return { ok: false, problem: 'phone-invalid' };
-  return { ok: true, person: { docType: 'resident-id', docNumber: id.number, name, phone } };
+  return { ok: true, person: { docType, docNumber: id.number, name, phone } };
 }

@@ -16,7 +16,7 @@ export function checkCharacter(first17: string): string {
   return CHECK_CHARACTERS[sum % 11];
 }
 
-function isRealPastDate(yyyymmdd: string, today: Date): boolean {
+export function isRealPastDate(yyyymmdd: string, today: Date): boolean {
   const year = Number(yyyymmdd.slice(0, 4));
   const month = Number(yyyymmdd.slice(4, 6));
   const day = Number(yyyymmdd.slice(6, 8));

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import { maskIdNumber, maskName } from '../domain/mask';
-import { checkPerson, type Person, type PersonProblem } from '../domain/person';
+import { checkPerson, type Person, type PersonFields, type PersonProblem } from '../domain/person';
 import { classifyScan } from '../domain/scan';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns } from '../site/settings';
@@ -189,6 +189,15 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     };
   }
 
+  function register(at: DeskActor, fields: PersonFields, confirmed: boolean): ScanOutcome {
+    // Without a tube nothing else about the person matters.
+    const tube = openTubeAt.get(at.desk);
+    if (!tube) return { result: 'refused', problem: 'no-open-tube' };
+    const checked = checkPerson(fields, clock());
+    if (!checked.ok) return { result: 'refused', problem: checked.problem };
+    return addPerson(at, tube, checked.person, confirmed);
+  }
+
   return {
     /** `confirmed` answers a warning the clerk was shown for this same scan (a person already sampled today). */
     scan(at: DeskActor, text: string, confirmed = false): ScanOutcome {
@@ -198,14 +207,14 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
           if (scanned.kind === 'refused') return { result: 'refused', problem: scanned.problem };
           if (scanned.kind === 'bag') return { result: 'refused', problem: 'bag-label-at-desk' };
           if (scanned.kind === 'tube') return openTube(at, scanned.barcode);
-          // Without a tube nothing else about the person matters.
-          const tube = openTubeAt.get(at.desk);
-          if (!tube) return { result: 'refused', problem: 'no-open-tube' };
-          const checked = checkPerson(scanned.fields, clock());
-          if (!checked.ok) return { result: 'refused', problem: checked.problem };
-          return addPerson(at, tube, checked.person, confirmed);
+          return register(at, scanned.fields, confirmed);
         })
         .immediate();
+    },
+
+    /** Manual entry, for a person with neither card nor code: the same checks and rules as a scan. */
+    enter(at: DeskActor, fields: PersonFields, confirmed = false): ScanOutcome {
+      return db.transaction((): ScanOutcome => register(at, fields, confirmed)).immediate();
     },
 
     sealNow(at: DeskActor): SealOutcome {
