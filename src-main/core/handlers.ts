@@ -4,6 +4,7 @@ import type { ChannelName, Identity, Input, Output } from './contract';
 import type { Db } from './db/database';
 import type { Clock } from './clock';
 import { createVoids } from './corrections/voids';
+import { testCodeFormats } from './domain/codeFormats';
 import { createFactRecorder } from './facts/record';
 import { diskHealth } from './maintenance/health';
 import { createTubeLoop, type DeskActor } from './registration/tubeLoop';
@@ -78,6 +79,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     'site.totals': () => totals(),
     'site.settings': () => readSiteSettings(db),
     'site.updateSettings': (changes, who) => writeSiteSettings(db, changes, record, actorOf(who)),
+    'site.testCodeFormats': ({ text, formats }) => testCodeFormats(text, formats ?? readSiteSettings(db).codeFormats),
     'site.voidTube': ({ barcode, reason }, who, changed) => {
       const outcome = voids.voidTube(barcode, reason, actorOf(who));
       if (stored(outcome)) changed({ kind: 'totals' });

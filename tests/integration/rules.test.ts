@@ -211,3 +211,28 @@ describe('manual entry', () => {
     });
   });
 });
+
+describe('personal-code formats from the settings', () => {
+  it('registers people from the formats the manager configured, a token as it is, and a sticker always', () => {
+    const formats = [
+      { kind: 'json', name: 'JSON', fields: { name: 'xm', idNumber: 'sfz' } },
+      { kind: 'opaque', name: 'token', pattern: 'HSM[A-Z0-9]{10}' },
+    ];
+    d.call(MANAGER, 'site.updateSettings', { codeFormats: formats });
+    d.scan('2026112200001');
+    expect(d.scan(JSON.stringify({ xm: '周九', sfz: '110101199003071233', tel: '' }))).toMatchObject({ result: 'refused', problem: 'phone-invalid' });
+    expect(d.scan('HSMABCDE12345')).toMatchObject({ result: 'person-added', person: { position: 1 } });
+    d.expectRefused(() => d.scan(personCode(0)), 'code-unknown');
+    expect(rows('registrations')[0]).toMatchObject({ doc_type: 'code-token', doc_number: 'HSMABCDE12345' });
+    expect(d.call(MANAGER, 'site.testCodeFormats', { text: 'HSMABCDE12345' })).toMatchObject({ result: { kind: 'token' } });
+  });
+
+  it('refuses a format that does not compile, and changes nothing', () => {
+    const before = d.tables();
+    expect(core.call(MANAGER, 'site.updateSettings', { codeFormats: [{ kind: 'regex', name: 'x', pattern: '(' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(d.tables()).toEqual(before);
+  });
+});

@@ -59,7 +59,9 @@ describe('the contract', () => {
       const walk = (node: unknown, at: string): void => {
         if (typeof node !== 'object' || node === null) return;
         const record = node as Record<string, unknown>;
-        if (record.type === 'string' && record.pattern === undefined && record.enum === undefined) strings.push({ at, node: record });
+        if (record.type === 'string' && record.pattern === undefined && record.enum === undefined && record.const === undefined) {
+          strings.push({ at, node: record });
+        }
         for (const [key, child] of Object.entries(record)) walk(child, `${at}.${key}`);
       };
       walk(z.toJSONSchema(contract.input, { io: 'input', unrepresentable: 'any' }), '$');

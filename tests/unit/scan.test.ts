@@ -34,7 +34,7 @@ describe('classifying a scan', () => {
   it('parses a personal code {name}|{idNumber}|{phone} into its fields', () => {
     expect(classifyScan('张三|110101199003071233|13800000000', PATTERNS)).toEqual({
       kind: 'person',
-      fields: { name: '张三', idNumber: '110101199003071233', phone: '13800000000' },
+      fields: { docType: 'resident-id', name: '张三', idNumber: '110101199003071233', phone: '13800000000' },
     });
   });
 

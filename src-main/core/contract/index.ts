@@ -2,10 +2,12 @@
 // the roles that may call it; for each event its payload and the roles that receive it.
 import { z } from 'zod';
 import type { ChannelName, EventName, Role } from './names';
+import { codeFormatSchema } from '../domain/codeFormats';
 import { DOCUMENT_TYPES } from '../domain/documents';
 import { siteSettingsSchema } from '../site/settings';
 import {
   bagViewSchema,
+  codeFormatTestSchema,
   healthSchema,
   deskStateSchema,
   handoverInputSchema,
@@ -63,6 +65,12 @@ export const channels = {
   'site.totals': channel(['manager'], noInput, totalsSchema),
   'site.settings': channel(['manager'], noInput, siteSettingsSchema),
   'site.updateSettings': channel(['manager'], siteSettingsSchema.partial().strict(), siteSettingsSchema),
+  // The settings screen's tester: what the given formats (or the site's) make of a sample code. Stores nothing.
+  'site.testCodeFormats': channel(
+    ['manager'],
+    z.strictObject({ text: z.string().max(4096), formats: z.array(codeFormatSchema).max(20).optional() }),
+    codeFormatTestSchema,
+  ),
   'site.voidTube': channel(['manager'], z.strictObject({ barcode: z.string().max(64), reason: reasonSchema }), voidOutcomeSchema),
   'site.voidRegistration': channel(
     ['manager'],

@@ -14,6 +14,7 @@ export const CHANNEL_NAMES = [
   'site.totals',
   'site.settings',
   'site.updateSettings',
+  'site.testCodeFormats',
   'site.voidTube',
   'site.voidRegistration',
   'site.unbaggedTubes',

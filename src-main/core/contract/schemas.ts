@@ -152,3 +152,17 @@ export const healthSchema = z.object({
   /** Below the warning threshold: the windows tell the manager to free space before the disk is full. */
   lowDisk: z.boolean(),
 });
+
+export const codeFormatTestSchema = z.object({
+  result: z
+    .discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('person'),
+        format: z.string(),
+        fields: z.object({ docType: z.string(), name: z.string(), idNumber: z.string(), phone: z.string() }),
+      }),
+      z.object({ kind: z.literal('token'), format: z.string(), token: z.string() }),
+    ])
+    .nullable(),
+  formats: z.array(z.object({ name: z.string(), matches: z.boolean() })),
+});

@@ -2,7 +2,8 @@
 import { validateDocument, type DocumentProblem, type DocumentType } from './documents';
 
 export interface Person {
-  docType: DocumentType;
+  /** A document, or an opaque code token that only the platform can resolve to a person. */
+  docType: DocumentType | 'code-token';
   docNumber: string;
   name: string;
   phone: string;

@@ -198,15 +198,24 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     return addPerson(at, tube, checked.person, confirmed);
   }
 
+  /** A token is stored as it is, for the platform to resolve: no name or phone is known at the desk. */
+  function registerToken(at: DeskActor, token: string, confirmed: boolean): ScanOutcome {
+    const tube = openTubeAt.get(at.desk);
+    if (!tube) return { result: 'refused', problem: 'no-open-tube' };
+    return addPerson(at, tube, { docType: 'code-token', docNumber: token, name: '', phone: '' }, confirmed);
+  }
+
   return {
     /** `confirmed` answers a warning the clerk was shown for this same scan (a person already sampled today). */
     scan(at: DeskActor, text: string, confirmed = false): ScanOutcome {
       return db
         .transaction((): ScanOutcome => {
-          const scanned = classifyScan(text, scanPatterns(readSiteSettings(db)));
+          const settings = readSiteSettings(db);
+          const scanned = classifyScan(text, scanPatterns(settings), settings.codeFormats);
           if (scanned.kind === 'refused') return { result: 'refused', problem: scanned.problem };
           if (scanned.kind === 'bag') return { result: 'refused', problem: 'bag-label-at-desk' };
           if (scanned.kind === 'tube') return openTube(at, scanned.barcode);
+          if (scanned.kind === 'token') return registerToken(at, scanned.token, confirmed);
           return register(at, scanned.fields, confirmed);
         })
         .immediate();

@@ -1,6 +1,7 @@
 // Site settings: validated on the way in, defaults for what was never set.
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import type { RecordFact } from '../facts/record';
 
 function compiles(pattern: string): boolean {
@@ -23,6 +24,8 @@ export const siteSettingsSchema = z.object({
   bagCapacity: z.number().int().min(1).max(500),
   /** A person already sampled today at this site: a warning the clerk confirms, or a refusal. */
   sameDayRepeat: z.enum(['warn', 'refuse']),
+  /** The personal-code formats this site accepts, tried in order (the product's sticker is always accepted). */
+  codeFormats: z.array(codeFormatSchema).max(20),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -33,6 +36,7 @@ export const defaultSiteSettings: SiteSettings = {
   bagPattern: '^B[0-9]{6,14}$',
   bagCapacity: 20,
   sameDayRepeat: 'warn',
+  codeFormats: DEFAULT_CODE_FORMATS,
 };
 
 export function readSiteSettings(db: Db): SiteSettings {

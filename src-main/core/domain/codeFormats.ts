@@ -1,0 +1,163 @@
+// Personal codes: the site's ordered list of formats it accepts, and the product's own pre-registration sticker,
+// which is always recognised first. Parsing never throws: a code that no format recognises is simply unknown.
+import { z } from 'zod';
+import { DOCUMENT_TYPES, type DocumentType } from './documents';
+
+const FIELDS = ['name', 'idNumber', 'phone', 'docType'] as const;
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const name = z.string().trim().min(1).max(40);
+
+export const codeFormatSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('delimited'),
+    name,
+    /** Literal separators between {field} placeholders, e.g. `{name}|{idNumber}|{phone}`. */
+    template: z
+      .string()
+      .max(200)
+      .refine((t) => t.includes('{idNumber}'), 'the template needs {idNumber}')
+      .refine((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => (FIELDS as readonly string[]).includes(m[1])), 'unknown field'),
+  }),
+  z.strictObject({
+    kind: z.literal('json'),
+    name,
+    /** Dotted paths into the JSON object. */
+    fields: z.strictObject({
+      name: z.string().max(100),
+      idNumber: z.string().max(100),
+      phone: z.string().max(100).optional(),
+      docType: z.string().max(100).optional(),
+    }),
+  }),
+  z.strictObject({
+    kind: z.literal('regex'),
+    name,
+    pattern: z
+      .string()
+      .max(500)
+      .refine(compiles, 'not a valid regular expression')
+      .refine((p) => p.includes('(?<idNumber>'), 'the pattern needs a named group idNumber'),
+  }),
+  z.strictObject({
+    kind: z.literal('url'),
+    name,
+    host: z.string().max(200).optional(),
+    params: z.strictObject({ name: z.string().max(50).optional(), idNumber: z.string().max(50), phone: z.string().max(50).optional() }),
+  }),
+  z.strictObject({
+    kind: z.literal('opaque'),
+    name,
+    pattern: z.string().max(500).refine(compiles, 'not a valid regular expression'),
+  }),
+]);
+
+export type CodeFormat = z.infer<typeof codeFormatSchema>;
+
+export type ParsedCode =
+  | { kind: 'person'; format: string; fields: { docType: DocumentType; name: string; idNumber: string; phone: string } }
+  | { kind: 'token'; format: string; token: string };
+
+export const STICKER_FORMAT = 'SwabDesk sticker';
+const STICKER_PREFIX = 'SWABDESK1:';
+
+export const DEFAULT_CODE_FORMATS: CodeFormat[] = [{ kind: 'delimited', name: '姓名|证件号|电话', template: '{name}|{idNumber}|{phone}' }];
+
+/** The product's own pre-registration sticker: a prefix and base64url of a compact JSON. */
+export function encodeSticker(person: { docType: DocumentType; idNumber: string; name: string; phone: string }): string {
+  const compact = { t: person.docType, n: person.idNumber, m: person.name, p: person.phone };
+  return STICKER_PREFIX + Buffer.from(JSON.stringify(compact), 'utf8').toString('base64url');
+}
+
+function person(format: string, raw: Partial<Record<(typeof FIELDS)[number], unknown>>): ParsedCode | undefined {
+  const docType = raw.docType ?? 'resident-id';
+  if (typeof raw.idNumber !== 'string' || !(DOCUMENT_TYPES as readonly unknown[]).includes(docType)) return undefined;
+  if ((raw.name !== undefined && typeof raw.name !== 'string') || (raw.phone !== undefined && typeof raw.phone !== 'string')) {
+    return undefined;
+  }
+  return {
+    kind: 'person',
+    format,
+    fields: { docType: docType as DocumentType, idNumber: raw.idNumber, name: (raw.name as string) ?? '', phone: (raw.phone as string) ?? '' },
+  };
+}
+
+function parseSticker(text: string): ParsedCode | undefined {
+  if (!text.startsWith(STICKER_PREFIX)) return undefined;
+  try {
+    const compact = JSON.parse(Buffer.from(text.slice(STICKER_PREFIX.length), 'base64url').toString('utf8')) as Record<string, unknown>;
+    return person(STICKER_FORMAT, { docType: compact.t, idNumber: compact.n, name: compact.m, phone: compact.p });
+  } catch {
+    return undefined;
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function parseWith(format: CodeFormat, text: string): ParsedCode | undefined {
+  switch (format.kind) {
+    case 'delimited': {
+      const parts = format.template.split(/(\{\w+\})/).filter((part) => part !== '');
+      // A field never contains a separator of the template, so "a|b|c|d" is not taken for three fields.
+      const separators = [...new Set(parts.filter((part) => !/^\{\w+\}$/.test(part)).join(''))];
+      const inClass = separators.map((c) => c.replace(/[\\\]^-]/g, '\\$&')).join('');
+      const field = separators.length === 0 ? '.*' : `[^${inClass}]*`;
+      const source = parts.map((part) => (/^\{\w+\}$/.test(part) ? `(?<${part.slice(1, -1)}>${field})` : escapeRegExp(part))).join('');
+      const match = new RegExp(`^${source}$`, 'su').exec(text);
+      return match?.groups ? person(format.name, match.groups) : undefined;
+    }
+    case 'json': {
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return undefined;
+      }
+      const at = (dotted: string | undefined) =>
+        dotted === undefined
+          ? undefined
+          : dotted.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), value);
+      const { fields } = format;
+      if (typeof at(fields.name) !== 'string') return undefined;
+      return person(format.name, { name: at(fields.name), idNumber: at(fields.idNumber), phone: at(fields.phone), docType: at(fields.docType) });
+    }
+    case 'regex': {
+      const match = new RegExp(`^(?:${format.pattern})$`, 'su').exec(text);
+      return match?.groups ? person(format.name, match.groups) : undefined;
+    }
+    case 'url': {
+      let url: URL;
+      try {
+        url = new URL(text);
+      } catch {
+        return undefined;
+      }
+      if (!['http:', 'https:'].includes(url.protocol) || (format.host !== undefined && url.host !== format.host)) return undefined;
+      const param = (key: string | undefined) => (key === undefined ? undefined : (url.searchParams.get(key) ?? undefined));
+      return person(format.name, { name: param(format.params.name), idNumber: param(format.params.idNumber), phone: param(format.params.phone) });
+    }
+    case 'opaque':
+      return new RegExp(`^(?:${format.pattern})$`, 'su').test(text) ? { kind: 'token', format: format.name, token: text } : undefined;
+  }
+}
+
+/** The sticker first, then the site's formats in order: the first that recognises the code wins. */
+export function parsePersonCode(text: string, formats: readonly CodeFormat[]): ParsedCode | undefined {
+  return parseSticker(text) ?? formats.reduce<ParsedCode | undefined>((found, format) => found ?? parseWith(format, text), undefined);
+}
+
+/** For the settings screen's tester: what each format makes of a sample code, and which one wins. */
+export function testCodeFormats(text: string, formats: readonly CodeFormat[]) {
+  return {
+    result: parsePersonCode(text, formats) ?? null,
+    formats: formats.map((format) => ({ name: format.name, matches: parseWith(format, text) !== undefined })),
+  };
+}
