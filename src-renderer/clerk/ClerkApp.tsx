@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
 import { useLiveValue } from '../shared/useBridge';
-import { ConnectionBanner } from '../shared/ConnectionBanner';
-import { DiskWarning } from '../shared/DiskWarning';
+import { TopBar } from '../shared/TopBar';
 import { showScan, showSeal, showUndo, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
@@ -58,16 +57,7 @@ export function ClerkApp() {
 
   return (
     <div className="clerk">
-      <header className="topbar">
-        <h1>{t('app.name')}</h1>
-        <span className="where">{desk ? t('clerk.title', { desk: desk.desk }) : ''}</span>
-        <span className="spacer" />
-        <button type="button" onClick={toggleLanguage}>
-          {t('language.switch')}
-        </button>
-      </header>
-      <ConnectionBanner connected={connected} />
-      <DiskWarning />
+      <TopBar where={desk ? t('clerk.title', { desk: desk.desk }) : ''} connected={connected} />
       <main className="clerk-main">
         <div className="clerk-left">
           <ResultBanner shown={shown} />

@@ -2,17 +2,9 @@
 // which is always recognised first. Parsing never throws: a code that no format recognises is simply unknown.
 import { z } from 'zod';
 import { DOCUMENT_TYPES, type DocumentType } from './documents';
+import { compiles } from './regex';
 
 const FIELDS = ['name', 'idNumber', 'phone', 'docType'] as const;
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const name = z.string().trim().min(1).max(40);
 

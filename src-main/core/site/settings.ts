@@ -2,16 +2,8 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
+import { compiles } from '../domain/regex';
 import type { RecordFact } from '../facts/record';
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const siteSettingsSchema = z.object({
   /** People per tube (1 = single-tube sampling). */
