@@ -7,6 +7,10 @@ import { defaultSiteSettings, scanPatterns } from '../../src-main/core/site/sett
 const PATTERNS = scanPatterns(defaultSiteSettings);
 
 describe('classifying a scan', () => {
+  it('refuses text that was invalid UTF-8 (a lone surrogate) before parsing', () => {
+    expect(classifyScan('张三|110101199003071233|1380000\ud8000000', PATTERNS)).toEqual({ kind: 'refused', problem: 'scan-invalid-text' });
+  });
+
   it('uses the default tube pattern ^[0-9]{8,14}$', () => {
     expect(PATTERNS.tube.source).toBe('^[0-9]{8,14}$');
   });

@@ -13,6 +13,7 @@ export const problemSchema = z.enum([
   'bag-label-at-desk',
   'scan-too-long',
   'scan-control-characters',
+  'scan-invalid-text',
   'code-unknown',
   'id-format',
   'id-birthdate',

@@ -9,8 +9,10 @@ export type ScanKind =
   | { kind: 'bag'; barcode: string }
   | { kind: 'person'; fields: PersonFields }
   | { kind: 'token'; token: string }
-  | { kind: 'refused'; problem: 'scan-too-long' | 'scan-control-characters' | 'code-unknown' };
+  | { kind: 'refused'; problem: 'scan-too-long' | 'scan-control-characters' | 'scan-invalid-text' | 'code-unknown' };
 
+// With the u flag a proper surrogate pair is one code point, so only a lone half matches.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 // A scanner's suffix (Enter, Tab) is trimmed before this check, so any control character left is noise.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
@@ -23,6 +25,8 @@ export function classifyScan(
   if (new TextEncoder().encode(raw).length > MAX_SCAN_BYTES) return { kind: 'refused', problem: 'scan-too-long' };
   const text = raw.trim();
   if (CONTROL.test(text)) return { kind: 'refused', problem: 'scan-control-characters' };
+  // A lone surrogate is what invalid UTF-8 becomes on its way into a string: the code was damaged.
+  if (LONE_SURROGATE.test(text)) return { kind: 'refused', problem: 'scan-invalid-text' };
   if (patterns.tube.test(text)) return { kind: 'tube', barcode: text };
   if (patterns.bag.test(text)) return { kind: 'bag', barcode: text };
   // An unknown code is refused and its text is not kept anywhere.

@@ -19,6 +19,7 @@ export type LoopProblem =
   | 'bag-label-at-desk'
   | 'scan-too-long'
   | 'scan-control-characters'
+  | 'scan-invalid-text'
   | 'code-unknown'
   | PersonProblem;
 
