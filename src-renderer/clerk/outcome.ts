@@ -19,12 +19,16 @@ function notSaved(error: { code: string; message: string }): Shown {
   return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message: error.message } };
 }
 
+function refused(problem: string): Shown {
+  return { tone: 'refused', title: `problem.${problem}.title`, hint: `problem.${problem}.hint`, params: {} };
+}
+
 export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
   if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
   switch (outcome.result) {
     case 'refused':
-      return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
+      return refused(outcome.problem);
     case 'confirm':
       return {
         tone: 'warning',
@@ -52,9 +56,7 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
 export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
   if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
-  if (outcome.result === 'refused') {
-    return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
-  }
+  if (outcome.result === 'refused') return refused(outcome.problem);
   return {
     tone: 'info',
     title: 'result.removed',
@@ -66,8 +68,6 @@ export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
 export function showSeal(result: CallResult<Output<'clerk.sealNow'>>): Shown {
   if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
-  if (outcome.result === 'refused') {
-    return { tone: 'refused', title: `problem.${outcome.problem}.title`, hint: `problem.${outcome.problem}.hint`, params: {} };
-  }
+  if (outcome.result === 'refused') return refused(outcome.problem);
   return { tone: 'sealed', title: 'result.sealed', hint: 'result.sealedHint', params: { ...outcome.tube } };
 }
