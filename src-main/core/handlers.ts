@@ -3,6 +3,7 @@
 import type { ChannelName, Identity, Input, Output } from './contract';
 import type { Db } from './db/database';
 import type { Clock } from './clock';
+import { createPersonCorrections } from './corrections/personDetails';
 import { createVoids } from './corrections/voids';
 import { testCodeFormats } from './domain/codeFormats';
 import { createFactRecorder } from './facts/record';
@@ -10,6 +11,7 @@ import { diskHealth } from './maintenance/health';
 import { createTubeLoop, type DeskActor } from './registration/tubeLoop';
 import { readSiteSettings, writeSiteSettings } from './site/settings';
 import { createTotals } from './site/totals';
+import { createTubePeople } from './site/tubePeople';
 import { createUnbagged } from './site/unbagged';
 import { createHandovers } from './transport/handover';
 import { createPacking } from './transport/packing';
@@ -36,6 +38,8 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   const record = createFactRecorder(db, clock);
   const loop = createTubeLoop(db, clock, record);
   const voids = createVoids(db, clock, record);
+  const corrections = createPersonCorrections(db, clock, record);
+  const tubePeople = createTubePeople(db);
   const packing = createPacking(db, clock, record);
   const handOver = createHandovers(db, clock, record);
   const totals = createTotals(db, clock);
@@ -90,6 +94,10 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       if (stored(outcome)) changed({ kind: 'totals' });
       return outcome;
     },
+    'site.tubePeople': ({ barcode }) => tubePeople(barcode),
+    'site.registration': ({ registrationId }) => corrections.detail(registrationId),
+    'site.correctPerson': ({ registrationId, reason, ...changes }, who) =>
+      corrections.correct(registrationId, changes, reason, actorOf(who)),
     'site.unbaggedTubes': () => unbagged(),
     'site.handover': ({ bags, courier, temperature }, who) => handOver(bags, courier, temperature, actorOf(who)),
     'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),

@@ -58,6 +58,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     indexes: [],
     triggers: ['day_counts_person_added', 'day_counts_person_gone', 'day_counts_tube_sealed', 'day_counts_tube_voided'],
   },
+  4: { tables: ['site', 'desks', 'operators'], indexes: [], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {
@@ -79,6 +80,47 @@ describe('migration 3: day counts', () => {
     expect(counts()).toEqual({ people: 3, sealed: 2 });
     db.exec("UPDATE registrations SET status = 'voided' WHERE id = 'r1'; UPDATE tubes SET voided_at = 'now' WHERE id = 't1'");
     expect(counts()).toEqual({ people: 2, sealed: 1 });
+  });
+});
+
+describe('migration 4: site, desks and operators', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('gives the site and every desk already named by a tube a UUID, and keeps every registration as a scan', () => {
+    migrate(db, 3);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day) VALUES
+        ('t1', '11111111', '1', 10, 'sealed', 'now', 'd1'), ('t2', '22222222', '2', 10, 'open', 'now', 'd1');
+      INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, status, created_at, day)
+        VALUES ('r1', 't1', 1, 'resident-id', 'n1', 'x', '1', 'active', 'now', 'd1');
+    `);
+    migrate(db, 4);
+    const site = db.prepare('SELECT id FROM site').all() as { id: string }[];
+    expect(site).toHaveLength(1);
+    expect(site[0].id).toMatch(UUID);
+    const desks = db.prepare('SELECT code, id FROM desks ORDER BY code').all() as { code: string; id: string }[];
+    expect(desks.map((d) => d.code)).toEqual(['1', '2']);
+    for (const desk of desks) expect(desk.id).toMatch(UUID);
+    expect(db.prepare("SELECT source, sex, birth_date, operator_id FROM registrations WHERE id = 'r1'").get()).toEqual({
+      source: 'scan',
+      sex: null,
+      birth_date: null,
+      operator_id: null,
+    });
+  });
+
+  it('holds one site only, and refuses an unknown role, sex or source', () => {
+    migrate(db, 4);
+    expect(() => db.exec("INSERT INTO site (id, name, created_at) VALUES ('s2', '', 'now')")).toThrow(/UNIQUE/);
+    expect(() => db.exec("INSERT INTO operators (id, name, role, created_at) VALUES ('o1', 'x', 'guide', 'now')")).toThrow(
+      /CHECK/,
+    );
+    db.exec("INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day) VALUES ('t1', '1', '1', 1, 'open', 'now', 'd')");
+    const add = (sex: string, source: string) =>
+      db.exec(`INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day, sex, source)
+               VALUES ('r-${sex}-${source}', 't1', 1, 'resident-id', 'n', 'x', '', 'now', 'd', '${sex}', '${source}')`);
+    expect(() => add('other', 'card')).toThrow(/CHECK/);
+    expect(() => add('male', 'fax')).toThrow(/CHECK/);
   });
 });
 

@@ -145,6 +145,25 @@ describe('the tube loop', () => {
     expect(deskState()).toMatchObject({ desk: '1', tube: { barcode: '2026112200001', people: [{ position: 1 }] } });
     expect(deskState(OTHER_CLERK)).toMatchObject({ desk: '2', tube: { barcode: '2026112200002', people: [{ position: 1 }] } });
   });
+
+  it('knows each desk once it opens a tube, by a UUID made here', () => {
+    d.scan('2026112200001');
+    d.scan('2026112200002');
+    d.scan('2026112200003', OTHER_CLERK);
+    const desks = readSnapshot(dataDir).desks as { code: string; id: string }[];
+    expect(desks.map((desk) => desk.code).sort()).toEqual(['1', '2']);
+    for (const desk of desks) expect(desk.id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps the birth date and sex a resident ID number carries, and where the person came from', () => {
+    d.scan('2026112200001');
+    d.scan(person(0));
+    d.call(CLERK, 'clerk.enterPerson', { docType: 'passport', idNumber: 'E12345678', name: 'Anna Lee', phone: '13800000000' });
+    expect(readSnapshot(dataDir).registrations).toMatchObject([
+      { doc_number: '110101199003071233', birth_date: '19900307', sex: 'male', source: 'scan' },
+      { doc_number: 'E12345678', birth_date: null, sex: null, source: 'manual' },
+    ]);
+  });
 });
 
 describe('the pooling ratio', () => {

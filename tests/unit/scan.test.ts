@@ -110,7 +110,15 @@ describe('checking a person', () => {
   it('keeps a valid person, the ID number upper-cased and a legacy one converted', () => {
     expect(checkPerson({ name: ' 赵敏 ', idNumber: '11010519491231002x', phone: '13900000001' }, today)).toEqual({
       ok: true,
-      person: { docType: 'resident-id', docNumber: '11010519491231002X', name: '赵敏', phone: '13900000001' },
+      person: {
+        docType: 'resident-id',
+        docNumber: '11010519491231002X',
+        name: '赵敏',
+        phone: '13900000001',
+        // The sequence 002 is even: female; the birth date is the number's.
+        sex: 'female',
+        birthDate: '19491231',
+      },
     });
     expect(checkPerson({ name: '赵敏', idNumber: '110105491231002', phone: '13900000001' }, today)).toMatchObject({
       ok: true,

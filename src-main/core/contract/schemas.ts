@@ -4,6 +4,9 @@ import { ROLES } from './names';
 
 export const roleSchema = z.enum(ROLES);
 
+/** What can be wrong with a person's details, wherever they are entered or corrected. */
+const PERSON_PROBLEMS = ['id-format', 'id-birthdate', 'id-checkdigit', 'id-region', 'name-missing', 'phone-invalid'] as const;
+
 export const problemSchema = z.enum([
   'no-open-tube',
   'tube-already-used',
@@ -15,12 +18,7 @@ export const problemSchema = z.enum([
   'scan-control-characters',
   'scan-invalid-text',
   'code-unknown',
-  'id-format',
-  'id-birthdate',
-  'id-checkdigit',
-  'id-region',
-  'name-missing',
-  'phone-invalid',
+  ...PERSON_PROBLEMS,
 ]);
 
 export const personSummarySchema = z.object({
@@ -54,6 +52,7 @@ export const scanOutcomeSchema = z.discriminatedUnion('result', [
     person: personSummarySchema,
     tube: tubeCountSchema,
     sealed: z.boolean(),
+    warning: z.literal('card-expired').optional(),
   }),
   z.object({ result: z.literal('confirm'), warning: z.literal('sampled-today'), person: personSummarySchema }),
   z.object({ result: z.literal('refused'), problem: problemSchema }),
@@ -167,3 +166,43 @@ export const codeFormatTestSchema = z.object({
     .nullable(),
   formats: z.array(z.object({ name: z.string(), matches: z.boolean() })),
 });
+
+const registrationStatusSchema = z.enum(['active', 'removed', 'voided']);
+
+/** One registration as the manager's screens show it (masked in lists, in full when correcting it). */
+const registrationViewSchema = z.object({
+  registrationId: z.string(),
+  position: z.number().int(),
+  status: registrationStatusSchema,
+  docType: z.string(),
+  idNumber: z.string(),
+  name: z.string(),
+  phone: z.string(),
+});
+
+export const tubePeopleSchema = z.object({
+  barcode: z.string(),
+  desk: z.string(),
+  status: z.enum(['open', 'sealed']),
+  voided: z.boolean(),
+  people: z.array(registrationViewSchema),
+});
+
+export const registrationDetailSchema = registrationViewSchema.extend({ tube: z.string() });
+
+const correctedFieldSchema = z.enum(['docType', 'idNumber', 'name', 'phone']);
+
+export const correctionOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('corrected'), fields: z.array(correctedFieldSchema) }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum([
+      'registration-unknown',
+      'registration-voided',
+      'code-token',
+      'nothing-changed',
+      'person-already-in-tube',
+      ...PERSON_PROBLEMS,
+    ]),
+  }),
+]);

@@ -13,6 +13,7 @@ export type FactKind =
   | 'person.added'
   | 'person.removed'
   | 'person.voided'
+  | 'person.corrected'
   | 'bag.opened'
   | 'bag.packed'
   | 'bag.sealed'

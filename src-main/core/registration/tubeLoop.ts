@@ -6,6 +6,8 @@ import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import { maskIdNumber, maskName } from '../domain/mask';
 import { checkPerson, type Person, type PersonFields, type PersonProblem } from '../domain/person';
+import type { CardText } from '../devices/events';
+import { checkCardPerson } from './cardPerson';
 import { classifyScan } from '../domain/scan';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns } from '../site/settings';
@@ -55,7 +57,7 @@ export interface DeskState {
 
 export type ScanOutcome =
   | { result: 'tube-opened'; tube: TubeView; sealedBefore: TubeCount | null }
-  | { result: 'person-added'; person: PersonSummary; tube: TubeCount; sealed: boolean }
+  | { result: 'person-added'; person: PersonSummary; tube: TubeCount; sealed: boolean; warning?: 'card-expired' }
   | { result: 'confirm'; warning: 'sampled-today'; person: PersonSummary }
   | { result: 'refused'; problem: LoopProblem };
 
@@ -64,6 +66,9 @@ export type SealOutcome = { result: 'sealed'; tube: TubeCount } | { result: 'ref
 export type UndoOutcome =
   | { result: 'removed'; person: PersonSummary; tube: TubeCount }
   | { result: 'refused'; problem: LoopProblem };
+
+/** How the person reached the desk: a scanned code, an ID card on the reader, or typed by the clerk. */
+type Source = 'scan' | 'card' | 'manual';
 
 interface TubeRow {
   id: string;
@@ -85,6 +90,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   const barcodeInUse = db.prepare<[string], { id: string }>(
     "SELECT id FROM tubes WHERE barcode = ? AND status <> 'discarded'",
   );
+  const knowDesk = db.prepare('INSERT OR IGNORE INTO desks (code, id, created_at) VALUES (?, ?, ?)');
   const insertTube = db.prepare(
     `INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day)
      VALUES (@id, @barcode, @desk, @capacity, 'open', @openedAt, @day)`,
@@ -105,8 +111,9 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     "SELECT id FROM registrations WHERE doc_type = ? AND doc_number = ? AND day = ? AND status = 'active' LIMIT 1",
   );
   const insertRegistration = db.prepare(
-    `INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day)
-     VALUES (@id, @tubeId, @position, @docType, @docNumber, @name, @phone, @createdAt, @day)`,
+    `INSERT INTO registrations
+       (id, tube_id, position, doc_type, doc_number, name, phone, sex, birth_date, source, created_at, day)
+     VALUES (@id, @tubeId, @position, @docType, @docNumber, @name, @phone, @sex, @birthDate, @source, @createdAt, @day)`,
   );
   const removeRegistration = db.prepare("UPDATE registrations SET status = 'removed' WHERE id = ?");
 
@@ -146,6 +153,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
       sealedBefore = count > 0 ? closed : null;
     }
     const now = clock();
+    knowDesk.run(at.desk, randomUUID(), now.toISOString());
     const row: TubeRow = {
       id: randomUUID(),
       barcode,
@@ -158,7 +166,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     return { result: 'tube-opened', tube: tubeView(row), sealedBefore };
   }
 
-  function addPerson(at: DeskActor, tube: TubeRow, person: Person, confirmed: boolean): ScanOutcome {
+  function addPerson(at: DeskActor, tube: TubeRow, person: Person, source: Source, confirmed: boolean): ScanOutcome {
     if (personIn.get(tube.id, person.docType, person.docNumber)) {
       return { result: 'refused', problem: 'person-already-in-tube' };
     }
@@ -172,13 +180,13 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
       }
     }
     const id = randomUUID();
-    insertRegistration.run({ id, tubeId: tube.id, position, ...person, createdAt: now.toISOString(), day });
+    insertRegistration.run({ id, tubeId: tube.id, position, ...person, source, createdAt: now.toISOString(), day });
     record({
       kind: 'person.added',
       subject: id,
       actor: at.actor,
-      data: { registrationId: id, tubeId: tube.id, position, repeatConfirmed: confirmed },
-      upload: { registrationId: id, tubeId: tube.id, tubeBarcode: tube.barcode, position, ...person },
+      data: { registrationId: id, tubeId: tube.id, position, source, repeatConfirmed: confirmed },
+      upload: { registrationId: id, tubeId: tube.id, tubeBarcode: tube.barcode, position, source, ...person },
     });
     const sealed = position >= tube.capacity;
     if (sealed) close(tube, 'full', position, at.actor);
@@ -190,20 +198,21 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     };
   }
 
-  function register(at: DeskActor, fields: PersonFields, confirmed: boolean): ScanOutcome {
+  function register(at: DeskActor, fields: PersonFields, source: Source, confirmed: boolean): ScanOutcome {
     // Without a tube nothing else about the person matters.
     const tube = openTubeAt.get(at.desk);
     if (!tube) return { result: 'refused', problem: 'no-open-tube' };
     const checked = checkPerson(fields, clock());
     if (!checked.ok) return { result: 'refused', problem: checked.problem };
-    return addPerson(at, tube, checked.person, confirmed);
+    return addPerson(at, tube, checked.person, source, confirmed);
   }
 
   /** A token is stored as it is, for the platform to resolve: no name or phone is known at the desk. */
   function registerToken(at: DeskActor, token: string, confirmed: boolean): ScanOutcome {
     const tube = openTubeAt.get(at.desk);
     if (!tube) return { result: 'refused', problem: 'no-open-tube' };
-    return addPerson(at, tube, { docType: 'code-token', docNumber: token, name: '', phone: '' }, confirmed);
+    const person: Person = { docType: 'code-token', docNumber: token, name: '', phone: '', sex: null, birthDate: null };
+    return addPerson(at, tube, person, 'scan', confirmed);
   }
 
   return {
@@ -217,14 +226,28 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
           if (scanned.kind === 'bag') return { result: 'refused', problem: 'bag-label-at-desk' };
           if (scanned.kind === 'tube') return openTube(at, scanned.barcode);
           if (scanned.kind === 'token') return registerToken(at, scanned.token, confirmed);
-          return register(at, scanned.fields, confirmed);
+          return register(at, scanned.fields, 'scan', confirmed);
         })
         .immediate();
     },
 
     /** Manual entry, for a person with neither card nor code: the same checks and rules as a scan. */
     enter(at: DeskActor, fields: PersonFields, confirmed = false): ScanOutcome {
-      return db.transaction((): ScanOutcome => register(at, fields, confirmed)).immediate();
+      return db.transaction((): ScanOutcome => register(at, fields, 'manual', confirmed)).immediate();
+    },
+
+    /** An ID card read by the desk's reader: an expired card is registered with a warning, never refused. */
+    card(at: DeskActor, card: CardText, confirmed = false): ScanOutcome {
+      return db
+        .transaction((): ScanOutcome => {
+          const tube = openTubeAt.get(at.desk);
+          if (!tube) return { result: 'refused', problem: 'no-open-tube' };
+          const checked = checkCardPerson(card, clock());
+          if (!checked.ok) return { result: 'refused', problem: checked.problem };
+          const outcome = addPerson(at, tube, checked.person, 'card', confirmed);
+          return outcome.result === 'person-added' && checked.expired ? { ...outcome, warning: 'card-expired' } : outcome;
+        })
+        .immediate();
     },
 
     sealNow(at: DeskActor): SealOutcome {

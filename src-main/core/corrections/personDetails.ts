@@ -1,0 +1,117 @@
+// The manager corrects a person's details after the fact (a misspelt name, a wrong phone, a number typed with
+// the wrong document type). The registration keeps its id and place; the trail keeps the old values and why.
+import type { Db } from '../db/database';
+import { checkPerson, type Person, type PersonProblem } from '../domain/person';
+import type { DocumentType } from '../domain/documents';
+import type { Clock } from '../clock';
+import type { RecordFact } from '../facts/record';
+import type { TubePerson } from '../site/tubePeople';
+
+export interface PersonCorrection {
+  docType?: DocumentType;
+  idNumber?: string;
+  name?: string;
+  phone?: string;
+}
+
+export type CorrectionProblem =
+  | 'registration-unknown'
+  | 'registration-voided'
+  | 'code-token'
+  | 'nothing-changed'
+  | 'person-already-in-tube'
+  | PersonProblem;
+
+export type CorrectionOutcome =
+  | { result: 'corrected'; fields: (keyof PersonCorrection)[] }
+  | { result: 'refused'; problem: CorrectionProblem };
+
+/** One registration in full, for the screen where the manager corrects that very record. */
+export type RegistrationDetail = TubePerson & { tube: string };
+
+interface RegistrationRow {
+  id: string;
+  tube_id: string;
+  tube: string;
+  position: number;
+  status: 'active' | 'removed' | 'voided';
+  doc_type: string;
+  doc_number: string;
+  name: string;
+  phone: string;
+}
+
+const FIELD_COLUMNS = { docType: 'doc_type', idNumber: 'doc_number', name: 'name', phone: 'phone' } as const;
+
+export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact) {
+  const byId = db.prepare<[string], RegistrationRow>(
+    `SELECT r.id, r.tube_id, t.barcode AS tube, r.position, r.status, r.doc_type, r.doc_number, r.name, r.phone
+     FROM registrations r JOIN tubes t ON t.id = r.tube_id WHERE r.id = ?`,
+  );
+  const sameInTube = db.prepare<[string, string, string, string], { id: string }>(
+    `SELECT id FROM registrations
+     WHERE tube_id = ? AND doc_type = ? AND doc_number = ? AND id <> ? AND status = 'active'`,
+  );
+  const update = db.prepare(
+    `UPDATE registrations SET doc_type = @docType, doc_number = @docNumber, name = @name, phone = @phone,
+       sex = @sex, birth_date = @birthDate
+     WHERE id = @id`,
+  );
+
+  return {
+    detail(registrationId: string): RegistrationDetail | null {
+      const row = byId.get(registrationId);
+      if (!row) return null;
+      return {
+        registrationId: row.id,
+        tube: row.tube,
+        position: row.position,
+        status: row.status,
+        docType: row.doc_type,
+        idNumber: row.doc_number,
+        name: row.name,
+        phone: row.phone,
+      };
+    },
+
+    correct(registrationId: string, changes: PersonCorrection, reason: string, actor: string): CorrectionOutcome {
+      return db
+        .transaction((): CorrectionOutcome => {
+          const row = byId.get(registrationId);
+          if (!row || row.status === 'removed') return { result: 'refused', problem: 'registration-unknown' };
+          if (row.status === 'voided') return { result: 'refused', problem: 'registration-voided' };
+          if (row.doc_type === 'code-token') return { result: 'refused', problem: 'code-token' };
+          const checked = checkPerson(
+            {
+              docType: changes.docType ?? (row.doc_type as DocumentType),
+              idNumber: changes.idNumber ?? row.doc_number,
+              name: changes.name ?? row.name,
+              phone: changes.phone ?? row.phone,
+            },
+            clock(),
+          );
+          if (!checked.ok) return { result: 'refused', problem: checked.problem };
+          const after: Person = checked.person;
+          const before = { docType: row.doc_type, idNumber: row.doc_number, name: row.name, phone: row.phone };
+          const now = { docType: after.docType, idNumber: after.docNumber, name: after.name, phone: after.phone };
+          const fields = (Object.keys(FIELD_COLUMNS) as (keyof PersonCorrection)[]).filter((f) => before[f] !== now[f]);
+          if (fields.length === 0) return { result: 'refused', problem: 'nothing-changed' };
+          if (sameInTube.get(row.tube_id, after.docType, after.docNumber, row.id)) {
+            return { result: 'refused', problem: 'person-already-in-tube' };
+          }
+          update.run({ id: row.id, ...after });
+          const pick = (values: typeof before) => Object.fromEntries(fields.map((f) => [f, values[f]]));
+          record({
+            kind: 'person.corrected',
+            subject: row.id,
+            actor,
+            // The trail keeps the old values in full: it is the only place they survive.
+            data: { registrationId: row.id, reason, before: pick(before), after: pick(now) },
+            upload: { registrationId: row.id, reason, ...pick(now) },
+          });
+          return { result: 'corrected', fields };
+        })
+        .immediate();
+    },
+  };
+}

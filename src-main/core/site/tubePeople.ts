@@ -1,0 +1,51 @@
+// The people of one tube as the manager's list shows them: partly hidden, with the ids that voids and
+// corrections need, including those removed or voided so the list matches the trail.
+import type { Db } from '../db/database';
+import { maskIdNumber, maskName, maskPhone } from '../domain/mask';
+
+export interface TubePerson {
+  registrationId: string;
+  position: number;
+  status: 'active' | 'removed' | 'voided';
+  docType: string;
+  idNumber: string;
+  name: string;
+  phone: string;
+}
+
+export interface TubePeople {
+  barcode: string;
+  desk: string;
+  status: 'open' | 'sealed';
+  voided: boolean;
+  people: TubePerson[];
+}
+
+export function createTubePeople(db: Db) {
+  const tube = db.prepare<[string], { id: string; desk: string; status: 'open' | 'sealed'; voided_at: string | null }>(
+    "SELECT id, desk, status, voided_at FROM tubes WHERE barcode = ? AND status <> 'discarded'",
+  );
+  const people = db.prepare<[string], { id: string; position: number; status: TubePerson['status']; doc_type: string; doc_number: string; name: string; phone: string }>(
+    'SELECT id, position, status, doc_type, doc_number, name, phone FROM registrations WHERE tube_id = ? ORDER BY created_at, position',
+  );
+
+  return function tubePeople(barcode: string): TubePeople | null {
+    const row = tube.get(barcode);
+    if (!row) return null;
+    return {
+      barcode,
+      desk: row.desk,
+      status: row.status,
+      voided: row.voided_at !== null,
+      people: people.all(row.id).map((p) => ({
+        registrationId: p.id,
+        position: p.position,
+        status: p.status,
+        docType: p.doc_type,
+        idNumber: maskIdNumber(p.doc_number),
+        name: maskName(p.name),
+        phone: maskPhone(p.phone),
+      })),
+    };
+  };
+}

@@ -1,0 +1,115 @@
+// The manager's corrections of a person's details: the record changes in place, the trail keeps the old value,
+// who, when and why; every refusal leaves the database as it was. And the tube listing the manager picks from.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src-main/core/core';
+import { CLERK, driver, MANAGER } from '../fixtures/driver';
+import { idNumber, personCode } from '../fixtures/people';
+import { tempCore } from '../fixtures/tempCore';
+
+let core: Core;
+let dataDir: string;
+let dispose: () => void;
+let d: ReturnType<typeof driver>;
+
+beforeEach(() => {
+  ({ core, dataDir, dispose } = tempCore(() => new Date(2026, 10, 22, 9, 30)));
+  d = driver(core, dataDir);
+});
+afterEach(() => dispose());
+
+type Row = Record<string, unknown>;
+const rows = (table: string) => d.tables()[table] as Row[];
+const TUBE = '2026112200001';
+
+function twoPeopleSealed(): string[] {
+  d.scan(TUBE);
+  d.scan(personCode(0));
+  d.scan(personCode(1));
+  d.seal();
+  return rows('registrations').map((r) => r.id as string);
+}
+
+const correct = (registrationId: string, changes: Record<string, string>) =>
+  d.call(MANAGER, 'site.correctPerson', { registrationId, reason: 'misspelt at the desk', ...changes });
+
+describe('correcting a person', () => {
+  it('changes the record in place and keeps the old value, who and why in the trail', () => {
+    const [first] = twoPeopleSealed();
+    expect(correct(first, { name: ' 张  卫 ', phone: '13900000001' })).toEqual({
+      result: 'corrected',
+      fields: ['name', 'phone'],
+    });
+    expect(rows('registrations')[0]).toMatchObject({ id: first, name: '张 卫', phone: '13900000001', status: 'active' });
+    const audit = rows('audit').at(-1)!;
+    expect(audit).toMatchObject({ kind: 'person.corrected', actor: 'manager', subject: first });
+    expect(JSON.parse(audit.data as string)).toEqual({
+      registrationId: first,
+      reason: 'misspelt at the desk',
+      before: { name: '张伟', phone: '13910000000' },
+      after: { name: '张 卫', phone: '13900000001' },
+    });
+    // The platform hears the new values only.
+    const outbox = JSON.parse(rows('outbox').at(-1)!.payload as string);
+    expect(outbox).toMatchObject({ kind: 'person.corrected', name: '张 卫', phone: '13900000001' });
+    expect(JSON.stringify(outbox)).not.toContain('13910000000');
+    expect(d.call(MANAGER, 'site.registration', { registrationId: first })).toMatchObject({
+      name: '张 卫',
+      idNumber: idNumber(0),
+    });
+  });
+
+  it('re-derives birth date and sex when the number changes, with the same checks as at the desk', () => {
+    const [first] = twoPeopleSealed();
+    d.expectRefused(() => correct(first, { idNumber: '110101199003071231' }), 'id-checkdigit');
+    expect(correct(first, { idNumber: '110101199003071233' })).toEqual({ result: 'corrected', fields: ['idNumber'] });
+    expect(rows('registrations')[0]).toMatchObject({ doc_number: '110101199003071233', birth_date: '19900307', sex: 'male' });
+  });
+
+  it('refuses what would break a rule or change nothing, leaving every table as it was', () => {
+    const [first, second] = twoPeopleSealed();
+    d.expectRefused(() => correct(first, { idNumber: idNumber(1) }), 'person-already-in-tube');
+    d.expectRefused(() => correct(first, { name: '张伟' }), 'nothing-changed');
+    d.expectRefused(() => correct(first, { name: '   ' }), 'name-missing');
+    d.expectRefused(() => correct(first, { phone: '12345' }), 'phone-invalid');
+    d.expectRefused(() => correct(first, { docType: 'hmt-permit' }), 'id-region');
+    d.expectRefused(() => correct('00000000-0000-4000-8000-000000000000', { name: '李四' }), 'registration-unknown');
+    d.call(MANAGER, 'site.voidRegistration', { registrationId: second, reason: 'wrong person' });
+    d.expectRefused(() => correct(second, { name: '李四' }), 'registration-voided');
+  });
+
+  it('refuses a removed person and a bad call, and is closed to clerks', () => {
+    d.scan(TUBE);
+    d.scan(personCode(0));
+    d.undo();
+    const removed = rows('registrations')[0].id as string;
+    d.expectRefused(() => correct(removed, { name: '李四' }), 'registration-unknown');
+    const before = d.tables();
+    expect(core.call(MANAGER, 'site.correctPerson', { registrationId: removed, name: '李四' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(core.call(CLERK, 'site.correctPerson', { registrationId: removed, name: '李四', reason: 'typo' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(d.tables()).toEqual(before);
+  });
+});
+
+describe('the people of a tube', () => {
+  it('lists everyone who was ever in it, partly hidden, with their status', () => {
+    const [first] = twoPeopleSealed();
+    d.call(MANAGER, 'site.voidRegistration', { registrationId: first, reason: 'wrong person' });
+    expect(d.call(MANAGER, 'site.tubePeople', { barcode: TUBE })).toEqual({
+      barcode: TUBE,
+      desk: '1',
+      status: 'sealed',
+      voided: false,
+      people: [
+        expect.objectContaining({ registrationId: first, position: 1, status: 'voided', name: '张*', phone: '139****0000' }),
+        expect.objectContaining({ position: 2, status: 'active', name: '王*', idNumber: '110101********' + idNumber(1).slice(-4) }),
+      ],
+    });
+    expect(d.call(MANAGER, 'site.tubePeople', { barcode: '9999999999' })).toBeNull();
+  });
+});
