@@ -28,8 +28,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           station: resolve(__dirname, 'src-main/station/main.ts'),
           start: resolve(__dirname, 'src-main/start.ts'),
-          // cli: the headless commands (export, verify-audit, backup).
+          // cli: the headless commands (export, verify-audit, backup); demo: a simulated station driven through a tube.
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
+          demo: resolve(__dirname, 'src-main/demo/main.ts'),
         },
         // Shared chunks sit beside the entries, so __dirname is out/main in every module (paths to ../renderer hold).
         output: { chunkFileNames: '[name]-[hash].js' },

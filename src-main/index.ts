@@ -5,7 +5,9 @@ import { app, dialog, ipcMain, session } from 'electron';
 import { createCore } from './core/core';
 import { dataDirArgument } from './core/dataDir';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
-import { identityOf, STATION_WINDOWS } from './core/stationWindows';
+import { launchDevices } from './core/devices/launch';
+import { launchArguments } from './core/launchArguments';
+import { identityOf, stationWindows } from './core/stationWindows';
 import { createIpc } from './ipc';
 import { bringToFront, hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
 
@@ -13,13 +15,16 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
+    const launch = launchArguments(process.argv);
     const dataDir = dataDirArgument(process.argv) ?? app.getPath('userData');
     const core = createCore({ dataDir });
     const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
     const ipc = createIpc(core, ipcMain, isAppUrl);
-    const windows = STATION_WINDOWS.map((window) => {
+    const table = stationWindows(launch.desks);
+    const devices = await launchDevices(core, table, launch.simulate);
+    const windows = table.map((window) => {
       const browserWindow = openWindow(window);
       ipc.attach(browserWindow, identityOf(window));
       return browserWindow;
@@ -28,6 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {
       stopBackups();
+      void devices.stop();
       core.close();
     });
   }).catch((error: unknown) => {

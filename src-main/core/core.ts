@@ -9,6 +9,7 @@ import {
   type CallResult,
   type ChannelName,
   type Identity,
+  type Input,
   type PushedEvent,
 } from './contract';
 import { openDatabase, type Db } from './db/database';
@@ -31,8 +32,20 @@ function isChannel(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);
 }
 
-function fail(code: Extract<CallResult, { ok: false }>['error']['code'], message: string): CallResult<never> {
+function fail(code: Extract<CallResult, { ok: false }>['error']['code'], message: string): Extract<CallResult, { ok: false }> {
   return { ok: false, error: { code, message } };
+}
+
+/** The transaction rolled back: nothing of the call was stored, and the next call may succeed. */
+function failureOf(channelName: ChannelName, error: unknown): Extract<CallResult, { ok: false }> {
+  const sqliteCode = (error as { code?: unknown }).code;
+  if (sqliteCode === 'SQLITE_FULL') {
+    return fail('disk-full', 'Not saved: the disk is full. Free some space; saving resumes as soon as there is room.');
+  }
+  if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
+    return fail('not-saved', `Not saved: the local database could not write (${sqliteCode}).`);
+  }
+  return fail('internal', `Internal error in ${channelName}: ${(error as Error).message}`);
 }
 
 /** An event reaches a window when its role receives it and, for a desk's event, when it is that desk's window. */
@@ -46,7 +59,7 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile);
-  const { handlers, record, deskState, totals } = createHandlers(db, clock, options.dataDir);
+  const { handlers, record, deskState, totals, deviceStates } = createHandlers(db, clock, options.dataDir);
   const listeners = new Map<Listener, Identity>();
   const admin = createAdmin(db, databaseFile, record);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
@@ -69,12 +82,24 @@ export function createCore(options: CoreOptions) {
   function publishChanges(changes: Change[]): void {
     const seen = new Set<string>();
     for (const change of changes) {
-      const key = change.kind === 'desk' ? `desk:${change.desk}` : 'totals';
+      if (change.kind === 'reading') {
+        publish('desk.reading', () => change.reading, change.desk);
+        continue;
+      }
+      const key = change.kind === 'desk' ? `desk:${change.desk}` : change.kind;
       if (seen.has(key)) continue;
       seen.add(key);
       if (change.kind === 'desk') publish('desk.changed', () => deskState(change.desk), change.desk);
-      else publish('totals.changed', totals);
+      else if (change.kind === 'totals') publish('totals.changed', totals);
+      else publishDevices();
     }
+  }
+
+  /** Each clerk window gets its own desk's devices; the manager gets them all. */
+  function publishDevices(): void {
+    const desks = new Set([...listeners.values()].flatMap((who) => (who.desk === undefined ? [] : [who.desk])));
+    for (const desk of desks) publish('desk.devices', () => deviceStates(desk), desk);
+    publish('site.devices', () => deviceStates());
   }
 
   return {
@@ -98,15 +123,14 @@ export function createCore(options: CoreOptions) {
         const handler = handlers[channelName] as (i: unknown, w: Identity, c: (ch: Change) => void) => unknown;
         value = contract.output.parse(handler(parsed.data, who, (change) => changes.push(change)));
       } catch (error) {
-        // The transaction rolled back: nothing of the call was stored, and the next call may succeed.
-        const sqliteCode = (error as { code?: unknown }).code;
-        if (sqliteCode === 'SQLITE_FULL') {
-          return fail('disk-full', 'Not saved: the disk is full. Free some space; saving resumes as soon as there is room.');
+        const failure = failureOf(channelName, error);
+        // Nobody waits on a device's call: the desk it read for must still hear that nothing was saved.
+        if (channelName === 'device.input') {
+          const { desk, label, reading } = parsed.data as Input<'device.input'>;
+          const payload = { device: label, kind: reading.kind, outcome: null, error: failure.error };
+          publish('desk.reading', () => payload, desk);
         }
-        if (typeof sqliteCode === 'string' && sqliteCode.startsWith('SQLITE_')) {
-          return fail('not-saved', `Not saved: the local database could not write (${sqliteCode}).`);
-        }
-        return fail('internal', `Internal error in ${channelName}: ${(error as Error).message}`);
+        return failure;
       }
       publishChanges(changes);
       return { ok: true, value };

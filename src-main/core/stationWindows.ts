@@ -1,20 +1,38 @@
 // The windows a station opens, one per role (and one per desk for clerks). Both shells read this table:
 // Electron opens a BrowserWindow for each, the browser station prints a URL for each.
-import type { Identity, Role } from './contract';
+import type { Identity, WindowRole } from './contract';
 
 export interface StationWindow {
   /** Names the window in URLs, logs and tests. */
   id: string;
-  role: Role;
+  role: WindowRole;
   desk?: string;
   /** The renderer entry (one HTML page per role) the window loads. */
-  entry: Role;
+  entry: WindowRole;
 }
 
-export const STATION_WINDOWS: readonly StationWindow[] = [
-  { id: 'clerk-1', role: 'clerk', desk: '1', entry: 'clerk' },
-  { id: 'manager', role: 'manager', entry: 'manager' },
-];
+/** One PC may serve up to this many channels, each with its own clerk window and devices. */
+export const MAX_DESKS = 4;
+
+/** The clerk windows of desks 1..desks, then the manager's. */
+export function stationWindows(desks = 1): StationWindow[] {
+  if (!Number.isInteger(desks) || desks < 1 || desks > MAX_DESKS) {
+    throw new Error(`A station serves 1 to ${MAX_DESKS} desks, not ${desks}.`);
+  }
+  const clerks = Array.from({ length: desks }, (_, i): StationWindow => {
+    const desk = String(i + 1);
+    return { id: `clerk-${desk}`, role: 'clerk', desk, entry: 'clerk' };
+  });
+  return [...clerks, { id: 'manager', role: 'manager', entry: 'manager' }];
+}
+
+export const STATION_WINDOWS: readonly StationWindow[] = stationWindows();
+
+/** The desk devices go to when nobody assigned them: only a one-desk station can say. */
+export function defaultDeskOf(windows: readonly StationWindow[]): string | null {
+  const desks = windows.flatMap((window) => (window.desk === undefined ? [] : [window.desk]));
+  return desks.length === 1 ? desks[0] : null;
+}
 
 export function identityOf(window: StationWindow): Identity {
   return window.desk === undefined ? { role: window.role } : { role: window.role, desk: window.desk };

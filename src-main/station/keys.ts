@@ -9,15 +9,20 @@ export interface WindowKey {
   key: string;
 }
 
+export const newKey = (): string => randomBytes(24).toString('base64url');
+
 export function issueKeys(windows: readonly StationWindow[]): WindowKey[] {
-  return windows.map((window) => ({ window, key: randomBytes(24).toString('base64url') }));
+  return windows.map((window) => ({ window, key: newKey() }));
+}
+
+/** Compares in constant time, so the key cannot be found a character at a time. */
+export function keyMatches(key: string, candidate: string): boolean {
+  const given = Buffer.from(candidate);
+  const expected = Buffer.from(key);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 export function identityForKey(keys: readonly WindowKey[], candidate: string): Identity | undefined {
-  const given = Buffer.from(candidate);
-  for (const { window, key } of keys) {
-    const expected = Buffer.from(key);
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return identityOf(window);
-  }
-  return undefined;
+  const match = keys.find(({ key }) => keyMatches(key, candidate));
+  return match && identityOf(match.window);
 }

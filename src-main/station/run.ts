@@ -2,8 +2,10 @@
 import path from 'node:path';
 import { createCore } from '../core/core';
 import { dataDirArgument, platformDataDir } from '../core/dataDir';
+import { launchDevices } from '../core/devices/launch';
+import { launchArguments } from '../core/launchArguments';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from '../core/maintenance/backup';
-import { STATION_WINDOWS } from '../core/stationWindows';
+import { stationWindows } from '../core/stationWindows';
 import { startStation } from './server';
 
 function portArgument(argv: readonly string[]): number {
@@ -20,8 +22,10 @@ const LABELS: Record<string, string> = { clerk: 'Clerk 登记员', manager: 'Man
 
 export async function runStation(argv: readonly string[]): Promise<void> {
   let port: number;
+  let launch: ReturnType<typeof launchArguments>;
   try {
     port = portArgument(argv);
+    launch = launchArguments(argv);
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 2;
@@ -30,11 +34,14 @@ export async function runStation(argv: readonly string[]): Promise<void> {
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
   const core = createCore({ dataDir });
   const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
+  const windows = stationWindows(launch.desks);
+  const devices = await launchDevices(core, windows, launch.simulate);
   const station = await startStation({
     core,
     rendererDir: path.join(__dirname, '../renderer'),
-    windows: STATION_WINDOWS,
+    windows,
     port,
+    simulation: devices.simulation,
   });
 
   console.log(`SwabDesk browser station on 127.0.0.1:${station.port}, data in ${dataDir}`);
@@ -42,11 +49,12 @@ export async function runStation(argv: readonly string[]): Promise<void> {
     const label = `${LABELS[window.role]}${window.desk ? `, desk ${window.desk}` : ''}`;
     console.log(`  ${label.padEnd(24)} ${url}`);
   }
+  if (station.simulationUrl) console.log(`  ${'Simulated devices'.padEnd(24)} ${station.simulationUrl}`);
   console.log('Open each URL in Chromium or Chrome on this computer. Ctrl+C stops the station.');
 
   const stop = () => {
     stopBackups();
-    void station.close().then(() => {
+    void Promise.all([devices.stop(), station.close()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -8,7 +8,9 @@ import type { CallResult, Identity } from '../core/contract';
 import { WIRE_KEY_PARAM, WIRE_PATH, type WireCall, type WireMessage } from '../core/contract/wire';
 import type { Core } from '../core/core';
 import type { StationWindow } from '../core/stationWindows';
-import { identityForKey, issueKeys, type WindowKey } from './keys';
+import type { SimulatedBus } from '../core/devices/simulated/simulatedBus';
+import { identityForKey, issueKeys, keyMatches, newKey, type WindowKey } from './keys';
+import { serveSimulation } from './simulation';
 import { serveStatic } from './static';
 
 export interface StationOptions {
@@ -16,12 +18,16 @@ export interface StationOptions {
   rendererDir: string;
   windows: readonly StationWindow[];
   port?: number;
+  /** With --simulate: the simulated devices, driven over /sim. */
+  simulation?: SimulatedBus | null;
 }
 
 export interface Station {
   port: number;
   /** Each window with the URL that opens it. */
   urls: { window: StationWindow; url: string }[];
+  /** With --simulate: the /sim/devices URL with the launch's simulation key. */
+  simulationUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -66,8 +72,21 @@ function serveWindow(core: Core, identity: Identity, socket: WebSocket): void {
 export async function startStation(options: StationOptions): Promise<Station> {
   const keys: WindowKey[] = issueKeys(options.windows);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const server = http.createServer((request, response) => serveStatic(options.rendererDir, request, response));
+  const simulation = options.simulation ?? null;
+  const simulationKey = newKey();
   let origins: Set<string> = new Set();
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    if (simulation && url.pathname.startsWith('/sim/')) {
+      // Same host check as the socket: a DNS-rebinding page must not reach the devices either.
+      const authorised =
+        origins.has(`http://${request.headers.host}`) &&
+        keyMatches(simulationKey, url.searchParams.get(WIRE_KEY_PARAM) ?? String(request.headers['x-swabdesk-key'] ?? ''));
+      void serveSimulation(simulation, authorised, request, response);
+      return;
+    }
+    serveStatic(options.rendererDir, request, response);
+  });
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://${HOST}`);
@@ -94,6 +113,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
       window,
       url: `http://${HOST}:${port}/${window.entry}/#${WIRE_KEY_PARAM}=${key}`,
     })),
+    simulationUrl: simulation ? `http://${HOST}:${port}/sim/devices?${WIRE_KEY_PARAM}=${simulationKey}` : null,
     close: () =>
       new Promise<void>((resolve) => {
         for (const client of wss.clients) client.terminate();

@@ -5,12 +5,15 @@ import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
 import { useLiveValue } from '../shared/useBridge';
 import { TopBar } from '../shared/TopBar';
-import { showScan, showSeal, showUndo, type Shown } from './outcome';
+import { DeviceStrip } from './DeviceStrip';
+import { showReading, showScan, showSeal, showUndo, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
 import { TubePanel } from './TubePanel';
 
 export const KEYS = { confirm: 'F2', undo: 'F4', seal: 'F8', language: 'F9' } as const;
+
+const DEVICE_READING = Symbol('a reading by this desk’s device');
 
 export function ClerkApp() {
   const { t } = useTranslation();
@@ -19,11 +22,13 @@ export function ClerkApp() {
   const queue = useRef<Promise<void>>(Promise.resolve());
 
   const { value: desk, connected } = useLiveValue('clerk.deskState', 'desk.changed');
+  const { value: devices } = useLiveValue('clerk.devices', 'desk.devices');
 
-  // The scan a warning is waiting on: F2 sends it again, confirmed; any other action drops it.
-  const awaitingConfirm = useRef<string | null>(null);
+  // What a warning is waiting on: a typed scan F2 sends again, confirmed, or this desk's device reading, which
+  // the core keeps; any other action drops it.
+  const awaitingConfirm = useRef<string | typeof DEVICE_READING | null>(null);
 
-  const run = useCallback((action: () => Promise<Shown>, confirmText: string | null = null) => {
+  const run = useCallback((action: () => Promise<Shown>, confirmText: string | typeof DEVICE_READING | null = null) => {
     queue.current = queue.current.then(async () => {
       awaitingConfirm.current = null;
       const next = await action();
@@ -37,8 +42,18 @@ export function ClerkApp() {
   );
   const confirm = useCallback(() => {
     const text = awaitingConfirm.current;
-    if (text !== null) run(async () => showScan(await bridge.call('clerk.scan', { text, confirm: true })));
+    if (text === DEVICE_READING) run(async () => showScan(await bridge.call('clerk.confirmReading', {})));
+    else if (text !== null) run(async () => showScan(await bridge.call('clerk.scan', { text, confirm: true })));
   }, [run]);
+
+  // Readings by this desk's own scanner or card reader arrive as events, in the same queue as typed scans.
+  useEffect(
+    () =>
+      bridge.on((pushed) => {
+        if (pushed.event === 'desk.reading') run(async () => showReading(pushed.payload), DEVICE_READING);
+      }),
+    [run],
+  );
   const undo = useCallback(() => run(async () => showUndo(await bridge.call('clerk.undo', {}))), [run]);
   const seal = useCallback(() => run(async () => showSeal(await bridge.call('clerk.sealNow', {}))), [run]);
 
@@ -65,6 +80,7 @@ export function ClerkApp() {
         </div>
         <TubePanel tube={desk?.tube ?? null} />
       </main>
+      <DeviceStrip devices={devices ?? []} />
       <footer className="keys">
         {(['confirm', 'undo', 'seal', 'language'] as const).map((action) => (
           <span key={action}>

@@ -1,5 +1,5 @@
 // Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
-import type { CallResult, Output } from '../../src-main/core/contract';
+import type { CallResult, EventPayload, Output } from '../../src-main/core/contract';
 
 export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning';
 
@@ -46,11 +46,19 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
       };
     case 'person-added': {
       const params = { name: outcome.person.name, position: outcome.person.position, capacity: outcome.tube.capacity };
+      // An expired card is registered all the same: the clerk only needs to know.
+      const note = outcome.warning === 'card-expired' ? { key: 'result.cardExpired', params: {} } : undefined;
       return outcome.sealed
-        ? { tone: 'sealed', title: 'result.tubeFull', hint: 'result.tubeFullHint', params }
-        : { tone: 'ok', title: 'result.personAdded', hint: 'result.personAddedHint', params };
+        ? { tone: 'sealed', title: 'result.tubeFull', hint: 'result.tubeFullHint', params, note }
+        : { tone: 'ok', title: 'result.personAdded', hint: 'result.personAddedHint', params, note };
     }
   }
+}
+
+/** What this desk's own scanner or card reader read, as the core pushed it. */
+export function showReading(reading: EventPayload<'desk.reading'>): Shown {
+  if (reading.outcome === null) return notSaved(reading.error ?? { code: 'internal', message: '' });
+  return showScan({ ok: true, value: reading.outcome });
 }
 
 export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {

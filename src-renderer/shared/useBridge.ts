@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EventName, EventPayload } from '../../src-main/core/contract';
 import { bridge } from './bridge';
 
-type NoInputChannel = 'clerk.deskState' | 'site.totals';
+type NoInputChannel = 'clerk.deskState' | 'clerk.devices' | 'site.totals' | 'site.devices';
 
 /**
  * The value of a channel that takes no input, read when the page opens and again each time the link to the core

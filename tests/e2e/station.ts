@@ -9,39 +9,44 @@ const STATION = path.resolve(__dirname, '../../out/main/station.js');
 
 export interface RunningStation {
   dataDir: string;
-  urls: { clerk: string; manager: string };
+  /** The clerk window of desk 1, the manager's, and every window by id (clerk-1, clerk-2, manager). */
+  urls: { clerk: string; manager: string; byWindow: Record<string, string> };
+  /** With --simulate: the /sim/devices URL with its key. */
+  simulationUrl: string | null;
   /** Every row of every table, to show that a refused scan changed nothing. */
   snapshot(): Record<string, unknown[]>;
   stop(): Promise<void>;
 }
 
-export async function startStation(): Promise<RunningStation> {
+export async function startStation(args: string[] = []): Promise<RunningStation> {
   if (!fs.existsSync(STATION)) throw new Error(`${STATION} is missing: run \`npm run build\` first.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [STATION, '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [STATION, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const urls = await new Promise<{ clerk: string; manager: string }>((resolve, reject) => {
-    let output = '';
-    const found: Record<string, string> = {};
-    const timer = setTimeout(() => reject(new Error(`The station did not start:\n${output}`)), 20_000);
-    child.stderr!.on('data', (chunk) => (output += chunk));
+  const output = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`The station did not start:\n${text}`)), 20_000);
+    child.stderr!.on('data', (chunk) => (text += chunk));
     child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      for (const match of output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/(clerk|manager)\/#key=[\w-]+)/g)) {
-        found[match[2]] = match[1];
-      }
-      if (found.clerk && found.manager) {
+      text += chunk;
+      // The station prints this line after every URL.
+      if (text.includes('Ctrl+C stops the station')) {
         clearTimeout(timer);
-        resolve({ clerk: found.clerk, manager: found.manager });
+        resolve(text);
       }
     });
-    child.on('exit', (code) => reject(new Error(`The station exited with ${code}:\n${output}`)));
+    child.on('exit', (code) => reject(new Error(`The station exited with ${code}:\n${text}`)));
   });
+  const byWindow: Record<string, string> = {};
+  const found = output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/(clerk|manager)\/#key=[\w-]+)/g);
+  let clerks = 0;
+  for (const [, url, entry] of found) byWindow[entry === 'clerk' ? `clerk-${++clerks}` : 'manager'] = url;
 
   return {
     dataDir,
-    urls,
+    urls: { clerk: byWindow['clerk-1'], manager: byWindow.manager, byWindow },
+    simulationUrl: /(http:\/\/127\.0\.0\.1:\d+\/sim\/devices\?key=[\w-]+)/.exec(output)?.[1] ?? null,
     snapshot: () => readSnapshot(dataDir),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -11,11 +11,14 @@ import {
   correctionOutcomeSchema,
   healthSchema,
   deskStateSchema,
+  deviceReadingSchema,
+  deviceStateSchema,
   handoverInputSchema,
   handoverOutcomeSchema,
   identitySchema,
   noInput,
   packingOutcomeSchema,
+  readingOutcomeSchema,
   reasonSchema,
   registrationDetailSchema,
   scanOutcomeSchema,
@@ -65,6 +68,9 @@ export const channels = {
   ),
   'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema),
   'clerk.undo': channel(['clerk'], noInput, undoOutcomeSchema),
+  'clerk.devices': channel(['clerk'], noInput, z.array(deviceStateSchema)),
+  // Confirms the warning a reading by this desk's own device raised (a person already sampled today).
+  'clerk.confirmReading': channel(['clerk'], noInput, scanOutcomeSchema),
   'site.totals': channel(['manager'], noInput, totalsSchema),
   'site.settings': channel(['manager'], noInput, siteSettingsSchema),
   'site.updateSettings': channel(['manager'], siteSettingsSchema.partial().strict(), siteSettingsSchema),
@@ -100,10 +106,29 @@ export const channels = {
     correctionOutcomeSchema,
   ),
   'site.unbaggedTubes': channel(['manager'], noInput, z.array(unbaggedTubeSchema)),
+  // Every device this station sees, including the unknown ones a manager may assign in the settings.
+  'site.devices': channel(['manager'], noInput, z.array(deviceStateSchema)),
   'site.handover': channel(['manager'], handoverInputSchema, handoverOutcomeSchema),
   'packing.scan': channel(['manager'], z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
   'packing.sealNow': channel(['manager'], noInput, packingOutcomeSchema),
   'packing.openBag': channel(['manager'], noInput, bagViewSchema.nullable()),
+  // The device hub's side: what a desk's device read, every device's state, and the site's device settings.
+  'device.input': channel(
+    ['device'],
+    z.strictObject({
+      desk: z.string().max(8),
+      device: z.string().max(300),
+      label: z.string().max(200),
+      reading: deviceReadingSchema,
+    }),
+    scanOutcomeSchema,
+  ),
+  'device.states': channel(['device'], z.strictObject({ states: z.array(deviceStateSchema).max(200) }), z.null()),
+  'device.config': channel(
+    ['device'],
+    noInput,
+    z.object({ profiles: siteSettingsSchema.shape.deviceProfiles, assignments: siteSettingsSchema.shape.deviceAssignments }),
+  ),
 } satisfies Record<ChannelName, ChannelContract>;
 
 export interface EventContract<P extends z.ZodType = z.ZodType> {
@@ -114,7 +139,10 @@ export interface EventContract<P extends z.ZodType = z.ZodType> {
 export const events = {
   // Only the clerk window of that desk receives it.
   'desk.changed': { roles: ['clerk'], payload: deskStateSchema },
+  'desk.reading': { roles: ['clerk'], payload: readingOutcomeSchema },
+  'desk.devices': { roles: ['clerk'], payload: z.array(deviceStateSchema) },
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
+  'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },
 } satisfies Record<EventName, EventContract>;
 
 export type Channels = typeof channels;

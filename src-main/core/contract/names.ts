@@ -1,6 +1,10 @@
 // Channel and event names, and roles, with no imports: the sandboxed preload bundles this file as its allow-list.
 
-export const ROLES = ['clerk', 'manager'] as const;
+/** The roles a window can have. */
+export const WINDOW_ROLES = ['clerk', 'manager'] as const;
+export type WindowRole = (typeof WINDOW_ROLES)[number];
+/** Callers: the windows, and the station's device hub, which no window can be. */
+export const ROLES = [...WINDOW_ROLES, 'device'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const CHANNEL_NAMES = [
@@ -11,6 +15,8 @@ export const CHANNEL_NAMES = [
   'clerk.enterPerson',
   'clerk.sealNow',
   'clerk.undo',
+  'clerk.devices',
+  'clerk.confirmReading',
   'site.totals',
   'site.settings',
   'site.updateSettings',
@@ -21,14 +27,18 @@ export const CHANNEL_NAMES = [
   'site.registration',
   'site.correctPerson',
   'site.unbaggedTubes',
+  'site.devices',
   'site.handover',
   'packing.scan',
   'packing.sealNow',
   'packing.openBag',
+  'device.input',
+  'device.states',
+  'device.config',
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['desk.changed', 'totals.changed'] as const;
+export const EVENT_NAMES = ['desk.changed', 'desk.reading', 'desk.devices', 'totals.changed', 'site.devices'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron IPC: windows invoke calls on one channel and receive pushed events on another. */

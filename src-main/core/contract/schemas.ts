@@ -1,6 +1,7 @@
 // Shapes that travel between the core and the windows.
 import { z } from 'zod';
 import { ROLES } from './names';
+import { PROTOCOLS } from '../devices/profiles';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -18,6 +19,9 @@ export const problemSchema = z.enum([
   'scan-control-characters',
   'scan-invalid-text',
   'code-unknown',
+  'scan-full-width',
+  'scan-pinyin',
+  'nothing-to-confirm',
   ...PERSON_PROBLEMS,
 ]);
 
@@ -206,3 +210,50 @@ export const correctionOutcomeSchema = z.discriminatedUnion('result', [
     ]),
   }),
 ]);
+
+const sexSchema = z.enum(['unknown', 'male', 'female', 'unspecified']);
+const yyyymmdd = z.string().regex(/^\d{8}$/);
+const cardField = z.string().max(120);
+
+/** An ID card's text as the reader returned it: checked again here, since it crosses into the core. */
+export const cardTextSchema = z.strictObject({
+  cardType: z.enum(['resident', 'hmt-permit', 'foreign-permanent']),
+  name: cardField,
+  englishName: cardField.nullable(),
+  sex: sexSchema,
+  ethnicity: cardField.nullable(),
+  birthDate: yyyymmdd,
+  address: cardField.nullable(),
+  idNumber: z.string().max(40),
+  authority: cardField.nullable(),
+  validFrom: yyyymmdd,
+  validTo: yyyymmdd.nullable(),
+  passNumber: cardField.nullable(),
+  issueCount: cardField.nullable(),
+  nationality: cardField.nullable(),
+});
+
+export const deviceReadingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('scan'), text: z.string().max(4096), symbology: z.string().max(16).nullable() }),
+  z.strictObject({ kind: z.literal('card'), card: cardTextSchema }),
+]);
+
+export const deviceStateSchema = z.strictObject({
+  id: z.string().max(300),
+  label: z.string().max(200),
+  kind: z.enum(['scanner', 'card-reader', 'unknown']),
+  protocol: z.enum(PROTOCOLS).nullable(),
+  desk: z.string().max(8).nullable(),
+  status: z.enum(['ready', 'unplugged', 'failed', 'unassigned', 'unknown']),
+  problem: z.string().max(64).nullable(),
+  noise: z.number().int().min(0),
+});
+
+/** What a desk's own device read, and what came of it, for that desk's window to show and sound. */
+export const readingOutcomeSchema = z.object({
+  device: z.string(),
+  kind: z.enum(['scan', 'card']),
+  /** null when the reading could not be saved at all (a full disk): `error` says why. */
+  outcome: scanOutcomeSchema.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});

@@ -23,6 +23,9 @@ export type LoopProblem =
   | 'scan-control-characters'
   | 'scan-invalid-text'
   | 'code-unknown'
+  | 'scan-full-width'
+  | 'scan-pinyin'
+  | 'nothing-to-confirm'
   | PersonProblem;
 
 /** Who acts at the desk: the desk the window is bound to, and the actor the audit trail names. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database';
 import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import { compiles } from '../domain/regex';
+import { deviceProfileSchema } from '../devices/profiles';
 import type { RecordFact } from '../facts/record';
 
 export const siteSettingsSchema = z.object({
@@ -18,6 +19,16 @@ export const siteSettingsSchema = z.object({
   sameDayRepeat: z.enum(['warn', 'refuse']),
   /** The personal-code formats this site accepts, tried in order (the product's sticker is always accepted). */
   codeFormats: z.array(codeFormatSchema).max(20),
+  /** This site's own device profiles, tried before the shipped ones. */
+  deviceProfiles: z.array(deviceProfileSchema).max(50),
+  /** Which desk each device feeds, by its identity (transport:vendor:product:serial); null = not used. */
+  deviceAssignments: z
+    .array(
+      z
+        .object({ device: z.string().min(1).max(300), desk: z.string().regex(/^[1-9][0-9]?$/).nullable() })
+        .strict(),
+    )
+    .max(100),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -29,6 +40,8 @@ export const defaultSiteSettings: SiteSettings = {
   bagCapacity: 20,
   sameDayRepeat: 'warn',
   codeFormats: DEFAULT_CODE_FORMATS,
+  deviceProfiles: [],
+  deviceAssignments: [],
 };
 
 export function readSiteSettings(db: Db): SiteSettings {

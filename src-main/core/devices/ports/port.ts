@@ -27,10 +27,15 @@ export interface DevicePort {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Serial only: the line speed the device profile names. */
+  baudRate: number;
+}
+
 export interface PortProvider {
   readonly transport: Transport;
   list(): Promise<PortInfo[]>;
-  open(info: PortInfo): Promise<DevicePort>;
+  open(info: PortInfo, options: OpenOptions): Promise<DevicePort>;
 }
 
 /** Same vendor, product and serial number: how a returning device is recognised after a re-plug. */

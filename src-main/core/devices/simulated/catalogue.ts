@@ -1,0 +1,62 @@
+// The devices `--simulate` plugs in: two scanners and a card reader per desk, on a made-up vendor id, and the
+// profiles that bind them. Each speaks its protocol byte for byte at the port boundary.
+import { PROFILE_DEFAULTS, type DeviceProfile, type Protocol } from '../profiles';
+import type { PortInfo } from '../ports/port';
+
+/** Not a vendor id any real device uses (0x5344 = "SD"), so a simulated profile never claims real hardware. */
+export const SIMULATED_VENDOR = 0x5344;
+
+export interface SimulatedDevice {
+  id: string;
+  kind: 'scanner' | 'card-reader';
+  protocol: Protocol;
+  desk: string;
+  info: PortInfo;
+}
+
+const PRODUCTS: Record<Protocol, number> = { 'hid-pos': 0x0001, 'boot-keyboard': 0x0002, 'serial-scanner': 0x0003, 'sam-reader': 0x0101 };
+const NAMES: Record<Protocol, string> = {
+  'hid-pos': 'HID-POS scanner (simulated)',
+  'boot-keyboard': 'Keyboard-mode scanner (simulated)',
+  'serial-scanner': 'Serial scanner (simulated)',
+  'sam-reader': 'ID-card reader (simulated)',
+};
+
+function simulated(id: string, protocol: Protocol, desk: string): SimulatedDevice {
+  const hid = protocol === 'hid-pos' || protocol === 'boot-keyboard';
+  return {
+    id,
+    kind: protocol === 'sam-reader' ? 'card-reader' : 'scanner',
+    protocol,
+    desk,
+    info: {
+      transport: hid ? 'hid' : 'serial',
+      path: hid ? `sim-hid:${id}` : `/dev/sim-${id}`,
+      vendorId: SIMULATED_VENDOR,
+      productId: PRODUCTS[protocol],
+      serialNumber: `SIM-${id.toUpperCase()}`,
+      product: NAMES[protocol],
+      usagePage: protocol === 'hid-pos' ? 0x8c : hid ? 0x01 : null,
+      usage: protocol === 'hid-pos' ? 0x02 : hid ? 0x06 : null,
+    },
+  };
+}
+
+/** Per desk: a HID-POS scanner and a card reader; desk 1 also has a serial scanner and a keyboard-mode one. */
+export function simulatedDevices(desks: readonly string[]): SimulatedDevice[] {
+  return desks.flatMap((desk) => [
+    simulated(`scanner-${desk}`, 'hid-pos', desk),
+    simulated(`reader-${desk}`, 'sam-reader', desk),
+    ...(desk === '1'
+      ? [simulated('serial-scanner-1', 'serial-scanner', desk), simulated('keyboard-scanner-1', 'boot-keyboard', desk)]
+      : []),
+  ]);
+}
+
+export const SIMULATED_PROFILES: readonly DeviceProfile[] = (Object.keys(PRODUCTS) as Protocol[]).map((protocol) => ({
+  ...PROFILE_DEFAULTS,
+  name: NAMES[protocol],
+  vendorId: SIMULATED_VENDOR,
+  productId: PRODUCTS[protocol],
+  protocol,
+}));
