@@ -9,6 +9,7 @@ import { launchDevices } from './core/devices/launch';
 import { launchArguments } from './core/launchArguments';
 import { identityOf, stationWindows } from './core/stationWindows';
 import { createIpc } from './ipc';
+import { startStation } from './station/server';
 import { bringToFront, hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
 
 if (!app.requestSingleInstanceLock()) {
@@ -24,6 +25,12 @@ if (!app.requestSingleInstanceLock()) {
     const ipc = createIpc(core, ipcMain, isAppUrl);
     const table = stationWindows(launch.desks);
     const devices = await launchDevices(core, table, launch.simulate);
+    // The desktop has no station port of its own: with --simulate it opens one on loopback for /sim only
+    // (no window keys, so no calls can be made over it).
+    const simulation = devices.simulation
+      ? await startStation({ core, rendererDir: path.join(__dirname, '../renderer'), windows: [], simulation: devices.simulation })
+      : null;
+    if (simulation) console.log(`Simulated devices: ${simulation.simulationUrl}`);
     const windows = table.map((window) => {
       const browserWindow = openWindow(window);
       ipc.attach(browserWindow, identityOf(window));
@@ -34,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => {
       stopBackups();
       void devices.stop();
+      void simulation?.close();
       core.close();
     });
   }).catch((error: unknown) => {
