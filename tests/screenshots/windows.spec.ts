@@ -12,7 +12,8 @@ const SIZES = [
 
 let station: RunningStation;
 test.beforeEach(async () => {
-  station = await startStation();
+  // With the simulated devices, so the desk's device strip shows what a real desk shows.
+  station = await startStation(['--simulate']);
 });
 test.afterEach(async () => {
   await station.stop();
@@ -34,12 +35,20 @@ for (const size of SIZES) {
     await clerk.goto(station.urls.clerk);
     await manager.goto(station.urls.manager);
     await expect(clerk.getByTestId('result')).toBeVisible();
+    await expect(clerk.locator('.device-ready')).toHaveCount(4);
     await shoot(clerk, 'clerk-idle');
 
     await scan(clerk, `20261122${String(size.width).padStart(5, '0')}`);
     for (let i = 0; i < 7; i++) await scan(clerk, personCode(i));
     await expect(clerk.getByTestId('tube-fill')).toHaveText('7 / 10 人');
     await shoot(clerk, 'clerk-tube-open');
+
+    const sim = new URL(station.simulationUrl!);
+    await fetch(`${sim.origin}/sim/devices/scanner-1/unplug${sim.search}`, { method: 'POST' });
+    await expect(clerk.locator('.device-unplugged')).toHaveCount(1);
+    await shoot(clerk, 'clerk-device-unplugged');
+    await fetch(`${sim.origin}/sim/devices/scanner-1/plug${sim.search}`, { method: 'POST' });
+    await expect(clerk.locator('.device-ready')).toHaveCount(4);
 
     await scan(clerk, personCode(3));
     await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'refused');
