@@ -37,7 +37,7 @@ function readBody(request: http.IncomingMessage): Promise<string | null> {
 }
 
 /** Hex lines to bytes; null when a line is not an even number of hex digits. */
-export function parseHexLines(text: string): Uint8Array[] | null {
+function parseHexLines(text: string): Uint8Array[] | null {
   const lines = text.split(/\r?\n/).map((line) => line.replace(/\s+/g, '')).filter((line) => line !== '');
   if (lines.some((line) => !/^(?:[0-9a-fA-F]{2})+$/.test(line))) return null;
   return lines.map((line) => new Uint8Array(Buffer.from(line, 'hex')));

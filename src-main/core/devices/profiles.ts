@@ -6,7 +6,7 @@ import type { PortInfo } from './ports/port';
 export const PROTOCOLS = ['hid-pos', 'boot-keyboard', 'serial-scanner', 'sam-reader'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
-export const TRANSPORT_OF: Record<Protocol, 'hid' | 'serial'> = {
+const TRANSPORT_OF: Record<Protocol, 'hid' | 'serial'> = {
   'hid-pos': 'hid',
   'boot-keyboard': 'hid',
   'serial-scanner': 'serial',
