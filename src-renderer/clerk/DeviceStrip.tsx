@@ -10,7 +10,7 @@ export function DeviceStrip({ devices }: { devices: readonly DeviceState[] }) {
   return (
     <ul className="devices" aria-label={t('devices.label')}>
       {devices.map((device) => (
-        <li key={device.id} className={`device device-${device.status}`} data-device={device.id}>
+        <li key={device.id} className={`device device-${device.status}`} data-device={device.id} title={device.label}>
           <span className="device-kind">{t(`devices.kind.${device.kind}`)}</span>
           <span className="device-status">{t(`devices.status.${device.status}`)}</span>
           {device.problem && <span className="device-problem">{t(`devices.problem.${device.problem}`, { defaultValue: device.problem })}</span>}
