@@ -64,16 +64,6 @@ function readReport(layout: ReportLayout, report: Uint8Array): ReportContent | s
   return { data: report.subarray(dataAt, dataAt + length), symbology, more };
 }
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
-}
-
 export interface HidPosDecoder {
   push(report: Uint8Array): DecodeResult[];
   /** Drops a code whose reports were cut short (the device was unplugged). */
@@ -113,7 +103,7 @@ export function createHidPosDecoder(layoutName: HidPosLayout): HidPosDecoder {
 
       const { symbology, parts } = code;
       code = null;
-      const text = decodeScanBytes(joined(parts));
+      const text = decodeScanBytes(Buffer.concat(parts));
       return [text === null ? { kind: 'noise', reason: 'not scan text' } : { kind: 'scan', symbology, text }];
     },
 

@@ -25,14 +25,7 @@ export function createCardReaderSim() {
 
   function readData(text: Uint8Array, withFingerprint: boolean): Uint8Array {
     const header = [...u16(text.length), ...u16(SIMULATED_PHOTO.length), ...(withFingerprint ? u16(SIMULATED_FINGERPRINT.length) : [])];
-    const parts = [Uint8Array.from(header), text, SIMULATED_PHOTO, ...(withFingerprint ? [SIMULATED_FINGERPRINT] : [])];
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    return out;
+    return Buffer.concat([Uint8Array.from(header), text, SIMULATED_PHOTO, ...(withFingerprint ? [SIMULATED_FINGERPRINT] : [])]);
   }
 
   return {
