@@ -5,11 +5,10 @@ import { performance } from 'node:perf_hooks';
 import { createFrameReader } from '../src-main/core/devices/cardReader/samFrame';
 import { decodeCardText } from '../src-main/core/devices/cardReader/textBlock';
 import { createDeviceHub, type DeviceInput } from '../src-main/core/devices/hub';
-import { deviceIdentity } from '../src-main/core/devices/ports/port';
 import { createBootKeyboardDecoder } from '../src-main/core/devices/scanner/bootKeyboard';
 import { createHidPosDecoder } from '../src-main/core/devices/scanner/hidPos';
 import { createSerialFramer } from '../src-main/core/devices/scanner/serialFraming';
-import { SIMULATED_PROFILES, simulatedDevices } from '../src-main/core/devices/simulated/catalogue';
+import { SIMULATED_PROFILES, simulatedAssignments, simulatedDevices } from '../src-main/core/devices/simulated/catalogue';
 import { hidPosReports, residentCardText, serialScan } from '../src-main/core/devices/simulated/encode';
 import { createSimulatedBus } from '../src-main/core/devices/simulated/simulatedBus';
 import { line, summary } from './stats';
@@ -74,7 +73,7 @@ async function latency(): Promise<void> {
     providers: bus.providers,
     config: () => ({
       profiles: SIMULATED_PROFILES,
-      assignments: catalogue.map((d) => ({ device: deviceIdentity(d.info), desk: d.desk })),
+      assignments: simulatedAssignments(catalogue),
       defaultDesk: null,
     }),
     onInput: (input) => heard?.(input),

@@ -9,7 +9,7 @@ import type { Identity, PushedEvent } from '../../src-main/core/contract';
 import { connectDevices } from '../../src-main/core/devices/connect';
 import type { DeviceHub } from '../../src-main/core/devices/hub';
 import { deviceIdentity, type PortProvider } from '../../src-main/core/devices/ports/port';
-import { SIMULATED_PROFILES, simulatedDevices } from '../../src-main/core/devices/simulated/catalogue';
+import { SIMULATED_PROFILES, simulatedAssignments, simulatedDevices } from '../../src-main/core/devices/simulated/catalogue';
 import { hidPosReports, residentCardText, serialScan } from '../../src-main/core/devices/simulated/encode';
 import { createSimulatedBus, type SimulatedBus } from '../../src-main/core/devices/simulated/simulatedBus';
 import { SIMULATED_PHOTO } from '../../src-main/core/devices/simulated/cardReaderSim';
@@ -35,7 +35,7 @@ async function startHub(extra: PortProvider[] = []): Promise<void> {
     providers: [...bus.providers, ...extra],
     defaultDesk: null,
     launchProfiles: SIMULATED_PROFILES,
-    launchAssignments: catalogue.map((device) => ({ device: deviceIdentity(device.info), desk: device.desk })),
+    launchAssignments: simulatedAssignments(catalogue),
     pollMs: 40,
   });
   await hub.start();

@@ -4,9 +4,8 @@ import type { Core } from '../core';
 import { defaultDeskOf, type StationWindow } from '../stationWindows';
 import { connectDevices } from './connect';
 import { createHidPortProvider } from './ports/hidPorts';
-import { deviceIdentity } from './ports/port';
 import { createSerialPortProvider } from './ports/serialPorts';
-import { SIMULATED_PROFILES, simulatedDevices } from './simulated/catalogue';
+import { SIMULATED_PROFILES, simulatedAssignments, simulatedDevices } from './simulated/catalogue';
 import { createSimulatedBus, type SimulatedBus } from './simulated/simulatedBus';
 
 export interface LaunchedDevices {
@@ -27,7 +26,7 @@ export async function launchDevices(
     providers: [createHidPortProvider(), createSerialPortProvider(), ...(simulation?.providers ?? [])],
     defaultDesk: defaultDeskOf(windows),
     launchProfiles: simulate ? SIMULATED_PROFILES : [],
-    launchAssignments: catalogue.map((device) => ({ device: deviceIdentity(device.info), desk: device.desk })),
+    launchAssignments: simulatedAssignments(catalogue),
   });
   await hub.start();
   return { stop: () => hub.stop(), simulation };

@@ -1,7 +1,8 @@
 // The devices `--simulate` plugs in: two scanners and a card reader per desk, on a made-up vendor id, and the
 // profiles that bind them. Each speaks its protocol byte for byte at the port boundary.
 import { PROFILE_DEFAULTS, type DeviceProfile, type Protocol } from '../profiles';
-import type { PortInfo } from '../ports/port';
+import { deviceIdentity, type PortInfo } from '../ports/port';
+import type { DeviceAssignment } from '../hub';
 
 /** Not a vendor id any real device uses (0x5344 = "SD"), so a simulated profile never claims real hardware. */
 export const SIMULATED_VENDOR = 0x5344;
@@ -60,3 +61,8 @@ export const SIMULATED_PROFILES: readonly DeviceProfile[] = (Object.keys(PRODUCT
   productId: PRODUCTS[protocol],
   protocol,
 }));
+
+/** Each simulated device bound to its desk, as the site's settings would bind a real one. */
+export function simulatedAssignments(devices: readonly SimulatedDevice[]): DeviceAssignment[] {
+  return devices.map((device) => ({ device: deviceIdentity(device.info), desk: device.desk }));
+}
