@@ -7,7 +7,8 @@ import { dataDirArgument, platformDataDir } from '../core/dataDir';
 const USAGE = `Usage:
   npm run cli -- export --format csv|xlsx --day YYYY-MM-DD --out FILE [--full] [--data-dir DIR]
   npm run cli -- verify-audit [--data-dir DIR]
-  npm run cli -- backup --out FILE [--data-dir DIR]`;
+  npm run cli -- backup --out FILE [--data-dir DIR]
+  npm run cli -- add-operator --name NAME --role clerk|manager --pin DIGITS [--data-dir DIR]`;
 
 class UsageError extends Error {}
 
@@ -21,6 +22,9 @@ function options(argv: string[]) {
       day: { type: 'string' },
       out: { type: 'string' },
       full: { type: 'boolean', default: false },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      pin: { type: 'string' },
     },
   });
   return { command: positionals[0], values };
@@ -28,8 +32,10 @@ function options(argv: string[]) {
 
 async function run(argv: string[]): Promise<number> {
   const { command, values } = options(argv);
-  if (!['export', 'verify-audit', 'backup'].includes(command ?? '')) throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
-  if (command !== 'verify-audit' && !values.out) throw new UsageError(`${command} needs --out FILE.`);
+  if (!['export', 'verify-audit', 'backup', 'add-operator'].includes(command ?? '')) {
+    throw new UsageError(`Unknown command ${JSON.stringify(command)}.`);
+  }
+  if ((command === 'export' || command === 'backup') && !values.out) throw new UsageError(`${command} needs --out FILE.`);
   if (command === 'export') {
     if (values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError('--format is csv or xlsx.');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.day ?? '')) throw new UsageError('--day is a date, YYYY-MM-DD.');
@@ -42,6 +48,15 @@ async function run(argv: string[]): Promise<number> {
       if (verdict.ok) console.log(`Audit trail verified: ${verdict.rows} rows, head ${verdict.head}.`);
       else console.error(`Audit trail broken at row ${verdict.seq} (${verdict.problem}); ${verdict.rows} rows before it verified.`);
       return verdict.ok ? 0 : 1;
+    }
+    if (command === 'add-operator') {
+      // Through the manager's own channel: the same checks, the PIN hashed, the addition in the trail.
+      const result = core.call({ role: 'manager' }, 'site.saveOperator', { name: values.name, role: values.role, pin: values.pin });
+      if (!result.ok) throw new UsageError(result.error.message);
+      const outcome = result.value as { result: 'saved'; operator: { id: string; name: string } } | { result: 'refused'; problem: string };
+      if (outcome.result === 'refused') throw new UsageError(`Not added: ${outcome.problem}.`);
+      console.log(`Added ${values.role} ${outcome.operator.name} (${outcome.operator.id}).`);
+      return 0;
     }
     if (command === 'backup') {
       await core.admin.backup(values.out!);

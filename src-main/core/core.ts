@@ -15,7 +15,7 @@ import {
 import { openDatabase, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
-import { createHandlers, type Change } from './handlers';
+import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
 
 export interface CoreOptions {
   dataDir: string;
@@ -48,6 +48,11 @@ function failureOf(channelName: ChannelName, error: unknown): Extract<CallResult
   return fail('internal', `Internal error in ${channelName}: ${(error as Error).message}`);
 }
 
+const SIGNED_OUT_MESSAGES = {
+  'signed-out': 'Nobody is signed in at this window: sign in with your PIN first.',
+  locked: 'This window is locked: sign in with your PIN to go on.',
+} as const;
+
 /** An event reaches a window when its role receives it and, for a desk's event, when it is that desk's window. */
 function reaches(who: Identity, event: PushedEvent['event'], desk: string | undefined): boolean {
   if (!(events[event].roles as readonly string[]).includes(who.role)) return false;
@@ -59,7 +64,11 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile);
-  const { handlers, record, deskState, totals, deviceStates } = createHandlers(db, clock, options.dataDir);
+  const { handlers, record, sessions, sessionState, backlog, deskState, totals, deviceStates } = createHandlers(
+    db,
+    clock,
+    options.dataDir,
+  );
   const listeners = new Map<Listener, Identity>();
   const admin = createAdmin(db, databaseFile, record);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
@@ -90,9 +99,20 @@ export function createCore(options: CoreOptions) {
       if (seen.has(key)) continue;
       seen.add(key);
       if (change.kind === 'desk') publish('desk.changed', () => deskState(change.desk), change.desk);
+      else if (change.kind === 'session') publish('session.changed', () => sessionState({ role: 'clerk', desk: change.desk }), change.desk);
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
+    publishBacklog();
+  }
+
+  let publishedBacklog = backlog().count;
+  /** The backlog as every window shows it, pushed whenever its count moved. */
+  function publishBacklog(): void {
+    const now = backlog();
+    if (now.count === publishedBacklog) return;
+    publishedBacklog = now.count;
+    publish('backlog.changed', () => now);
   }
 
   /** Each clerk window gets its own desk's devices; the manager gets them all. */
@@ -117,20 +137,33 @@ export function createCore(options: CoreOptions) {
       if (!parsed.success) {
         return fail('invalid-input', `Invalid input for ${channelName}: ${z.prettifyError(parsed.error)}`);
       }
+      // Nobody waits on a device's call: the desk it read for must still hear that nothing was saved.
+      const tellDesk = (failure: Extract<CallResult, { ok: false }>) => {
+        if (channelName !== 'device.input') return failure;
+        const { desk, label, reading } = parsed.data as Input<'device.input'>;
+        const payload = { device: label, kind: reading.kind, outcome: null, error: failure.error };
+        publish('desk.reading', () => payload, desk);
+        return failure;
+      };
+      // A desk's device acts for the clerk signed in at that desk, and only while one is.
+      const sessionOf: Identity | null = contract.signedIn
+        ? who
+        : channelName === 'device.input'
+          ? { role: 'clerk', desk: (parsed.data as Input<'device.input'>).desk }
+          : null;
+      let caller: Caller = who;
+      if (sessionOf) {
+        const access = sessions.access(sessionKey(sessionOf));
+        if ('refused' in access) return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
+        caller = { ...who, operator: access.operator };
+      }
       const changes: Change[] = [];
       let value: unknown;
       try {
-        const handler = handlers[channelName] as (i: unknown, w: Identity, c: (ch: Change) => void) => unknown;
-        value = contract.output.parse(handler(parsed.data, who, (change) => changes.push(change)));
+        const handler = handlers[channelName] as (i: unknown, w: Caller, c: (ch: Change) => void) => unknown;
+        value = contract.output.parse(handler(parsed.data, caller, (change) => changes.push(change)));
       } catch (error) {
-        const failure = failureOf(channelName, error);
-        // Nobody waits on a device's call: the desk it read for must still hear that nothing was saved.
-        if (channelName === 'device.input') {
-          const { desk, label, reading } = parsed.data as Input<'device.input'>;
-          const payload = { device: label, kind: reading.kind, outcome: null, error: failure.error };
-          publish('desk.reading', () => payload, desk);
-        }
-        return failure;
+        return tellDesk(failureOf(channelName, error));
       }
       publishChanges(changes);
       return { ok: true, value };

@@ -1,6 +1,9 @@
 // What each channel does. Handlers receive input already validated against the contract and the caller's
 // identity; they report which events their change raised.
 import type { ChannelName, EventPayload, Identity, Input, Output } from './contract';
+import { createBacklog } from './facts/backlog';
+import { createOperators, type OperatorRole, type SignedInOperator } from './operators/operators';
+import { createSessions } from './operators/sessions';
 import { createDeskReadings } from './devices/deskReadings';
 import type { Db } from './db/database';
 import type { Clock } from './clock';
@@ -21,26 +24,43 @@ import { createPacking } from './transport/packing';
 /** A change a handler made, so the core can push fresh state to the windows that show it. */
 export type Change =
   | { kind: 'desk'; desk: string }
+  | { kind: 'session'; desk: string }
   | { kind: 'totals' }
   | { kind: 'reading'; desk: string; reading: EventPayload<'desk.reading'> }
   | { kind: 'devices' };
 
+/** The window calling, and the operator signed in at it when the channel needs one (the core checks that first). */
+export type Caller = Identity & { operator?: SignedInOperator };
+
 export type Handlers = {
-  [C in ChannelName]: (input: Input<C>, who: Identity, changed: (change: Change) => void) => Output<C>;
+  [C in ChannelName]: (input: Input<C>, who: Caller, changed: (change: Change) => void) => Output<C>;
 };
 
-/** The name the audit trail gives the caller (operators sign in later; until then the window's role and desk). */
-export function actorOf(who: Identity): string {
+/** The key of a window's session: one per desk for clerks. */
+export function sessionKey(who: Identity): string {
   return who.desk === undefined ? who.role : `${who.role}@${who.desk}`;
 }
 
-/** A desk's own device acts for the clerk of that desk. */
-const deviceActor = (desk: string): DeskActor => ({ desk, actor: `clerk@${desk}` });
+/** The name the audit trail gives the caller: the window's role and desk, and the operator's id when signed in. */
+export function actorOf(who: Caller): string {
+  return who.operator ? `${sessionKey(who)}:${who.operator.id}` : sessionKey(who);
+}
+
+/** A desk's own device acts for the clerk signed in at that desk. */
+function deviceActor(desk: string, operator: SignedInOperator | undefined): DeskActor {
+  return { desk, actor: actorOf({ role: 'clerk', desk, operator }), operatorId: operator?.id ?? null };
+}
 
 /** Clerk identities always carry their desk: the transports bind it when they authenticate a window. */
-function deskOf(who: Identity): DeskActor {
+function deskOf(who: Caller): DeskActor {
   if (!who.desk) throw new Error('a clerk identity without a desk');
-  return { desk: who.desk, actor: actorOf(who) };
+  return { desk: who.desk, actor: actorOf(who), operatorId: who.operator?.id ?? null };
+}
+
+/** Only clerk and manager windows have sessions; the device hub never signs in. */
+function operatorRole(who: Identity): OperatorRole {
+  if (who.role === 'device') throw new Error('the device hub has no session');
+  return who.role;
 }
 
 export function createHandlers(db: Db, clock: Clock, dataDir: string) {
@@ -54,6 +74,16 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   const handOver = createHandovers(db, clock, record);
   const totals = createTotals(db, clock);
   const unbagged = createUnbagged(db);
+  const backlog = createBacklog(db);
+  const operators = createOperators(db, clock, record);
+  const sessions = createSessions(operators, clock, () => readSiteSettings(db).idleLockMinutes * 60_000);
+
+  const sessionState = (who: Identity) => sessions.state(sessionKey(who), operatorRole(who));
+  /** Sign-ins and sign-outs are kept in the trail, so it can tell who worked at a desk when. */
+  const recordSession = (kind: 'session.signedIn' | 'session.signedOut', who: Identity, operator: SignedInOperator) =>
+    db
+      .transaction(() => record({ kind, subject: operator.id, actor: actorOf({ ...who, operator }), data: { name: operator.name } }))
+      .immediate();
 
   /** Whether an outcome wrote anything: refusals and warnings awaiting confirmation do not. */
   const stored = (outcome: { result: string }) => outcome.result !== 'refused' && outcome.result !== 'confirm';
@@ -64,15 +94,37 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
 
   const handlers: Handlers = {
     'session.whoami': (_input, who) => who,
+    'session.state': (_input, who) => sessionState(who),
+    'session.signIn': ({ operatorId, pin }, who, changed) => {
+      const outcome = sessions.signIn(sessionKey(who), operatorRole(who), operatorId, pin);
+      if (outcome.result === 'signed-in') {
+        recordSession('session.signedIn', who, outcome.operator);
+        changed({ kind: 'session', desk: who.desk ?? '' });
+      }
+      return outcome;
+    },
+    'session.lock': (_input, who, changed) => {
+      sessions.lock(sessionKey(who));
+      changed({ kind: 'session', desk: who.desk ?? '' });
+      return sessionState(who);
+    },
+    'session.signOut': (_input, who, changed) => {
+      const { operator } = sessionState(who);
+      sessions.signOut(sessionKey(who));
+      if (operator) recordSession('session.signedOut', who, operator);
+      changed({ kind: 'session', desk: who.desk ?? '' });
+      return sessionState(who);
+    },
     'station.health': () => diskHealth(dataDir),
+    'station.backlog': () => backlog(),
     'clerk.deskState': (_input, who) => loop.deskState(deskOf(who).desk),
-    'clerk.scan': ({ text, confirm }, who, changed) => {
+    'clerk.scan': ({ text, confirm, typed }, who, changed) => {
       const at = deskOf(who);
       readings.forget(at.desk);
       // Typed into the window by a keyboard-mode scanner: an input method may have garbled it on the way.
       const garbled = detectInputGarbling(text);
       if (garbled) return { result: 'refused', problem: garbled === 'full-width' ? 'scan-full-width' : 'scan-pinyin' };
-      const outcome = loop.scan(at, text, confirm ?? false);
+      const outcome = loop.scan(at, text, confirm ?? false, typed ?? false);
       if (stored(outcome)) deskChanged(at.desk, changed);
       return outcome;
     },
@@ -120,14 +172,16 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     'site.registration': ({ registrationId }) => corrections.detail(registrationId),
     'site.correctPerson': ({ registrationId, reason, ...changes }, who) =>
       corrections.correct(registrationId, changes, reason, actorOf(who)),
+    'site.operators': () => operators.list(),
+    'site.saveOperator': (changes, who) => operators.save(changes, actorOf(who)),
     'site.unbaggedTubes': () => unbagged(),
     'site.devices': () => readings.states(),
     'site.handover': ({ bags, courier, temperature }, who) => handOver(bags, courier, temperature, actorOf(who)),
     'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
     'packing.openBag': () => packing.openBag(),
-    'device.input': ({ desk, label, reading }, _who, changed) => {
-      const outcome = readings.read(deviceActor(desk), reading);
+    'device.input': ({ desk, label, reading }, who, changed) => {
+      const outcome = readings.read(deviceActor(desk, who.operator), reading);
       if (stored(outcome)) deskChanged(desk, changed);
       changed({ kind: 'reading', desk, reading: { device: label, kind: reading.kind, outcome, error: null } });
       return outcome;
@@ -143,5 +197,14 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     },
   };
 
-  return { handlers, record, deskState: loop.deskState, totals, deviceStates: readings.states };
+  return {
+    handlers,
+    record,
+    sessions,
+    sessionState,
+    backlog,
+    deskState: loop.deskState,
+    totals,
+    deviceStates: readings.states,
+  };
 }

@@ -13,17 +13,31 @@ import { startStation } from '../station/server';
 import { demoPeople } from './people';
 
 const argv = process.argv.slice(2);
+const DEMO_CLERK = { name: '演示登记员', pin: '2468' };
+
+/** The demo's clerk, added on first run, signed in at desk 1 as a person would at the window. */
+function signInDemoClerk(core: ReturnType<typeof createCore>): void {
+  const manager = { role: 'manager' as const };
+  const listed = core.call(manager, 'site.operators', {});
+  const known = listed.ok ? (listed.value as { id: string; name: string }[]).find((o) => o.name === DEMO_CLERK.name) : undefined;
+  const added = known ? null : core.call(manager, 'site.saveOperator', { ...DEMO_CLERK, role: 'clerk' });
+  const id = known?.id ?? (added?.ok ? (added.value as { operator: { id: string } }).operator.id : undefined);
+  const signedIn = id ? core.call({ role: 'clerk', desk: '1' }, 'session.signIn', { operatorId: id, pin: DEMO_CLERK.pin }) : null;
+  if (!signedIn?.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error('The demo clerk could not sign in.');
+}
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, argv.includes('--fast') ? 0 : ms));
 
 async function main(): Promise<void> {
   const dataDir = dataDirArgument(argv) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-demo-'));
   const core = createCore({ dataDir });
+  signInDemoClerk(core);
   const windows = stationWindows(2);
   const devices = await launchDevices(core, windows, true);
   const station = await startStation({ core, rendererDir: path.join(__dirname, '../renderer'), windows, port: 0, simulation: devices.simulation });
   console.log(`SwabDesk demo station on 127.0.0.1:${station.port}, data in ${dataDir}`);
   for (const { window, url } of station.urls) console.log(`  ${window.id.padEnd(10)} ${url}`);
   console.log(`  ${'devices'.padEnd(10)} ${station.simulationUrl}`);
+  console.log(`Desk 1 is signed in as ${DEMO_CLERK.name}; after its idle lock, sign in again with PIN ${DEMO_CLERK.pin}.`);
 
   const said: string[] = [];
   core.subscribe({ role: 'clerk', desk: '1' }, ({ event, payload }) => {

@@ -7,6 +7,23 @@ import { checkCharacter } from '../../src-main/core/domain/residentId';
 
 const core = createCore({ dataDir: process.argv[2] });
 const clerk = { role: 'clerk' as const, desk: '1' };
+const manager = { role: 'manager' as const };
+const PIN = '2468';
+
+/** The clerk signs in again after every restart; the first run adds them. */
+function signIn(): void {
+  const listed = core.call(manager, 'site.operators', {}) as { ok: true; value: { id: string }[] };
+  let id = listed.value[0]?.id;
+  if (!id) {
+    const added = core.call(manager, 'site.saveOperator', { name: '测试', role: 'clerk', pin: PIN });
+    if (!added.ok) throw new Error(added.error.message);
+    id = (added.value as { operator: { id: string } }).operator.id;
+  }
+  const signedIn = core.call(clerk, 'session.signIn', { operatorId: id, pin: PIN });
+  if (!signedIn.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error('could not sign in');
+}
+
+signIn();
 fs.writeSync(1, 'READY\n');
 
 /** A valid resident ID number for any n below 20,000,000 (distinct n, distinct number). */

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { DATABASE_FILE } from '../../src-main/core/core';
-import { driver } from '../fixtures/driver';
+import { driver, value } from '../fixtures/driver';
 import { idNumber, personCode } from '../fixtures/people';
 import { tempCore, tempDir } from '../fixtures/tempCore';
 
@@ -70,12 +70,15 @@ describe('export', () => {
 
 describe('audit verification', () => {
   it('verifies an untouched trail, and finds a changed or deleted row', () => {
-    expect(core.admin.verifyAudit()).toMatchObject({ ok: true, rows: 5 });
+    // The clerk added and signed in at two desks, then a tube opened, three people, the seal.
+    expect(core.admin.verifyAudit()).toMatchObject({ ok: true, rows: 8 });
     const tamper = new Database(path.join(dataDir, DATABASE_FILE));
     tamper.pragma('foreign_keys = OFF');
+    const actor = tamper.prepare('SELECT actor FROM audit WHERE seq = 2').pluck().get();
     tamper.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE seq = 2");
     expect(core.admin.verifyAudit()).toEqual({ ok: false, rows: 1, seq: 2, problem: 'altered' });
-    tamper.exec("UPDATE audit SET actor = 'clerk@1' WHERE seq = 2; DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3");
+    tamper.prepare('UPDATE audit SET actor = ? WHERE seq = 2').run(actor);
+    tamper.exec('DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3');
     expect(core.admin.verifyAudit()).toEqual({ ok: false, rows: 2, seq: 4, problem: 'broken-link' });
     tamper.close();
   });
@@ -98,7 +101,7 @@ describe('the headless command', () => {
     // The station may keep running: the command opens the database beside it (WAL lets both in).
     const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
     expect(execFileSync(process.execPath, [CLI, 'verify-audit', '--data-dir', dataDir], { encoding: 'utf8' })).toMatch(
-      /Audit trail verified: 5 rows/,
+      /Audit trail verified: 8 rows/,
     );
     expect(cli('backup', '--out', path.join(out, 'b.db')).status).toBe(0);
     const exported = cli('export', '--format', 'csv', '--day', DAY, '--out', path.join(out, 'e.csv'));
@@ -107,5 +110,18 @@ describe('the headless command', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--format is csv or xlsx/);
     expect(cli('frobnicate').stderr).toMatch(/Unknown command/);
+  });
+
+  it('adds an operator who can then sign in, and refuses a bad PIN', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    const added = cli('add-operator', '--name', '王芳', '--role', 'clerk', '--pin', '8642');
+    expect(added.status).toBe(0);
+    const id = /\(([0-9a-f-]{36})\)/.exec(added.stdout)![1];
+    expect(value(core.call({ role: 'clerk', desk: '3' }, 'session.signIn', { operatorId: id, pin: '8642' }))).toMatchObject({
+      result: 'signed-in',
+    });
+    const bad = cli('add-operator', '--name', '李强', '--role', 'clerk', '--pin', '12');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/Not added: pin-format/);
   });
 });

@@ -109,15 +109,35 @@ describe('the boundary', () => {
 });
 
 describe('pushed events', () => {
-  function listen(identities: Record<string, Identity>) {
+  /** What each window receives; the backlog, which every window gets after every stored fact, only when asked. */
+  function listen(identities: Record<string, Identity>, withBacklog = false) {
     const received: Record<string, PushedEvent[]> = {};
     const stop: Record<string, () => void> = {};
     for (const [name, who] of Object.entries(identities)) {
       received[name] = [];
-      stop[name] = core.subscribe(who, (event) => received[name].push(event));
+      stop[name] = core.subscribe(who, (event) => {
+        if (withBacklog || event.event !== 'backlog.changed') received[name].push(event);
+      });
     }
     return { received, stop };
   }
+
+  it('pushes the upload backlog to every window each time it grows, and not for a refusal', () => {
+    const { received } = listen({ clerk1: CLERK, clerk2: OTHER_CLERK, manager: MANAGER }, true);
+    const backlogOf = (name: string) => received[name].filter((e) => e.event === 'backlog.changed').map((e) => e.payload);
+    // The tube opened and one person added in beforeEach wait for the platform.
+    const oldestAt = new Date(2026, 10, 22, 9, 30).toISOString();
+    expect(value(core.call(MANAGER, 'station.backlog', {}))).toEqual({ count: 2, oldestAt });
+
+    value(core.call(CLERK, 'clerk.scan', { text: personCode(1) }));
+    const expected = [{ count: 3, oldestAt }];
+    expect(backlogOf('clerk1')).toEqual(expected);
+    expect(backlogOf('clerk2')).toEqual(expected);
+    expect(backlogOf('manager')).toEqual(expected);
+
+    value(core.call(CLERK, 'clerk.scan', { text: personCode(1) }));
+    expect(backlogOf('manager')).toHaveLength(1);
+  });
 
   it('a scan pushes desk.changed to the clerk of that desk only, and totals.changed to managers only', () => {
     const { received } = listen({ clerk1: CLERK, clerk2: OTHER_CLERK, manager: MANAGER });
@@ -188,7 +208,8 @@ describe('a listener that throws', () => {
     } finally {
       console.error = original;
     }
-    expect(received).toEqual(['totals.changed']);
-    expect(errors).toHaveLength(1);
+    expect(received).toEqual(['totals.changed', 'backlog.changed']);
+    expect(errors).toHaveLength(2);
   });
 });
+

@@ -6,7 +6,7 @@ import { openDatabase, type Db } from '../../src-main/core/db/database';
 import { migrations, schemaVersion } from '../../src-main/core/db/migrations';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { personCode } from '../fixtures/people';
-import { CLERK, value } from '../fixtures/driver';
+import { CLERK, signIn, value } from '../fixtures/driver';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -75,12 +75,16 @@ it('keeps what was committed across close and reopen, at the newest schema versi
 it('keeps the open tube and its people across a restart of the core', () => {
   const clock = () => new Date(2026, 10, 22, 9, 30);
   const first = createCore({ dataDir: dir, clock });
+  signIn(first, [CLERK]);
   value(first.call(CLERK, 'clerk.scan', { text: '2026112200001' }));
   value(first.call(CLERK, 'clerk.scan', { text: personCode(0) }));
   first.close();
 
   const second = createCore({ dataDir: dir, clock });
   try {
+    // A restart signs everybody out; the tube waits for the next clerk.
+    expect(second.call(CLERK, 'clerk.scan', { text: personCode(1) })).toMatchObject({ ok: false, error: { code: 'signed-out' } });
+    signIn(second, [CLERK], '下一位登记员');
     expect(value(second.call(CLERK, 'clerk.deskState', {}))).toMatchObject({
       desk: '1',
       tube: { barcode: '2026112200001', capacity: 10, people: [{ position: 1, name: '张*' }] },

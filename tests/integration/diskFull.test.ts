@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
-import { CLERK } from '../fixtures/driver';
+import { CLERK, signIn } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
 import { readSnapshot, tempDir } from '../fixtures/tempCore';
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ beforeEach(() => {
   const pages = new Database(path.join(dataDir, DATABASE_FILE)).pragma('page_count', { simple: true }) as number;
   // Room for a few scans only.
   core = createCore({ dataDir, maxPages: pages + 3 });
+  signIn(core, [CLERK]);
 });
 
 afterEach(() => {

@@ -59,6 +59,11 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     triggers: ['day_counts_person_added', 'day_counts_person_gone', 'day_counts_tube_sealed', 'day_counts_tube_voided'],
   },
   4: { tables: ['site', 'desks', 'operators'], indexes: [], triggers: [] },
+  5: {
+    tables: ['outbox_backlog'],
+    indexes: [],
+    triggers: ['outbox_backlog_added', 'outbox_backlog_sent', 'outbox_backlog_removed'],
+  },
 };
 
 describe('migration 3: day counts', () => {
@@ -121,6 +126,37 @@ describe('migration 4: site, desks and operators', () => {
                VALUES ('r-${sex}-${source}', 't1', 1, 'resident-id', 'n', 'x', '', 'now', 'd', '${sex}', '${source}')`);
     expect(() => add('other', 'card')).toThrow(/CHECK/);
     expect(() => add('male', 'fax')).toThrow(/CHECK/);
+  });
+});
+
+describe('migration 5: outbox backlog count', () => {
+  const unsent = () => db.prepare('SELECT unsent FROM outbox_backlog').pluck().get();
+  const fact = (id: string, sentAt: string | null) => {
+    db.prepare(
+      `INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash)
+       VALUES ((SELECT count(*) + 1 FROM audit), ?, 'now', 'a', 'k', 's', '{}', 'p', ?)`,
+    ).run(id, `h-${id}`);
+    db.prepare("INSERT INTO outbox (fact_id, kind, payload, created_at, sent_at) VALUES (?, 'k', '{}', 'now', ?)").run(id, sentAt);
+  };
+
+  it('counts the unsent facts a version 4 database holds, then follows every insert, acknowledgement and removal', () => {
+    migrate(db, 4);
+    fact('f1', null);
+    fact('f2', 'sent');
+    fact('f3', null);
+    migrate(db, 5);
+    expect(unsent()).toBe(2);
+
+    fact('f4', null);
+    fact('f5', 'sent');
+    expect(unsent()).toBe(3);
+    db.exec("UPDATE outbox SET sent_at = 'later' WHERE fact_id = 'f1'");
+    // Acknowledged twice (a resend) counts once.
+    db.exec("UPDATE outbox SET sent_at = 'again' WHERE fact_id = 'f1'");
+    expect(unsent()).toBe(2);
+    db.exec("DELETE FROM outbox WHERE fact_id IN ('f2', 'f3')");
+    expect(unsent()).toBe(1);
+    expect(unsent()).toBe(db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get());
   });
 });
 

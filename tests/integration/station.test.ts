@@ -10,6 +10,7 @@ import { createCore, type Core } from '../../src-main/core/core';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
 import { startStation, type Station } from '../../src-main/station/server';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
+import { CLERK, signIn } from '../fixtures/driver';
 
 let dataDir: string;
 let rendererDir: string;
@@ -129,6 +130,7 @@ describe('browser station', () => {
   });
 
   it("pushes a desk's change to its clerk and the totals to the manager", async () => {
+    signIn(core, [CLERK]);
     const clerk = await connect(keyOf('clerk-1'));
     const manager = await connect(keyOf('manager'));
     const managerInbox = inbox(manager);

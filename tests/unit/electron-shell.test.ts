@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
 import { createCore, type Core } from '../../src-main/core/core';
+import { signIn } from '../fixtures/driver';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 
@@ -198,6 +199,7 @@ describe('IPC', () => {
     manager = fakeWindow(2);
     ipc.attach(clerk as never, { role: 'clerk', desk: '1' });
     ipc.attach(manager as never, { role: 'manager' });
+    signIn(core, [{ role: 'clerk', desk: '1' }]);
   });
 
   afterEach(() => {

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import type { ChannelName, EventName, Role } from './names';
 import { codeFormatSchema } from '../domain/codeFormats';
 import { DOCUMENT_TYPES } from '../domain/documents';
+import { OPERATOR_ROLES } from '../operators/operators';
 import { siteSettingsSchema } from '../site/settings';
 import {
+  backlogSchema,
   bagViewSchema,
   codeFormatTestSchema,
   correctionOutcomeSchema,
@@ -17,12 +19,16 @@ import {
   handoverOutcomeSchema,
   identitySchema,
   noInput,
+  operatorViewSchema,
   packingOutcomeSchema,
   readingOutcomeSchema,
   reasonSchema,
   registrationDetailSchema,
+  saveOperatorOutcomeSchema,
   scanOutcomeSchema,
   sealOutcomeSchema,
+  sessionStateSchema,
+  signInOutcomeSchema,
   totalsSchema,
   tubePeopleSchema,
   unbaggedTubeSchema,
@@ -34,26 +40,44 @@ export interface ChannelContract<I extends z.ZodType = z.ZodType, O extends z.Zo
   roles: readonly Role[];
   input: I;
   output: O;
+  /** Only a window with an operator signed in, and not locked, may call it. */
+  signedIn: boolean;
 }
 
 function channel<I extends z.ZodType, O extends z.ZodType>(
   roles: readonly Role[],
   input: I,
   output: O,
+  options: { signedIn?: boolean } = {},
 ): ChannelContract<I, O> {
-  return { roles, input, output };
+  return { roles, input, output, signedIn: options.signedIn ?? false };
 }
+
+const SIGNED_IN = { signedIn: true };
 
 export const channels = {
   'session.whoami': channel(['clerk', 'manager'], noInput, identitySchema),
+  // Who is signed in at this window, whether it is locked, and who may sign in.
+  'session.state': channel(['clerk'], noInput, sessionStateSchema),
+  'session.signIn': channel(
+    ['clerk'],
+    z.strictObject({ operatorId: z.uuid(), pin: z.string().max(16) }),
+    signInOutcomeSchema,
+  ),
+  // Locks the window now; the open tube stays as it is.
+  'session.lock': channel(['clerk'], noInput, sessionStateSchema),
+  'session.signOut': channel(['clerk'], noInput, sessionStateSchema),
   'station.health': channel(['clerk', 'manager'], noInput, healthSchema),
+  // The facts waiting for the platform: how many, and since when.
+  'station.backlog': channel(['clerk', 'manager'], noInput, backlogSchema),
   'clerk.deskState': channel(['clerk'], noInput, deskStateSchema),
   // A scan is at most 4 KB of UTF-8; the limit here is on characters, the byte limit is a domain rule.
   // `confirm` answers the warning the clerk was shown for this same scan (a person already sampled today).
   'clerk.scan': channel(
     ['clerk'],
-    z.strictObject({ text: z.string().max(4096), confirm: z.boolean().optional() }),
+    z.strictObject({ text: z.string().max(4096), confirm: z.boolean().optional(), typed: z.boolean().optional() }),
     scanOutcomeSchema,
+    SIGNED_IN,
   ),
   'clerk.enterPerson': channel(
     ['clerk'],
@@ -65,12 +89,13 @@ export const channels = {
       confirm: z.boolean().optional(),
     }),
     scanOutcomeSchema,
+    SIGNED_IN,
   ),
-  'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema),
-  'clerk.undo': channel(['clerk'], noInput, undoOutcomeSchema),
+  'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema, SIGNED_IN),
+  'clerk.undo': channel(['clerk'], noInput, undoOutcomeSchema, SIGNED_IN),
   'clerk.devices': channel(['clerk'], noInput, z.array(deviceStateSchema)),
   // Confirms the warning a reading by this desk's own device raised (a person already sampled today).
-  'clerk.confirmReading': channel(['clerk'], noInput, scanOutcomeSchema),
+  'clerk.confirmReading': channel(['clerk'], noInput, scanOutcomeSchema, SIGNED_IN),
   'site.totals': channel(['manager'], noInput, totalsSchema),
   'site.settings': channel(['manager'], noInput, siteSettingsSchema),
   'site.updateSettings': channel(['manager'], siteSettingsSchema.partial().strict(), siteSettingsSchema),
@@ -104,6 +129,19 @@ export const channels = {
       reason: reasonSchema,
     }),
     correctionOutcomeSchema,
+  ),
+  'site.operators': channel(['manager'], noInput, z.array(operatorViewSchema)),
+  // Adds an operator (no id) or changes one: name, role, a new PIN, disabled.
+  'site.saveOperator': channel(
+    ['manager'],
+    z.strictObject({
+      id: z.uuid().optional(),
+      name: z.string().max(100).optional(),
+      role: z.enum(OPERATOR_ROLES).optional(),
+      pin: z.string().max(16).optional(),
+      disabled: z.boolean().optional(),
+    }),
+    saveOperatorOutcomeSchema,
   ),
   'site.unbaggedTubes': channel(['manager'], noInput, z.array(unbaggedTubeSchema)),
   // Every device this station sees, including the unknown ones a manager may assign in the settings.
@@ -141,6 +179,9 @@ export const events = {
   'desk.changed': { roles: ['clerk'], payload: deskStateSchema },
   'desk.reading': { roles: ['clerk'], payload: readingOutcomeSchema },
   'desk.devices': { roles: ['clerk'], payload: z.array(deviceStateSchema) },
+  // To the window whose session changed: signed in, locked, signed out.
+  'session.changed': { roles: ['clerk'], payload: sessionStateSchema },
+  'backlog.changed': { roles: ['clerk', 'manager'], payload: backlogSchema },
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },
 } satisfies Record<EventName, EventContract>;
@@ -163,6 +204,9 @@ export type CallErrorCode =
   | 'disk-full'
   | 'not-saved'
   | 'internal'
+  // Nobody is signed in at the window, or it is locked: the operator signs in and tries again.
+  | 'signed-out'
+  | 'locked'
   // Raised by a window's bridge, not the core: the call never reached the station.
   | 'unreachable';
 

@@ -9,7 +9,12 @@ export type Role = (typeof ROLES)[number];
 
 export const CHANNEL_NAMES = [
   'session.whoami',
+  'session.state',
+  'session.signIn',
+  'session.lock',
+  'session.signOut',
   'station.health',
+  'station.backlog',
   'clerk.deskState',
   'clerk.scan',
   'clerk.enterPerson',
@@ -26,6 +31,8 @@ export const CHANNEL_NAMES = [
   'site.tubePeople',
   'site.registration',
   'site.correctPerson',
+  'site.operators',
+  'site.saveOperator',
   'site.unbaggedTubes',
   'site.devices',
   'site.handover',
@@ -38,7 +45,15 @@ export const CHANNEL_NAMES = [
 ] as const;
 export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
-export const EVENT_NAMES = ['desk.changed', 'desk.reading', 'desk.devices', 'totals.changed', 'site.devices'] as const;
+export const EVENT_NAMES = [
+  'desk.changed',
+  'desk.reading',
+  'desk.devices',
+  'session.changed',
+  'backlog.changed',
+  'totals.changed',
+  'site.devices',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /** Electron IPC: windows invoke calls on one channel and receive pushed events on another. */

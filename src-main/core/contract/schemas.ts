@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from './names';
 import { PROTOCOLS } from '../devices/profiles';
+import { OPERATOR_ROLES } from '../operators/operators';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -22,6 +23,7 @@ export const problemSchema = z.enum([
   'scan-full-width',
   'scan-pinyin',
   'nothing-to-confirm',
+  'scan-typed',
   ...PERSON_PROBLEMS,
 ]);
 
@@ -257,3 +259,36 @@ export const readingOutcomeSchema = z.object({
   outcome: scanOutcomeSchema.nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
+
+export const signedInOperatorSchema = z.object({ id: z.string(), name: z.string() });
+
+export const sessionStateSchema = z.object({
+  operator: signedInOperatorSchema.nullable(),
+  locked: z.boolean(),
+  locksInSeconds: z.number().int().nullable(),
+  operators: z.array(signedInOperatorSchema),
+});
+
+export const signInOutcomeSchema = z.union([
+  z.object({ result: z.literal('signed-in'), operator: signedInOperatorSchema }),
+  z.object({ result: z.literal('refused'), problem: z.literal('pin-wrong'), attemptsLeft: z.number().int() }),
+  z.object({ result: z.literal('refused'), problem: z.literal('too-many-attempts'), waitSeconds: z.number().int() }),
+]);
+
+export const operatorViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(OPERATOR_ROLES),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+export const saveOperatorOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('saved'), operator: operatorViewSchema }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum(['operator-unknown', 'name-missing', 'name-too-long', 'pin-format', 'pin-needed', 'role-needed']),
+  }),
+]);
+
+export const backlogSchema = z.object({ count: z.number().int(), oldestAt: z.string().nullable() });

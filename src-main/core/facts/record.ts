@@ -19,6 +19,10 @@ export type FactKind =
   | 'bag.sealed'
   | 'handover'
   | 'settings.changed'
+  | 'operator.added'
+  | 'operator.changed'
+  | 'session.signedIn'
+  | 'session.signedOut'
   | 'export.full';
 
 export interface Fact {

@@ -26,12 +26,14 @@ export type LoopProblem =
   | 'scan-full-width'
   | 'scan-pinyin'
   | 'nothing-to-confirm'
+  | 'scan-typed'
   | PersonProblem;
 
-/** Who acts at the desk: the desk the window is bound to, and the actor the audit trail names. */
+/** Who acts at the desk: the desk the window is bound to, the actor the audit trail names, and the operator signed in. */
 export interface DeskActor {
   desk: string;
   actor: string;
+  operatorId: string | null;
 }
 
 export interface PersonSummary {
@@ -95,8 +97,8 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   );
   const knowDesk = db.prepare('INSERT OR IGNORE INTO desks (code, id, created_at) VALUES (?, ?, ?)');
   const insertTube = db.prepare(
-    `INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day)
-     VALUES (@id, @barcode, @desk, @capacity, 'open', @openedAt, @day)`,
+    `INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, operator_id)
+     VALUES (@id, @barcode, @desk, @capacity, 'open', @openedAt, @day, @operatorId)`,
   );
   const closeTube = db.prepare(
     'UPDATE tubes SET status = @status, seal_reason = @reason, closed_at = @closedAt WHERE id = @id',
@@ -115,8 +117,9 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   );
   const insertRegistration = db.prepare(
     `INSERT INTO registrations
-       (id, tube_id, position, doc_type, doc_number, name, phone, sex, birth_date, source, created_at, day)
-     VALUES (@id, @tubeId, @position, @docType, @docNumber, @name, @phone, @sex, @birthDate, @source, @createdAt, @day)`,
+       (id, tube_id, position, doc_type, doc_number, name, phone, sex, birth_date, source, created_at, day, operator_id)
+     VALUES (@id, @tubeId, @position, @docType, @docNumber, @name, @phone, @sex, @birthDate, @source, @createdAt, @day,
+             @operatorId)`,
   );
   const removeRegistration = db.prepare("UPDATE registrations SET status = 'removed' WHERE id = ?");
 
@@ -163,7 +166,15 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
       capacity: readSiteSettings(db).poolingRatio,
       opened_at: now.toISOString(),
     };
-    insertTube.run({ id: row.id, barcode, desk: at.desk, capacity: row.capacity, openedAt: row.opened_at, day: localDay(now) });
+    insertTube.run({
+      id: row.id,
+      barcode,
+      desk: at.desk,
+      capacity: row.capacity,
+      openedAt: row.opened_at,
+      day: localDay(now),
+      operatorId: at.operatorId,
+    });
     const facts = { tubeId: row.id, barcode, desk: at.desk, capacity: row.capacity };
     record({ kind: 'tube.opened', subject: row.id, actor: at.actor, data: facts, upload: facts });
     return { result: 'tube-opened', tube: tubeView(row), sealedBefore };
@@ -183,7 +194,16 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
       }
     }
     const id = randomUUID();
-    insertRegistration.run({ id, tubeId: tube.id, position, ...person, source, createdAt: now.toISOString(), day });
+    insertRegistration.run({
+      id,
+      tubeId: tube.id,
+      position,
+      ...person,
+      source,
+      createdAt: now.toISOString(),
+      day,
+      operatorId: at.operatorId,
+    });
     record({
       kind: 'person.added',
       subject: id,
@@ -219,8 +239,12 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   }
 
   return {
-    /** `confirmed` answers a warning the clerk was shown for this same scan (a person already sampled today). */
-    scan(at: DeskActor, text: string, confirmed = false): ScanOutcome {
+    /**
+     * `confirmed` answers a warning the clerk was shown for this same scan (a person already sampled today).
+     * `typed`: the window saw a person type this, not a scanner. A worn tube label may be typed; a person's
+     * code may not, since a person without a working code is entered with the manual-entry form and its checks.
+     */
+    scan(at: DeskActor, text: string, confirmed = false, typed = false): ScanOutcome {
       return db
         .transaction((): ScanOutcome => {
           const settings = readSiteSettings(db);
@@ -228,6 +252,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
           if (scanned.kind === 'refused') return { result: 'refused', problem: scanned.problem };
           if (scanned.kind === 'bag') return { result: 'refused', problem: 'bag-label-at-desk' };
           if (scanned.kind === 'tube') return openTube(at, scanned.barcode);
+          if (typed) return { result: 'refused', problem: 'scan-typed' };
           if (scanned.kind === 'token') return registerToken(at, scanned.token, confirmed);
           return register(at, scanned.fields, 'scan', confirmed);
         })

@@ -17,6 +17,8 @@ export const siteSettingsSchema = z.object({
   bagCapacity: z.number().int().min(1).max(500),
   /** A person already sampled today at this site: a warning the clerk confirms, or a refusal. */
   sameDayRepeat: z.enum(['warn', 'refuse']),
+  /** Minutes without a scan or a key before a desk locks itself (the open tube stays as it is). */
+  idleLockMinutes: z.number().int().min(1).max(240),
   /** The personal-code formats this site accepts, tried in order (the product's sticker is always accepted). */
   codeFormats: z.array(codeFormatSchema).max(20),
   /** This site's own device profiles, tried before the shipped ones. */
@@ -39,6 +41,7 @@ export const defaultSiteSettings: SiteSettings = {
   bagPattern: '^B[0-9]{6,14}$',
   bagCapacity: 20,
   sameDayRepeat: 'warn',
+  idleLockMinutes: 5,
   codeFormats: DEFAULT_CODE_FORMATS,
   deviceProfiles: [],
   deviceAssignments: [],

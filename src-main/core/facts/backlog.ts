@@ -1,0 +1,14 @@
+// What waits in the outbox for the platform: how many facts, and since when the oldest.
+import type { Db } from '../db/database';
+
+export interface Backlog {
+  count: number;
+  /** When the oldest unsent fact was recorded; null when nothing waits. */
+  oldestAt: string | null;
+}
+
+export function createBacklog(db: Db): () => Backlog {
+  const count = db.prepare<[], number>('SELECT unsent FROM outbox_backlog').pluck();
+  const oldest = db.prepare<[], string>('SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1').pluck();
+  return () => ({ count: count.get() ?? 0, oldestAt: oldest.get() ?? null });
+}

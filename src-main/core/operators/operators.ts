@@ -1,0 +1,123 @@
+// The people who sign in at this station's windows: clerks at the desks, managers behind them. A manager
+// adds, renames, re-PINs and disables them; nobody is ever deleted, so the trail can always name who did what.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database';
+import type { Clock } from '../clock';
+import { normaliseName } from '../domain/person';
+import type { RecordFact } from '../facts/record';
+import { hashPin, pinMatches, PIN_PATTERN } from './pin';
+
+export const OPERATOR_ROLES = ['clerk', 'manager'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+export interface OperatorView {
+  id: string;
+  name: string;
+  role: OperatorRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface SignedInOperator {
+  id: string;
+  name: string;
+}
+
+export interface OperatorChanges {
+  /** Absent: a new operator. */
+  id?: string;
+  name?: string;
+  role?: OperatorRole;
+  pin?: string;
+  disabled?: boolean;
+}
+
+export type OperatorProblem = 'operator-unknown' | 'name-missing' | 'name-too-long' | 'pin-format' | 'pin-needed' | 'role-needed';
+
+export type SaveOperatorOutcome = { result: 'saved'; operator: OperatorView } | { result: 'refused'; problem: OperatorProblem };
+
+const MAX_NAME = 40;
+
+interface OperatorRow {
+  id: string;
+  name: string;
+  role: OperatorRole;
+  pin_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+const view = (row: OperatorRow): OperatorView => ({
+  id: row.id,
+  name: row.name,
+  role: row.role,
+  disabled: row.disabled_at !== null,
+  createdAt: row.created_at,
+});
+
+export function createOperators(db: Db, clock: Clock, record: RecordFact) {
+  const all = db.prepare<[], OperatorRow>('SELECT * FROM operators ORDER BY role, name, created_at');
+  const byId = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE id = ?');
+  const insert = db.prepare(
+    'INSERT INTO operators (id, name, role, pin_hash, created_at) VALUES (@id, @name, @role, @pinHash, @createdAt)',
+  );
+  const update = db.prepare(
+    'UPDATE operators SET name = @name, role = @role, pin_hash = @pinHash, disabled_at = @disabledAt WHERE id = @id',
+  );
+
+  function check(changes: OperatorChanges, existing: OperatorRow | undefined): OperatorProblem | null {
+    if (changes.id !== undefined && !existing) return 'operator-unknown';
+    if (changes.name !== undefined && normaliseName(changes.name) === '') return 'name-missing';
+    if (changes.name !== undefined && normaliseName(changes.name).length > MAX_NAME) return 'name-too-long';
+    if (changes.pin !== undefined && !PIN_PATTERN.test(changes.pin)) return 'pin-format';
+    if (!existing && changes.name === undefined) return 'name-missing';
+    if (!existing && changes.role === undefined) return 'role-needed';
+    if (!existing && changes.pin === undefined) return 'pin-needed';
+    return null;
+  }
+
+  return {
+    list: (): OperatorView[] => all.all().map(view),
+
+    /** Active operators of a role, for the sign-in screen of a window of that role. */
+    signInList: (role: OperatorRole): SignedInOperator[] =>
+      all
+        .all()
+        .filter((row) => row.role === role && row.disabled_at === null && row.pin_hash !== null)
+        .map(({ id, name }) => ({ id, name })),
+
+    /** Adds an operator (no id) or changes one; the PIN is hashed here and never recorded anywhere else. */
+    save(changes: OperatorChanges, actor: string): SaveOperatorOutcome {
+      return db
+        .transaction((): SaveOperatorOutcome => {
+          const existing = changes.id === undefined ? undefined : byId.get(changes.id);
+          const problem = check(changes, existing);
+          if (problem) return { result: 'refused', problem };
+          const now = clock().toISOString();
+          const name = changes.name === undefined ? existing!.name : normaliseName(changes.name);
+          const pinHash = changes.pin === undefined ? existing!.pin_hash : hashPin(changes.pin);
+          const trail = { name, role: changes.role ?? existing?.role, disabled: changes.disabled ?? false, pinChanged: changes.pin !== undefined };
+          if (!existing) {
+            const id = randomUUID();
+            insert.run({ id, name, role: changes.role, pinHash, createdAt: now });
+            record({ kind: 'operator.added', subject: id, actor, data: trail });
+            return { result: 'saved', operator: view(byId.get(id)!) };
+          }
+          const disabledAt = changes.disabled === undefined ? existing.disabled_at : changes.disabled ? (existing.disabled_at ?? now) : null;
+          update.run({ id: existing.id, name, role: changes.role ?? existing.role, pinHash, disabledAt });
+          record({ kind: 'operator.changed', subject: existing.id, actor, data: { ...trail, disabled: disabledAt !== null, old: view(existing) } });
+          return { result: 'saved', operator: view(byId.get(existing.id)!) };
+        })
+        .immediate();
+    },
+
+    /** The operator, when the PIN is theirs and they may sign in as this role. */
+    verify(id: string, pin: string, role: OperatorRole): SignedInOperator | null {
+      const row = byId.get(id);
+      if (!row || row.role !== role || row.disabled_at !== null || row.pin_hash === null) return null;
+      return pinMatches(pin, row.pin_hash) ? { id: row.id, name: row.name } : null;
+    },
+  };
+}
+
+export type Operators = ReturnType<typeof createOperators>;
