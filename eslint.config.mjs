@@ -23,12 +23,16 @@ export default tseslint.config(
     },
   },
   {
-    // The renderer talks to the core only through the contract's types and the bridge.
+    // The renderer talks to the core only through the contract and the bridge. The domain's rules are pure
+    // functions with no I/O: forms use them to check input as it is typed, exactly as the core will.
     files: ['src-renderer/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['electron'], patterns: [{ group: ['**/src-main/core/*', '!**/src-main/core/contract'], message: 'Only the contract crosses into the renderer.' }] },
+        { paths: ['electron'], patterns: [{
+            group: ['**/src-main/core/*', '!**/src-main/core/contract', '!**/src-main/core/domain'],
+            message: 'Only the contract and the domain rules cross into the renderer.',
+          },] },
       ],
     },
   },

@@ -1,21 +1,25 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keyTimer, type Typist } from './keystrokeTiming';
 
 /**
  * The one input a clerk needs. A keyboard-mode scanner types the code and presses Enter; the field keeps the
- * focus by itself so that no scan is typed into nowhere.
+ * focus by itself (also after a dialog closes) so that no scan is typed into nowhere, and tells the core
+ * whether a scanner or a person typed it.
  */
-export function ScanField({ onScan }: { onScan: (text: string) => void }) {
+export function ScanField({ onScan, paused }: { onScan: (text: string, typist: Typist) => void; paused: boolean }) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
+  const timer = useRef(keyTimer());
 
   useEffect(() => {
+    if (paused) return;
     const field = input.current!;
     field.focus();
     const refocus = () => setTimeout(() => field.focus(), 0);
     field.addEventListener('blur', refocus);
     return () => field.removeEventListener('blur', refocus);
-  }, []);
+  }, [paused]);
 
   return (
     <label className="scan">
@@ -25,12 +29,16 @@ export function ScanField({ onScan }: { onScan: (text: string) => void }) {
         data-testid="scan"
         autoComplete="off"
         spellCheck={false}
+        disabled={paused}
         placeholder={t('clerk.scanPlaceholder')}
+        onInput={(event) => timer.current.input(event.nativeEvent as InputEvent, event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return;
-          const text = event.currentTarget.value;
-          event.currentTarget.value = '';
-          if (text.trim() !== '') onScan(text);
+          const field = event.currentTarget;
+          const text = field.value;
+          field.value = '';
+          const typist = timer.current.finish(text);
+          if (text.trim() !== '') onScan(text, typist);
         }}
       />
     </label>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../src-main/core/contract';
+import { useNow } from '../shared/useNow';
 
 type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
 
@@ -10,6 +11,7 @@ function clockTime(iso: string): string {
 /** The open tube: its barcode, how full it is, and who is in it (masked). */
 export function TubePanel({ tube }: { tube: Tube | null }) {
   const { t } = useTranslation();
+  const now = useNow();
   if (!tube) {
     return (
       <section className="tube card tube-none" data-testid="tube" data-state="none">
@@ -36,7 +38,10 @@ export function TubePanel({ tube }: { tube: Tube | null }) {
           <span key={i} className={i < count ? 'slot filled' : 'slot'} />
         ))}
       </div>
-      <div className="tube-opened">{t('clerk.openedAt', { time: clockTime(tube.openedAt) })}</div>
+      <div className="tube-opened">
+        {t('clerk.openedAt', { time: clockTime(tube.openedAt) })} ·{' '}
+        {t('clerk.openFor', { minutes: Math.max(0, Math.floor((now - Date.parse(tube.openedAt)) / 60_000)) })}
+      </div>
       {count === 0 ? (
         <p className="tube-empty">{t('clerk.empty')}</p>
       ) : (

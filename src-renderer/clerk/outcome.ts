@@ -1,7 +1,18 @@
 // Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
 import type { CallResult, EventPayload, Output } from '../../src-main/core/contract';
+import type { SoundName } from './sounds/sounds';
 
-export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning';
+export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning' | 'lost';
+
+/** Each tone has its own sound, so the clerk knows the outcome without looking. */
+export const SOUND_OF_TONE: Record<Tone, SoundName> = {
+  ok: 'accepted',
+  info: 'notice',
+  sealed: 'full',
+  warning: 'warning',
+  refused: 'refused',
+  lost: 'device-lost',
+};
 
 export interface Shown {
   tone: Tone;
@@ -16,6 +27,9 @@ export interface Shown {
 function notSaved(error: { code: string; message: string }): Shown {
   if (error.code === 'disk-full') return { tone: 'refused', title: 'result.notSaved', hint: 'result.diskFullHint', params: {} };
   if (error.code === 'unreachable') return { tone: 'refused', title: 'result.notSaved', hint: 'result.unreachableHint', params: {} };
+  if (error.code === 'locked' || error.code === 'signed-out') {
+    return { tone: 'refused', title: 'result.notSaved', hint: 'result.lockedHint', params: {} };
+  }
   return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message: error.message } };
 }
 
@@ -78,4 +92,9 @@ export function showSeal(result: CallResult<Output<'clerk.sealNow'>>): Shown {
   const outcome = result.value;
   if (outcome.result === 'refused') return refused(outcome.problem);
   return { tone: 'sealed', title: 'result.sealed', hint: 'result.sealedHint', params: { ...outcome.tube } };
+}
+
+/** A scanner or card reader of this desk went away: plug it back in (it reconnects by itself). */
+export function deviceLost(kind: string): Shown {
+  return { tone: 'lost', title: `result.deviceLost.${kind}`, hint: 'result.deviceLostHint', params: {} };
 }

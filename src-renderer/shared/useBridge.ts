@@ -3,11 +3,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EventName, EventPayload } from '../../src-main/core/contract';
 import { bridge } from './bridge';
 
-type NoInputChannel = 'clerk.deskState' | 'clerk.devices' | 'site.totals' | 'site.devices';
+type NoInputChannel = 'clerk.deskState' | 'clerk.devices' | 'session.state' | 'station.backlog' | 'site.totals' | 'site.devices';
 
 /**
  * The value of a channel that takes no input, read when the page opens and again each time the link to the core
- * comes back, and replaced by every pushed event of the given name. Also says whether the core is reachable.
+ * comes back, and replaced by every pushed event of the given name. Also says whether the core is reachable,
+ * and lets the page read it again when it knows the value has moved on.
  */
 export function useLiveValue<E extends EventName>(channel: NoInputChannel, event: E) {
   const [value, setValue] = useState<EventPayload<E> | null>(null);
@@ -35,5 +36,5 @@ export function useLiveValue<E extends EventName>(channel: NoInputChannel, event
       }),
     [reload],
   );
-  return { value, connected };
+  return { value, connected, reload };
 }

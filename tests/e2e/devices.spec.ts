@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { hidPosReports, residentCardText, toHex } from '../../src-main/core/devices/simulated/encode';
 import { SAMPLE_CARD } from '../fixtures/cards';
 import { personCode } from '../fixtures/people';
+import { signIn } from './signIn';
 import { startStation, type RunningStation } from './station';
 
 let station: RunningStation;
@@ -27,6 +28,7 @@ const scanWith = (scanner: string, text: string) => sim(`${scanner}/reports`, hi
 
 async function openDesk(page: Page, window: string): Promise<void> {
   await page.goto(station.urls.byWindow[window]);
+  await signIn(page);
   await expect(page.getByTestId('result')).toContainText('请扫描试管条码');
   // Both of the desk's devices are open and say so.
   await expect(page.locator('.device-ready')).toHaveCount(window === 'clerk-1' ? 4 : 2);

@@ -1,11 +1,23 @@
 // Starts the built browser station in its own process with a fresh data folder, as a user would run it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readSnapshot } from '../fixtures/tempCore';
 
 const STATION = path.resolve(__dirname, '../../out/main/station.js');
+const CLI = path.resolve(__dirname, '../../out/main/cli.js');
+
+export interface Clerk {
+  name: string;
+  pin: string;
+}
+
+/** The clerks every test station has, added as a manager would before opening the site. */
+export const CLERKS: readonly Clerk[] = [
+  { name: '王芳', pin: '2468' },
+  { name: '李强', pin: '1357' },
+];
 
 export interface RunningStation {
   dataDir: string;
@@ -21,6 +33,9 @@ export interface RunningStation {
 export async function startStation(args: string[] = []): Promise<RunningStation> {
   if (!fs.existsSync(STATION)) throw new Error(`${STATION} is missing: run \`npm run build\` first.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-e2e-'));
+  for (const clerk of CLERKS) {
+    execFileSync(process.execPath, [CLI, 'add-operator', '--name', clerk.name, '--role', 'clerk', '--pin', clerk.pin, '--data-dir', dataDir]);
+  }
   const child: ChildProcess = spawn(process.execPath, [STATION, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

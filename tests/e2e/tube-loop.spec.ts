@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 import { idNumber, personCode } from '../fixtures/people';
+import { signIn } from './signIn';
 import { startStation, type RunningStation } from './station';
 
 let station: RunningStation;
@@ -25,6 +26,7 @@ async function scan(page: Page, text: string): Promise<void> {
 
 async function openClerk(page: Page): Promise<void> {
   await page.goto(station.urls.clerk);
+  await signIn(page);
   await expect(page.getByTestId('result')).toContainText('请扫描试管条码');
 }
 
@@ -131,6 +133,7 @@ test('a re-test today is confirmed with F2, and F4 takes the last person out aga
   await scan(page, personCode(0));
   await page.keyboard.press('F8');
   await scan(page, '2026112200006');
+  await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
 
   const before = station.snapshot();
   await scan(page, personCode(0));

@@ -1,0 +1,133 @@
+// Sign-in and lock screen of a desk: pick your name, type your PIN, Enter. A locked desk keeps its open tube
+// exactly as it was and says so; any clerk of the site may sign in and carry on with it.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../src-main/core/contract';
+import { bridge } from '../../shared/bridge';
+import { keyTimer } from '../keystrokeTiming';
+import { playSound, wakeAudio } from '../sounds/player';
+
+type Session = Output<'session.state'>;
+type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
+
+type Message = { key: string; params?: Record<string, string | number> };
+
+export function SignInScreen({ session, desk, tube }: { session: Session; desk: string; tube: Tube | null }) {
+  const { t } = useTranslation();
+  const { operators } = session;
+  const [chosen, setChosen] = useState(session.operator?.id ?? operators[0]?.id ?? null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const pin = useRef<HTMLInputElement>(null);
+  const timer = useRef(keyTimer());
+
+  useEffect(() => pin.current?.focus(), [chosen]);
+
+  // A scanner or card reader used while nobody is signed in: nothing was stored, say why.
+  useEffect(
+    () =>
+      bridge.on((pushed) => {
+        if (pushed.event !== 'desk.reading' || pushed.payload.outcome !== null) return;
+        playSound('refused');
+        setMessage({ key: 'session.readingRefused' });
+      }),
+    [],
+  );
+
+  async function submit(text: string): Promise<void> {
+    if (!chosen) return;
+    const result = await bridge.call('session.signIn', { operatorId: chosen, pin: text });
+    if (!result.ok) {
+      setMessage({ key: 'session.failed', params: { message: result.error.message } });
+      return;
+    }
+    const outcome = result.value;
+    if (outcome.result === 'signed-in') {
+      playSound('notice');
+      return;
+    }
+    playSound('refused');
+    setMessage(
+      outcome.problem === 'pin-wrong'
+        ? { key: 'session.pinWrong', params: { left: outcome.attemptsLeft } }
+        : { key: 'session.tooManyAttempts', params: { seconds: outcome.waitSeconds } },
+    );
+  }
+
+  const move = (step: number) => {
+    const at = operators.findIndex((o) => o.id === chosen);
+    const next = operators[(at + step + operators.length) % operators.length];
+    if (next) setChosen(next.id);
+  };
+
+  return (
+    <main className="sign-in" data-testid="sign-in" data-state={session.locked ? 'locked' : 'signed-out'}>
+      <section className="sign-in-card card">
+        <h2>{t(session.locked ? 'session.lockedTitle' : 'session.title', { desk })}</h2>
+        {session.locked && (
+          <p className="sign-in-tube" data-testid="kept-tube">
+            {tube
+              ? t('session.tubeKept', { barcode: tube.barcode, count: tube.people.length, capacity: tube.capacity })
+              : t('session.noTube')}
+          </p>
+        )}
+        {operators.length === 0 ? (
+          <p className="sign-in-none">{t('session.noOperators')}</p>
+        ) : (
+          <>
+            <ul className="operators" role="listbox" aria-label={t('session.who')}>
+              {operators.map((operator) => (
+                <li key={operator.id}>
+                  <button
+                    type="button"
+                    role="option"
+                    aria-selected={operator.id === chosen}
+                    className={operator.id === chosen ? 'operator chosen' : 'operator'}
+                    onClick={() => setChosen(operator.id)}
+                  >
+                    {operator.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <label className="pin">
+              <span>{t('session.pin')}</span>
+              <input
+                ref={pin}
+                data-testid="pin"
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={8}
+                onInput={(event) => timer.current.input(event.nativeEvent as InputEvent, event.currentTarget.value)}
+                onKeyDown={(event) => {
+                  wakeAudio();
+                  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                    event.preventDefault();
+                    move(event.key === 'ArrowDown' ? 1 : -1);
+                    return;
+                  }
+                  if (event.key !== 'Enter') return;
+                  const field = event.currentTarget;
+                  const text = field.value;
+                  field.value = '';
+                  // A scanner's burst is a code scanned too early, not a PIN: it must not use up the attempts.
+                  if (timer.current.finish(text) === 'scanner') {
+                    playSound('refused');
+                    setMessage({ key: 'session.scanNotPin' });
+                    return;
+                  }
+                  if (text !== '') void submit(text);
+                }}
+              />
+            </label>
+          </>
+        )}
+        {message && (
+          <p className="sign-in-message" role="alert" data-testid="sign-in-message">
+            {t(message.key, message.params)}
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}
