@@ -40,8 +40,10 @@ export function ManualEntry({ onSubmit, onClose }: { onSubmit: (person: EnteredP
 
   const found = problems(person, new Date());
   const missing = (['idNumber', 'name', 'phone'] as const).filter((field) => person[field].trim() === '');
-  const set = (field: keyof EnteredPerson) => (event: { currentTarget: { value: string } }) =>
-    setPerson((now) => ({ ...now, [field]: event.currentTarget.value }));
+  const set = (field: keyof EnteredPerson) => (event: { currentTarget: { value: string } }) => {
+    const value = event.currentTarget.value;
+    setPerson((now) => ({ ...now, [field]: value }));
+  };
 
   const reasonOf = (field: Field) => {
     if (found[field]) return t(`problem.${found[field]}.title`);

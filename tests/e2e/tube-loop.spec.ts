@@ -4,6 +4,7 @@ import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 import { idNumber, personCode } from '../fixtures/people';
 import { signIn } from './signIn';
+import { typeAsScanner } from './typing';
 import { startStation, type RunningStation } from './station';
 
 let station: RunningStation;
@@ -16,13 +17,8 @@ test.afterEach(async () => {
   await station.stop();
 });
 
-/** Types a code into the scan field character by character and ends it with Enter, as a keyboard-mode scanner does. */
-async function scan(page: Page, text: string): Promise<void> {
-  const field = page.getByTestId('scan');
-  await expect(field).toBeFocused();
-  await field.pressSequentially(text);
-  await field.press('Enter');
-}
+/** Types a code into the scan field as a keyboard-mode scanner does. */
+const scan = (page: Page, text: string) => typeAsScanner(page, page.getByTestId('scan'), text);
 
 async function openClerk(page: Page): Promise<void> {
   await page.goto(station.urls.clerk);

@@ -2,7 +2,9 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { personCode } from '../fixtures/people';
+import { signIn } from '../e2e/signIn';
 import { startStation, type RunningStation } from '../e2e/station';
+import { typeAsScanner } from '../e2e/typing';
 
 const OUT = path.resolve(__dirname, '../../docs/screenshots');
 const SIZES = [
@@ -19,10 +21,7 @@ test.afterEach(async () => {
   await station.stop();
 });
 
-async function scan(page: Page, text: string) {
-  await page.getByTestId('scan').fill(text);
-  await page.getByTestId('scan').press('Enter');
-}
+const scan = (page: Page, text: string) => typeAsScanner(page, page.getByTestId('scan'), text);
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(OUT, `${name}-${page.viewportSize()!.width}x${page.viewportSize()!.height}.png`) });
@@ -34,8 +33,11 @@ for (const size of SIZES) {
     const manager = await browser.newPage({ viewport: size });
     await clerk.goto(station.urls.clerk);
     await manager.goto(station.urls.manager);
-    await expect(clerk.getByTestId('result')).toBeVisible();
+    await expect(clerk.getByTestId('sign-in')).toBeVisible();
     await expect(clerk.locator('.device-ready')).toHaveCount(4);
+    await shoot(clerk, 'clerk-sign-in');
+    await signIn(clerk);
+    await expect(clerk.getByTestId('result')).toBeVisible();
     await shoot(clerk, 'clerk-idle');
 
     await scan(clerk, `20261122${String(size.width).padStart(5, '0')}`);
@@ -46,6 +48,7 @@ for (const size of SIZES) {
     const sim = new URL(station.simulationUrl!);
     await fetch(`${sim.origin}/sim/devices/scanner-1/unplug${sim.search}`, { method: 'POST' });
     await expect(clerk.locator('.device-unplugged')).toHaveCount(1);
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'lost');
     await shoot(clerk, 'clerk-device-unplugged');
     await fetch(`${sim.origin}/sim/devices/scanner-1/plug${sim.search}`, { method: 'POST' });
     await expect(clerk.locator('.device-ready')).toHaveCount(4);
@@ -62,6 +65,20 @@ for (const size of SIZES) {
     await scan(clerk, personCode(0));
     await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'warning');
     await shoot(clerk, 'clerk-warning');
+
+    await clerk.keyboard.press('F2');
+    await expect(clerk.getByTestId('tube-fill')).toHaveText('1 / 10 人');
+    await clerk.keyboard.press('F6');
+    await clerk.getByTestId('manual-idNumber').fill('11010119900307123');
+    await clerk.getByTestId('manual-name').fill('欧阳娜娜');
+    await clerk.getByTestId('manual-phone').fill('1391234');
+    await expect(clerk.getByTestId('manual-phone-reason')).toHaveText('手机号无效');
+    await shoot(clerk, 'clerk-manual-entry');
+    await clerk.keyboard.press('Escape');
+
+    await clerk.keyboard.press('F10');
+    await expect(clerk.getByTestId('kept-tube')).toBeVisible();
+    await shoot(clerk, 'clerk-locked');
 
     await expect(manager.getByTestId('total-openTubes')).toHaveText('1');
     await shoot(manager, 'manager');

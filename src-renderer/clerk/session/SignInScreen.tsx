@@ -82,7 +82,10 @@ export function SignInScreen({ session, desk, tube }: { session: Session; desk: 
                     role="option"
                     aria-selected={operator.id === chosen}
                     className={operator.id === chosen ? 'operator chosen' : 'operator'}
-                    onClick={() => setChosen(operator.id)}
+                    onClick={() => {
+                      setChosen(operator.id);
+                      pin.current?.focus();
+                    }}
                   >
                     {operator.name}
                   </button>
