@@ -11,6 +11,9 @@ export type EnteredPerson = Input<'clerk.enterPerson'>;
 
 type Field = 'idNumber' | 'name' | 'phone';
 
+/** Key caps, the same in every language. */
+const KEYS = { register: 'Enter', cancel: 'Esc' } as const;
+
 /** What is wrong with each field as typed so far; an empty field says nothing until the clerk tries to register. */
 function problems(person: EnteredPerson, today: Date): Partial<Record<Field, string>> {
   const found: Partial<Record<Field, string>> = {};
@@ -98,12 +101,11 @@ export function ManualEntry({ onSubmit, onClose }: { onSubmit: (person: EnteredP
           );
         })}
         <footer className="dialog-keys">
-          <span>
-            <kbd>Enter</kbd> {t('manual.register')}
-          </span>
-          <span>
-            <kbd>Esc</kbd> {t('manual.cancel')}
-          </span>
+          {(['register', 'cancel'] as const).map((action) => (
+            <span key={action}>
+              <kbd>{KEYS[action]}</kbd> {t(`manual.${action}`)}
+            </span>
+          ))}
         </footer>
       </form>
     </div>
