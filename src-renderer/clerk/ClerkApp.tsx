@@ -26,7 +26,7 @@ export function ClerkApp() {
         ) : (
           <SignInScreen session={session} desk={deskCode} tube={desk?.tube ?? null} />
         ))}
-      <StatusBar devices={devices ?? []} backlog={backlog} operator={session?.operator?.name ?? ''} desk={deskCode} />
+      <StatusBar devices={devices ?? []} backlog={backlog} operator={session?.operator?.name ?? null} desk={deskCode} />
     </div>
   );
 }

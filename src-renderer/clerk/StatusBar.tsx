@@ -18,7 +18,7 @@ export function StatusBar({
 }: {
   devices: EventPayload<'desk.devices'>;
   backlog: Backlog | null;
-  operator: string;
+  operator: string | null;
   desk: string;
 }) {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ export function StatusBar({
         {health ? t('status.disk', { gb: (health.freeBytes / GIB).toFixed(1) }) : ''}
       </span>
       <span className="status-item" data-testid="operator">
-        {t('status.operator', { name: operator })}
+        {operator === null ? t('status.signedOut') : t('status.operator', { name: operator })}
       </span>
       <span className="status-item status-desk">{t('status.desk', { desk })}</span>
     </footer>
