@@ -19,6 +19,8 @@ export const SECURE_WEB_PREFERENCES = {
   allowRunningInsecureContent: false,
   webviewTag: false,
   spellcheck: false,
+  // A desk's outcome sound must play for a device reading too, which comes without a key press in the page.
+  autoplayPolicy: 'no-user-gesture-required',
 } as const;
 
 const TITLES: Record<StationWindow['role'], string> = {

@@ -3,6 +3,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../src-main/core/core';
 import { readSnapshot } from '../fixtures/tempCore';
 
 const STATION = path.resolve(__dirname, '../../out/main/station.js');
@@ -30,11 +32,21 @@ export interface RunningStation {
   stop(): Promise<void>;
 }
 
-export async function startStation(args: string[] = []): Promise<RunningStation> {
+/**
+ * Starts a station on a fresh data folder with the test clerks added; `settings` are site settings stored before
+ * it starts, as a manager would have set them.
+ */
+export async function startStation(args: string[] = [], settings: Record<string, unknown> = {}): Promise<RunningStation> {
   if (!fs.existsSync(STATION)) throw new Error(`${STATION} is missing: run \`npm run build\` first.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-e2e-'));
   for (const clerk of CLERKS) {
     execFileSync(process.execPath, [CLI, 'add-operator', '--name', clerk.name, '--role', 'clerk', '--pin', clerk.pin, '--data-dir', dataDir]);
+  }
+  if (Object.keys(settings).length > 0) {
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const store = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries(settings)) store.run(key, JSON.stringify(value));
+    db.close();
   }
   const child: ChildProcess = spawn(process.execPath, [STATION, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
