@@ -182,13 +182,11 @@ describe('response frames', () => {
 describe('status codes', () => {
   const REFERENCE = [0x90, 0x9f, 0x91, 0x10, 0x11, 0x21, 0x23, 0x24, 0x31, 0x32, 0x33, 0x40, 0x41, 0x47, 0x60, 0x66, 0x80, 0x81];
 
-  it('name every code of the reference with its own reason id and a line in English and Chinese', () => {
+  it('name every code of the reference with its own reason id', () => {
     expect(SAM_STATUSES.map((status) => status.code).sort()).toEqual([...REFERENCE].sort());
     expect(new Set(SAM_STATUSES.map((status) => status.reason)).size).toBe(REFERENCE.length);
     for (const status of SAM_STATUSES) {
       expect(status.reason, status.reason).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(status.en.length, status.reason).toBeGreaterThan(10);
-      expect(status.zh, status.reason).toMatch(/\p{Script=Han}/u);
       expect(samStatus(status.code)).toBe(status);
     }
   });
@@ -212,6 +210,5 @@ describe('status codes', () => {
 
   it('treat a code outside the reference as a reader problem', () => {
     expect(samStatus(0x55)).toMatchObject({ code: 0x55, reason: 'unknown-status', scope: 'reader' });
-    expect(samStatus(0x55).zh).toMatch(/\p{Script=Han}/u);
   });
 });

@@ -5,7 +5,7 @@
 import type { CardText } from '../events';
 import type { DevicePort } from '../ports/port';
 import { COMMANDS, createFrameReader, type FrameEvent } from './samFrame';
-import { samStatus, type Explanation, type StatusScope } from './samStatus';
+import { samStatus, type StatusScope } from './samStatus';
 import { decodeCardText, TEXT_BLOCK_BYTES } from './textBlock';
 
 export interface CardReaderEvents {
@@ -41,29 +41,13 @@ export interface CardReader {
   stop(): void;
 }
 
-/** Problems the loop finds itself, beside the reader's status codes. */
+/** Problems the loop finds itself, beside the reader's status codes (the catalogues word them for the clerk). */
 export const READ_LOOP_PROBLEMS = {
-  'no-response': {
-    scope: 'reader',
-    en: 'The reader does not answer: check its cable; unplug and replug it',
-    zh: '读卡器无响应：请检查连接线，并重新插拔读卡器',
-  },
-  'bad-frame': {
-    scope: 'reader',
-    en: "The reader's answer arrived garbled: check its cable; unplug and replug it if this keeps happening",
-    zh: '读卡器返回的数据有误：请检查连接线，反复出现请重新插拔读卡器',
-  },
-  'unexpected-answer': {
-    scope: 'reader',
-    en: 'The reader gave an answer that does not fit the command: unplug and replug it',
-    zh: '读卡器应答与指令不符：请重新插拔读卡器',
-  },
-  'card-unreadable': {
-    scope: 'card',
-    en: "The card's details came out garbled: lift it and place it again; if it fails again, type the details in",
-    zh: '证件信息读取异常：请拿起证件重新放置，仍失败请手工录入',
-  },
-} as const satisfies Record<string, Explanation & { scope: StatusScope }>;
+  'no-response': { scope: 'reader' },
+  'bad-frame': { scope: 'reader' },
+  'unexpected-answer': { scope: 'reader' },
+  'card-unreadable': { scope: 'card' },
+} as const satisfies Record<string, { scope: StatusScope }>;
 
 const FIND_OK = 0x9f;
 const OK = 0x90;
