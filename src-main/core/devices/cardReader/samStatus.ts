@@ -38,8 +38,7 @@ const BY_CODE = new Map(SAM_STATUSES.map((status) => [status.code, status]));
 
 /** The status for a code; a code the reference does not list is a reader problem. */
 export function samStatus(code: number): SamStatus {
-  return (
-    BY_CODE.get(code) ?? { code, reason: 'unknown-status', scope: 'reader' });
+  return BY_CODE.get(code) ?? { code, reason: 'unknown-status', scope: 'reader' };
 }
 
 export function samReason(code: number): string {
