@@ -35,8 +35,18 @@ function fsyncRate(): number {
   return count / 2;
 }
 
+/** A clerk signs in at desk 1, as before any shift. */
+function signIn(core: ReturnType<typeof createCore>): void {
+  const added = core.call({ role: 'manager' }, 'site.saveOperator', { name: '测试', role: 'clerk', pin: '2468' });
+  if (!added.ok || (added.value as { result: string }).result !== 'saved') throw new Error(JSON.stringify(added));
+  const operatorId = (added.value as { operator: { id: string } }).operator.id;
+  const signedIn = core.call(CLERK, 'session.signIn', { operatorId, pin: '2468' });
+  if (!signedIn.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error(JSON.stringify(signedIn));
+}
+
 function scanLatencies(dataDir: string, first: number): number[] {
   const core = createCore({ dataDir });
+  signIn(core);
   // As in a station: a manager window listens, so every scan also computes and pushes the day's totals.
   core.subscribe({ role: 'manager' }, () => undefined);
   core.subscribe(CLERK, () => undefined);
