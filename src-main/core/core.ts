@@ -154,7 +154,11 @@ export function createCore(options: CoreOptions) {
       let caller: Caller = who;
       if (sessionOf) {
         const access = sessions.access(sessionKey(sessionOf));
-        if ('refused' in access) return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
+        if ('refused' in access) {
+          // The window may not know yet (a lock found idle, a clerk the manager disabled): show it the lock screen.
+          if (sessionOf.desk !== undefined) publishChanges([{ kind: 'session', desk: sessionOf.desk }]);
+          return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
+        }
         caller = { ...who, operator: access.operator };
       }
       const changes: Change[] = [];

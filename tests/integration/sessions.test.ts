@@ -65,6 +65,7 @@ describe('before anybody signs in', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'signed-out' } });
     expect(readSnapshot(dataDir)).toEqual(before);
     expect(pushed).toEqual([
+      { event: 'session.changed', payload: expect.objectContaining({ operator: null }) },
       { event: 'desk.reading', payload: { device: 'Honeywell', kind: 'scan', outcome: null, error: { code: 'signed-out', message: expect.any(String) } } },
     ]);
   });
@@ -103,6 +104,19 @@ describe('signing in', () => {
     expect(signIn(wang, '2468', OTHER_CLERK)).toMatchObject({ result: 'signed-in' });
     now += 30_000;
     expect(signIn(wang, '2468')).toMatchObject({ result: 'signed-in' });
+  });
+
+  it('signs a clerk out at once when the manager disables them', () => {
+    const wang = addClerk('王芳', '2468');
+    signIn(wang, '2468');
+    value(call(CLERK, 'clerk.scan', { text: '2026112200001' }));
+    value(call(MANAGER, 'site.saveOperator', { id: wang, disabled: true }));
+    const pushed: PushedEvent[] = [];
+    core.subscribe(CLERK, (event) => pushed.push(event));
+    expect(call(CLERK, 'clerk.scan', { text: personCode(0) })).toMatchObject({ ok: false, error: { code: 'signed-out' } });
+    // The window learns at once, and shows the sign-in screen.
+    expect(pushed).toEqual([{ event: 'session.changed', payload: expect.objectContaining({ operator: null }) }]);
+    expect(value(call(CLERK, 'session.state'))).toMatchObject({ operator: null, locked: false });
   });
 
   it('does not let a disabled clerk, a manager or an unknown id sign in at a desk', () => {

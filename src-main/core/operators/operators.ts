@@ -111,6 +111,12 @@ export function createOperators(db: Db, clock: Clock, record: RecordFact) {
         .immediate();
     },
 
+    /** Whether the operator may still work: a manager may disable a clerk who is signed in. */
+    isActive(id: string): boolean {
+      const row = byId.get(id);
+      return row !== undefined && row.disabled_at === null;
+    },
+
     /** The operator, when the PIN is theirs and they may sign in as this role. */
     verify(id: string, pin: string, role: OperatorRole): SignedInOperator | null {
       const row = byId.get(id);

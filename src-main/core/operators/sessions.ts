@@ -41,6 +41,8 @@ export function createSessions(operators: Operators, clock: Clock, idleLockMs: (
       found = { operator: null, locked: false, lastActivity: 0, failures: 0, blockedUntil: 0 };
       sessions.set(key, found);
     }
+    // A clerk the manager disabled is signed out at once.
+    if (found.operator && !operators.isActive(found.operator.id)) Object.assign(found, { operator: null, locked: false });
     // Idle time is judged when somebody asks, so a desk nobody touched is locked whatever the window does.
     if (found.operator && !found.locked && clock().getTime() - found.lastActivity >= idleLockMs()) found.locked = true;
     return found;
