@@ -106,13 +106,13 @@ export function createCore(options: CoreOptions) {
     publishBacklog();
   }
 
-  let publishedBacklog = backlog().count;
+  let publishedBacklog = backlog.count();
   /** The backlog as every window shows it, pushed whenever its count moved. */
   function publishBacklog(): void {
-    const now = backlog();
-    if (now.count === publishedBacklog) return;
-    publishedBacklog = now.count;
-    publish('backlog.changed', () => now);
+    const count = backlog.count();
+    if (count === publishedBacklog) return;
+    publishedBacklog = count;
+    publish('backlog.changed', backlog.read);
   }
 
   /** Each clerk window gets its own desk's devices; the manager gets them all. */

@@ -116,7 +116,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       return sessionState(who);
     },
     'station.health': () => diskHealth(dataDir),
-    'station.backlog': () => backlog(),
+    'station.backlog': () => backlog.read(),
     'clerk.deskState': (_input, who) => loop.deskState(deskOf(who).desk),
     'clerk.scan': ({ text, confirm, typed }, who, changed) => {
       const at = deskOf(who);

@@ -7,8 +7,12 @@ export interface Backlog {
   oldestAt: string | null;
 }
 
-export function createBacklog(db: Db): () => Backlog {
+export function createBacklog(db: Db) {
   const count = db.prepare<[], number>('SELECT unsent FROM outbox_backlog').pluck();
   const oldest = db.prepare<[], string>('SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1').pluck();
-  return () => ({ count: count.get() ?? 0, oldestAt: oldest.get() ?? null });
+  return {
+    /** One row read: cheap enough to ask after every call. */
+    count: (): number => count.get() ?? 0,
+    read: (): Backlog => ({ count: count.get() ?? 0, oldestAt: oldest.get() ?? null }),
+  };
 }
