@@ -40,12 +40,15 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
 
   const run = useCallback(
     (action: () => Promise<Shown>, confirmed: (() => Promise<Shown>) | null = null) => {
-      queue.current = queue.current.then(async () => {
-        awaitingConfirm.current = null;
-        const next = await action();
-        awaitingConfirm.current = next.tone === 'warning' ? confirmed : null;
-        show(next);
-      });
+      queue.current = queue.current
+        .then(async () => {
+          awaitingConfirm.current = null;
+          const next = await action();
+          awaitingConfirm.current = next.tone === 'warning' ? confirmed : null;
+          show(next);
+        })
+        // One action that fails in the page must not stop every action after it.
+        .catch((error: unknown) => console.error('Desk action failed:', error));
     },
     [show],
   );
