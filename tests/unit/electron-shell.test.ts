@@ -59,6 +59,7 @@ describe('windows', () => {
         allowRunningInsecureContent: false,
         webviewTag: false,
         spellcheck: false,
+        autoplayPolicy: 'no-user-gesture-required',
         preload: path.resolve(__dirname, '../../preload/index.js'),
       });
     }
