@@ -50,10 +50,10 @@ async function run(argv: string[]): Promise<number> {
       return verdict.ok ? 0 : 1;
     }
     if (command === 'add-operator') {
-      // Through the manager's own channel: the same checks, the PIN hashed, the addition in the trail.
-      const result = core.call({ role: 'manager' }, 'site.saveOperator', { name: values.name, role: values.role, pin: values.pin });
-      if (!result.ok) throw new UsageError(result.error.message);
-      const outcome = result.value as { result: 'saved'; operator: { id: string; name: string } } | { result: 'refused'; problem: string };
+      if (values.role !== 'clerk' && values.role !== 'manager') throw new UsageError('--role is clerk or manager.');
+      if (!values.name || !values.pin) throw new UsageError('add-operator needs --name and --pin.');
+      // The same checks as the manager's settings, the PIN hashed, the addition in the trail.
+      const outcome = core.admin.saveOperator({ name: values.name, role: values.role, pin: values.pin }, 'cli');
       if (outcome.result === 'refused') throw new UsageError(`Not added: ${outcome.problem}.`);
       console.log(`Added ${values.role} ${outcome.operator.name} (${outcome.operator.id}).`);
       return 0;

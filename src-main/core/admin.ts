@@ -1,9 +1,10 @@
 // What support and automation do with a station's data, outside any window: exports, audit verification,
-// backups. Used by the headless commands (npm run cli) and by the station's backup schedule.
+// backups, adding operators. Used by the headless commands (npm run cli) and by the station's backup schedule.
 import Database from 'better-sqlite3';
 import type { Db } from './db/database';
 import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
+import type { OperatorChanges, Operators } from './operators/operators';
 import { exportRows } from './export/registrations';
 import { backupTo, scheduleBackups } from './maintenance/backup';
 
@@ -16,8 +17,10 @@ export interface ExportRequest {
   actor: string;
 }
 
-export function createAdmin(db: Db, databaseFile: string, record: RecordFact) {
+export function createAdmin(db: Db, databaseFile: string, record: RecordFact, operators: Operators) {
   return {
+    /** Whoever runs the command has the database file in hand: the trail names the command, not a window. */
+    saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
     async exportDay(request: ExportRequest): Promise<number> {
       if (request.full) {
         const { format, day, out } = request;

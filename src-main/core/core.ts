@@ -53,10 +53,15 @@ const SIGNED_OUT_MESSAGES = {
   locked: 'This window is locked: sign in with your PIN to go on.',
 } as const;
 
-/** An event reaches a window when its role receives it and, for a desk's event, when it is that desk's window. */
-function reaches(who: Identity, event: PushedEvent['event'], desk: string | undefined): boolean {
+/** A desk's event goes to that desk's windows; a session's event to that one window (its role and desk). */
+type Audience = string | Identity | undefined;
+
+/** An event reaches a window when its role receives it and the window is in the event's audience. */
+function reaches(who: Identity, event: PushedEvent['event'], audience: Audience): boolean {
   if (!(events[event].roles as readonly string[]).includes(who.role)) return false;
-  return desk === undefined || desk === who.desk;
+  if (audience === undefined) return true;
+  if (typeof audience === 'string') return audience === who.desk;
+  return audience.role === who.role && audience.desk === who.desk;
 }
 
 export function createCore(options: CoreOptions) {
@@ -64,18 +69,22 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile);
-  const { handlers, record, sessions, sessionState, backlog, deskState, totals, deviceStates } = createHandlers(
+  const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, deviceStates } = createHandlers(
     db,
     clock,
     options.dataDir,
   );
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, databaseFile, record);
+  const admin = createAdmin(db, databaseFile, record, operators);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */
-  function publish<E extends PushedEvent['event']>(event: E, payload: () => Extract<PushedEvent, { event: E }>['payload'], desk?: string): void {
-    const audience = [...listeners].filter(([, who]) => reaches(who, event, desk));
+  function publish<E extends PushedEvent['event']>(
+    event: E,
+    payload: () => Extract<PushedEvent, { event: E }>['payload'],
+    to?: Audience,
+  ): void {
+    const audience = [...listeners].filter(([, who]) => reaches(who, event, to));
     if (audience.length === 0) return;
     const pushed = { event, payload: payload() } as PushedEvent;
     for (const [listener] of audience) {
@@ -95,11 +104,11 @@ export function createCore(options: CoreOptions) {
         publish('desk.reading', () => change.reading, change.desk);
         continue;
       }
-      const key = change.kind === 'desk' ? `desk:${change.desk}` : change.kind;
+      const key = change.kind === 'desk' ? `desk:${change.desk}` : change.kind === 'session' ? `session:${sessionKey(change.who)}` : change.kind;
       if (seen.has(key)) continue;
       seen.add(key);
       if (change.kind === 'desk') publish('desk.changed', () => deskState(change.desk), change.desk);
-      else if (change.kind === 'session') publish('session.changed', () => sessionState({ role: 'clerk', desk: change.desk }), change.desk);
+      else if (change.kind === 'session') publish('session.changed', () => sessionState(change.who), change.who);
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
@@ -156,7 +165,7 @@ export function createCore(options: CoreOptions) {
         const access = sessions.access(sessionKey(sessionOf));
         if ('refused' in access) {
           // The window may not know yet (a lock found idle, a clerk the manager disabled): show it the lock screen.
-          if (sessionOf.desk !== undefined) publishChanges([{ kind: 'session', desk: sessionOf.desk }]);
+          publishChanges([{ kind: 'session', who: sessionOf }]);
           return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
         }
         caller = { ...who, operator: access.operator };

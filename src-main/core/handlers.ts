@@ -24,7 +24,7 @@ import { createPacking } from './transport/packing';
 /** A change a handler made, so the core can push fresh state to the windows that show it. */
 export type Change =
   | { kind: 'desk'; desk: string }
-  | { kind: 'session'; desk: string }
+  | { kind: 'session'; who: Identity }
   | { kind: 'totals' }
   | { kind: 'reading'; desk: string; reading: EventPayload<'desk.reading'> }
   | { kind: 'devices' };
@@ -56,6 +56,9 @@ function deskOf(who: Caller): DeskActor {
   if (!who.desk) throw new Error('a clerk identity without a desk');
   return { desk: who.desk, actor: actorOf(who), operatorId: who.operator?.id ?? null };
 }
+
+/** The window itself, without the operator the core added: what a session event is addressed to. */
+const windowOf = ({ role, desk }: Caller): Identity => (desk === undefined ? { role } : { role, desk });
 
 /** Only clerk and manager windows have sessions; the device hub never signs in. */
 function operatorRole(who: Identity): OperatorRole {
@@ -99,20 +102,34 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       const outcome = sessions.signIn(sessionKey(who), operatorRole(who), operatorId, pin);
       if (outcome.result === 'signed-in') {
         recordSession('session.signedIn', who, outcome.operator);
-        changed({ kind: 'session', desk: who.desk ?? '' });
+        changed({ kind: 'session', who: windowOf(who) });
       }
       return outcome;
     },
+    'session.firstManager': ({ name, pin }, who, changed) => {
+      if (operators.list().some((operator) => operator.role === 'manager')) return { result: 'refused', problem: 'site-has-manager' };
+      const saved = operators.save({ name, role: 'manager', pin }, actorOf(who));
+      if (saved.result === 'refused') {
+        const { problem } = saved;
+        if (problem === 'name-missing' || problem === 'name-too-long' || problem === 'pin-format') return { result: 'refused', problem };
+        throw new Error(`unexpected refusal of the first manager: ${problem}`);
+      }
+      const signedIn = sessions.signIn(sessionKey(who), 'manager', saved.operator.id, pin);
+      if (signedIn.result !== 'signed-in') throw new Error('the first manager could not sign in');
+      recordSession('session.signedIn', who, signedIn.operator);
+      changed({ kind: 'session', who: windowOf(who) });
+      return signedIn;
+    },
     'session.lock': (_input, who, changed) => {
       sessions.lock(sessionKey(who));
-      changed({ kind: 'session', desk: who.desk ?? '' });
+      changed({ kind: 'session', who: windowOf(who) });
       return sessionState(who);
     },
     'session.signOut': (_input, who, changed) => {
       const { operator } = sessionState(who);
       sessions.signOut(sessionKey(who));
       if (operator) recordSession('session.signedOut', who, operator);
-      changed({ kind: 'session', desk: who.desk ?? '' });
+      changed({ kind: 'session', who: windowOf(who) });
       return sessionState(who);
     },
     'station.health': () => diskHealth(dataDir),
@@ -200,6 +217,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   return {
     handlers,
     record,
+    operators,
     sessions,
     sessionState,
     backlog,

@@ -7,17 +7,16 @@ import { checkCharacter } from '../../src-main/core/domain/residentId';
 
 const core = createCore({ dataDir: process.argv[2] });
 const clerk = { role: 'clerk' as const, desk: '1' };
-const manager = { role: 'manager' as const };
 const PIN = '2468';
 
-/** The clerk signs in again after every restart; the first run adds them. */
+/** The clerk signs in again after every restart; the first run adds them (as the headless command would). */
 function signIn(): void {
-  const listed = core.call(manager, 'site.operators', {}) as { ok: true; value: { id: string }[] };
-  let id = listed.value[0]?.id;
+  const state = core.call(clerk, 'session.state', {}) as { ok: true; value: { operators: { id: string }[] } };
+  let id = state.value.operators[0]?.id;
   if (!id) {
-    const added = core.call(manager, 'site.saveOperator', { name: '测试', role: 'clerk', pin: PIN });
-    if (!added.ok) throw new Error(added.error.message);
-    id = (added.value as { operator: { id: string } }).operator.id;
+    const added = core.admin.saveOperator({ name: '测试', role: 'clerk', pin: PIN }, 'crash test');
+    if (added.result !== 'saved') throw new Error(`could not add the clerk: ${added.problem}`);
+    id = added.operator.id;
   }
   const signedIn = core.call(clerk, 'session.signIn', { operatorId: id, pin: PIN });
   if (!signedIn.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error('could not sign in');

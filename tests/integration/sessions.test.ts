@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity, PushedEvent } from '../../src-main/core/contract';
 import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { MAX_PIN_FAILURES, PIN_BLOCK_MS } from '../../src-main/core/operators/sessions';
-import { CLERK, MANAGER, OTHER_CLERK, value } from '../fixtures/driver';
+import { CLERK, MANAGER, OTHER_CLERK, signInManager, value } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
 import { readSnapshot, tempCore } from '../fixtures/tempCore';
 
@@ -18,6 +18,7 @@ let dispose: () => void;
 beforeEach(() => {
   now = new Date(2026, 10, 22, 9, 30).getTime();
   ({ core, dataDir, dispose } = tempCore(() => new Date(now)));
+  signInManager(core);
 });
 afterEach(() => dispose());
 
@@ -84,8 +85,9 @@ describe('signing in', () => {
     expect(db.prepare('SELECT operator_id FROM registrations').pluck().all()).toEqual([wang]);
     const trail = db.prepare('SELECT kind, actor FROM audit ORDER BY seq').all();
     db.close();
-    expect(trail).toEqual([
-      { kind: 'operator.added', actor: 'manager' },
+    // After the first manager's own two rows.
+    expect(trail.slice(2)).toEqual([
+      { kind: 'operator.added', actor: expect.stringMatching(/^manager:[0-9a-f-]{36}$/) },
       { kind: 'session.signedIn', actor: `clerk@1:${wang}` },
       { kind: 'tube.opened', actor: `clerk@1:${wang}` },
       { kind: 'person.added', actor: `clerk@1:${wang}` },
@@ -211,7 +213,7 @@ describe('operators', () => {
     const wang = addClerk('王芳', '24681357');
     addClerk('李强', '24681357');
     const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-    const hashes = db.prepare('SELECT pin_hash FROM operators').pluck().all() as string[];
+    const hashes = db.prepare("SELECT pin_hash FROM operators WHERE role = 'clerk'").pluck().all() as string[];
     expect(hashes).toHaveLength(2);
     for (const hash of hashes) expect(hash).toMatch(/^scrypt\$/);
     expect(hashes[0]).not.toBe(hashes[1]);
@@ -229,6 +231,7 @@ describe('operators', () => {
     expect(value(call(MANAGER, 'site.operators'))).toEqual([
       { id: expect.any(String), name: '李强', role: 'clerk', disabled: false, createdAt: expect.any(String) },
       { id: wang, name: '王芳', role: 'clerk', disabled: false, createdAt: expect.any(String) },
+      { id: expect.any(String), name: '测试负责人', role: 'manager', disabled: false, createdAt: expect.any(String) },
     ]);
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
-import { CLERK, driver, MANAGER, OTHER_CLERK, value } from '../fixtures/driver';
+import { CLERK, driver, MANAGER, OTHER_CLERK, signInManager, value } from '../fixtures/driver';
 import { idNumber } from '../fixtures/people';
 import { readSnapshot, tempCore } from '../fixtures/tempCore';
 import { loadVectors } from '../fixtures/vectors';
@@ -218,6 +218,8 @@ describe('totals', () => {
 
     // The next day starts from zero; a tube left open is still open.
     now = new Date(2026, 10, 23, 8, 0);
+    // Overnight the manager window locked itself.
+    signInManager(core);
     expect(totals()).toEqual({ day: '2026-11-23', peopleToday: 0, openTubes: 1, sealedTubesToday: 0 });
   });
 });

@@ -182,6 +182,7 @@ describe('the Electron main process', () => {
     expect(call(manager, 'session.whoami')).toEqual({ ok: true, value: { role: 'manager' } });
     expect(call(clerk, 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(call(clerk, 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: false, error: { code: 'signed-out' } });
+    expect(call(manager, 'session.firstManager', { name: '赵经理', pin: '9753' })).toMatchObject({ ok: true, value: { result: 'signed-in' } });
     const added = call(manager, 'site.saveOperator', { name: '王芳', role: 'clerk', pin: '2468' });
     const operatorId = (added as { ok: true; value: { operator: { id: string } } }).value.operator.id;
     expect(call(clerk, 'session.signIn', { operatorId, pin: '2468' })).toMatchObject({ ok: true, value: { result: 'signed-in' } });

@@ -201,6 +201,9 @@ describe('IPC', () => {
     ipc.attach(clerk as never, { role: 'clerk', desk: '1' });
     ipc.attach(manager as never, { role: 'manager' });
     signIn(core, [{ role: 'clerk', desk: '1' }]);
+    // What signing in pushed is not what these tests look at.
+    clerk.webContents.send.mockClear();
+    manager.webContents.send.mockClear();
   });
 
   afterEach(() => {

@@ -26,6 +26,7 @@ import {
   registrationDetailSchema,
   saveOperatorOutcomeSchema,
   scanOutcomeSchema,
+  firstManagerOutcomeSchema,
   sealOutcomeSchema,
   sessionStateSchema,
   signInOutcomeSchema,
@@ -55,18 +56,29 @@ function channel<I extends z.ZodType, O extends z.ZodType>(
 
 const SIGNED_IN = { signedIn: true };
 
+/** Everything a manager does needs a manager signed in at the manager window. */
+function managerChannel<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelContract<I, O> {
+  return channel(['manager'], input, output, SIGNED_IN);
+}
+
 export const channels = {
   'session.whoami': channel(['clerk', 'manager'], noInput, identitySchema),
   // Who is signed in at this window, whether it is locked, and who may sign in.
-  'session.state': channel(['clerk'], noInput, sessionStateSchema),
+  'session.state': channel(['clerk', 'manager'], noInput, sessionStateSchema),
   'session.signIn': channel(
-    ['clerk'],
+    ['clerk', 'manager'],
     z.strictObject({ operatorId: z.uuid(), pin: z.string().max(16) }),
     signInOutcomeSchema,
   ),
-  // Locks the window now; the open tube stays as it is.
-  'session.lock': channel(['clerk'], noInput, sessionStateSchema),
-  'session.signOut': channel(['clerk'], noInput, sessionStateSchema),
+  // A new site has no manager yet: the first one is made at the manager window and signed in there.
+  'session.firstManager': channel(
+    ['manager'],
+    z.strictObject({ name: z.string().max(100), pin: z.string().max(16) }),
+    firstManagerOutcomeSchema,
+  ),
+  // Locks the window now; a desk's open tube stays as it is.
+  'session.lock': channel(['clerk', 'manager'], noInput, sessionStateSchema),
+  'session.signOut': channel(['clerk', 'manager'], noInput, sessionStateSchema),
   'station.health': channel(['clerk', 'manager'], noInput, healthSchema),
   // The facts waiting for the platform: how many, and since when.
   'station.backlog': channel(['clerk', 'manager'], noInput, backlogSchema),
@@ -96,30 +108,26 @@ export const channels = {
   'clerk.devices': channel(['clerk'], noInput, z.array(deviceStateSchema)),
   // Confirms the warning a reading by this desk's own device raised (a person already sampled today).
   'clerk.confirmReading': channel(['clerk'], noInput, scanOutcomeSchema, SIGNED_IN),
-  'site.totals': channel(['manager'], noInput, totalsSchema),
-  'site.settings': channel(['manager'], noInput, siteSettingsSchema),
-  'site.updateSettings': channel(['manager'], siteSettingsSchema.partial().strict(), siteSettingsSchema),
+  'site.totals': managerChannel(noInput, totalsSchema),
+  'site.settings': managerChannel(noInput, siteSettingsSchema),
+  'site.updateSettings': managerChannel(siteSettingsSchema.partial().strict(), siteSettingsSchema),
   // The settings screen's tester: what the given formats (or the site's) make of a sample code. Stores nothing.
-  'site.testCodeFormats': channel(
-    ['manager'],
+  'site.testCodeFormats': managerChannel(
     z.strictObject({ text: z.string().max(4096), formats: z.array(codeFormatSchema).max(20).optional() }),
     codeFormatTestSchema,
   ),
-  'site.voidTube': channel(['manager'], z.strictObject({ barcode: z.string().max(64), reason: reasonSchema }), voidOutcomeSchema),
-  'site.voidRegistration': channel(
-    ['manager'],
+  'site.voidTube': managerChannel(z.strictObject({ barcode: z.string().max(64), reason: reasonSchema }), voidOutcomeSchema),
+  'site.voidRegistration': managerChannel(
     z.strictObject({ registrationId: z.uuid(), reason: reasonSchema }),
     voidOutcomeSchema,
   ),
-  'site.tubePeople': channel(['manager'], z.strictObject({ barcode: z.string().max(64) }), tubePeopleSchema.nullable()),
+  'site.tubePeople': managerChannel(z.strictObject({ barcode: z.string().max(64) }), tubePeopleSchema.nullable()),
   // In full: for the screen where the manager corrects that very record.
-  'site.registration': channel(
-    ['manager'],
+  'site.registration': managerChannel(
     z.strictObject({ registrationId: z.uuid() }),
     registrationDetailSchema.nullable(),
   ),
-  'site.correctPerson': channel(
-    ['manager'],
+  'site.correctPerson': managerChannel(
     z.strictObject({
       registrationId: z.uuid(),
       docType: z.enum(DOCUMENT_TYPES).optional(),
@@ -130,10 +138,9 @@ export const channels = {
     }),
     correctionOutcomeSchema,
   ),
-  'site.operators': channel(['manager'], noInput, z.array(operatorViewSchema)),
+  'site.operators': managerChannel(noInput, z.array(operatorViewSchema)),
   // Adds an operator (no id) or changes one: name, role, a new PIN, disabled.
-  'site.saveOperator': channel(
-    ['manager'],
+  'site.saveOperator': managerChannel(
     z.strictObject({
       id: z.uuid().optional(),
       name: z.string().max(100).optional(),
@@ -143,13 +150,13 @@ export const channels = {
     }),
     saveOperatorOutcomeSchema,
   ),
-  'site.unbaggedTubes': channel(['manager'], noInput, z.array(unbaggedTubeSchema)),
+  'site.unbaggedTubes': managerChannel(noInput, z.array(unbaggedTubeSchema)),
   // Every device this station sees, including the unknown ones a manager may assign in the settings.
-  'site.devices': channel(['manager'], noInput, z.array(deviceStateSchema)),
-  'site.handover': channel(['manager'], handoverInputSchema, handoverOutcomeSchema),
-  'packing.scan': channel(['manager'], z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
-  'packing.sealNow': channel(['manager'], noInput, packingOutcomeSchema),
-  'packing.openBag': channel(['manager'], noInput, bagViewSchema.nullable()),
+  'site.devices': managerChannel(noInput, z.array(deviceStateSchema)),
+  'site.handover': managerChannel(handoverInputSchema, handoverOutcomeSchema),
+  'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
+  'packing.sealNow': managerChannel(noInput, packingOutcomeSchema),
+  'packing.openBag': managerChannel(noInput, bagViewSchema.nullable()),
   // The device hub's side: what a desk's device read, every device's state, and the site's device settings.
   'device.input': channel(
     ['device'],
@@ -180,7 +187,7 @@ export const events = {
   'desk.reading': { roles: ['clerk'], payload: readingOutcomeSchema },
   'desk.devices': { roles: ['clerk'], payload: z.array(deviceStateSchema) },
   // To the window whose session changed: signed in, locked, signed out.
-  'session.changed': { roles: ['clerk'], payload: sessionStateSchema },
+  'session.changed': { roles: ['clerk', 'manager'], payload: sessionStateSchema },
   'backlog.changed': { roles: ['clerk', 'manager'], payload: backlogSchema },
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },

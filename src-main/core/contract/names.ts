@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'session.whoami',
   'session.state',
   'session.signIn',
+  'session.firstManager',
   'session.lock',
   'session.signOut',
   'station.health',

@@ -292,3 +292,11 @@ export const saveOperatorOutcomeSchema = z.discriminatedUnion('result', [
 ]);
 
 export const backlogSchema = z.object({ count: z.number().int(), oldestAt: z.string().nullable() });
+
+export const firstManagerOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('signed-in'), operator: signedInOperatorSchema }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum(['site-has-manager', 'name-missing', 'name-too-long', 'pin-format']),
+  }),
+]);
