@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useLiveValue } from '../shared/useBridge';
 import { TopBar } from '../shared/TopBar';
 import { Desk } from './Desk';
-import { SignInScreen } from './session/SignInScreen';
-import { useSession } from './session/useSession';
+import { KeptTube } from './KeptTube';
+import { SignInScreen } from '../shared/session/SignInScreen';
+import { useSession } from '../shared/session/useSession';
 import { StatusBar } from './StatusBar';
 
 export function ClerkApp() {
@@ -24,7 +25,9 @@ export function ClerkApp() {
         (working ? (
           <Desk tube={desk?.tube ?? null} devices={devices ?? []} />
         ) : (
-          <SignInScreen session={session} desk={deskCode} tube={desk?.tube ?? null} />
+          <SignInScreen session={session} where={t('clerk.title', { desk: deskCode })} deskReadings>
+            {session.locked && <KeptTube tube={desk?.tube ?? null} />}
+          </SignInScreen>
         ))}
       <StatusBar devices={devices ?? []} backlog={backlog} operator={session?.operator?.name ?? null} desk={deskCode} />
     </div>

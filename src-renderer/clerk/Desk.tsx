@@ -9,9 +9,9 @@ import { ManualEntry, type EnteredPerson } from './ManualEntry';
 import { deviceLost, showReading, showScan, showSeal, showUndo, SOUND_OF_TONE, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
-import { playSound, wakeAudio } from './sounds/player';
+import { playSound, wakeAudio } from '../shared/sounds/player';
 import { TubePanel } from './TubePanel';
-import type { Typist } from './keystrokeTiming';
+import type { Typist } from '../shared/keystrokeTiming';
 
 export const KEYS = { confirm: 'F2', undo: 'F4', manual: 'F6', seal: 'F8', language: 'F9', lock: 'F10' } as const;
 

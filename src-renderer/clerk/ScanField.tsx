@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keyTimer, type Typist } from './keystrokeTiming';
+import { keyTimer, type Typist } from '../shared/keystrokeTiming';
 
 /**
  * The one input a clerk needs. A keyboard-mode scanner types the code and presses Enter; the field keeps the

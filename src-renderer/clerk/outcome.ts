@@ -1,6 +1,6 @@
 // Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
 import type { CallResult, EventPayload, Output } from '../../src-main/core/contract';
-import type { SoundName } from './sounds/sounds';
+import type { SoundName } from '../shared/sounds/sounds';
 
 export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning' | 'lost';
 

@@ -1,23 +1,28 @@
-// The manager window: live totals for the day, pushed by the core, and the site's pooling ratio.
+// The manager window: nothing until a manager signs in (a new site makes its first manager here); then the
+// site's day.
 import { useTranslation } from 'react-i18next';
-import { useLiveValue } from '../shared/useBridge';
+import { SignInScreen } from '../shared/session/SignInScreen';
+import { useSession } from '../shared/session/useSession';
 import { TopBar } from '../shared/TopBar';
-import { PoolingRatioSetting } from './PoolingRatioSetting';
-import { TotalsBoard } from './TotalsBoard';
+import { FirstManager } from './FirstManager';
+import { SiteDesk } from './SiteDesk';
 
 export function ManagerApp() {
   const { t } = useTranslation();
-  const { value: totals, connected } = useLiveValue('site.totals', 'totals.changed');
+  const { session, connected } = useSession();
+  const working = session?.operator && !session.locked;
 
   return (
     <div className="manager">
-      <TopBar where={t('manager.title')} connected={connected}>
-        {totals && <span className="day">{t('manager.day', { day: totals.day })}</span>}
-      </TopBar>
-      <main className="manager-main">
-        <TotalsBoard totals={totals} />
-        <PoolingRatioSetting />
-      </main>
+      <TopBar where={t('manager.title')} connected={connected} />
+      {session &&
+        (working ? (
+          <SiteDesk operator={session.operator!.name} />
+        ) : session.operators.length === 0 ? (
+          <FirstManager />
+        ) : (
+          <SignInScreen session={session} where={t('manager.title')} />
+        ))}
     </div>
   );
 }

@@ -10,7 +10,7 @@ let station: RunningStation;
 
 test.beforeEach(async () => {
   // One minute, the shortest the settings allow.
-  station = await startStation([], { idleLockMinutes: 1 });
+  station = await startStation([], { settings: { idleLockMinutes: 1 } });
 });
 
 test.afterEach(async () => {

@@ -21,6 +21,16 @@ export const CLERKS: readonly Clerk[] = [
   { name: '李强', pin: '1357' },
 ];
 
+/** The site manager every test station has, unless a test opens a new site. */
+export const MANAGER: Clerk = { name: '赵经理', pin: '9753' };
+
+export interface StationOptions {
+  /** Site settings stored before the station starts, as a manager would have set them. */
+  settings?: Record<string, unknown>;
+  /** False: a new site, whose manager window asks for its first manager. */
+  withManager?: boolean;
+}
+
 export interface RunningStation {
   dataDir: string;
   /** The clerk window of desk 1, the manager's, and every window by id (clerk-1, clerk-2, manager). */
@@ -32,15 +42,14 @@ export interface RunningStation {
   stop(): Promise<void>;
 }
 
-/**
- * Starts a station on a fresh data folder with the test clerks added; `settings` are site settings stored before
- * it starts, as a manager would have set them.
- */
-export async function startStation(args: string[] = [], settings: Record<string, unknown> = {}): Promise<RunningStation> {
+/** Starts a station on a fresh data folder with the test clerks (and manager) added. */
+export async function startStation(args: string[] = [], options: StationOptions = {}): Promise<RunningStation> {
+  const { settings = {}, withManager = true } = options;
   if (!fs.existsSync(STATION)) throw new Error(`${STATION} is missing: run \`npm run build\` first.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-e2e-'));
-  for (const clerk of CLERKS) {
-    execFileSync(process.execPath, [CLI, 'add-operator', '--name', clerk.name, '--role', 'clerk', '--pin', clerk.pin, '--data-dir', dataDir]);
+  const operators = [...CLERKS.map((clerk) => ({ ...clerk, role: 'clerk' })), ...(withManager ? [{ ...MANAGER, role: 'manager' }] : [])];
+  for (const { name, role, pin } of operators) {
+    execFileSync(process.execPath, [CLI, 'add-operator', '--name', name, '--role', role, '--pin', pin, '--data-dir', dataDir]);
   }
   if (Object.keys(settings).length > 0) {
     const db = new Database(path.join(dataDir, DATABASE_FILE));

@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 import { idNumber, personCode } from '../fixtures/people';
 import { signIn } from './signIn';
 import { typeAsScanner } from './typing';
-import { startStation, type RunningStation } from './station';
+import { MANAGER, startStation, type RunningStation } from './station';
 
 let station: RunningStation;
 
@@ -31,6 +31,7 @@ test('a clerk fills a tube of 10 by typed scans; it seals itself and the manager
 }) => {
   const manager = await browser.newPage();
   await manager.goto(station.urls.manager);
+  await signIn(manager, MANAGER);
   await expect(manager.getByTestId('total-peopleToday')).toHaveText('0');
   // A marker that a reload would erase: the totals must arrive by push, not by reloading the page.
   await manager.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
@@ -144,4 +145,22 @@ test('a re-test today is confirmed with F2, and F4 takes the last person out aga
   await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
   const { registrations } = station.snapshot() as { registrations: { status: string }[] };
   expect(registrations.map((r) => r.status)).toEqual(['active', 'removed']);
+});
+
+test('a new site makes its first manager at the manager window, who is then signed in', async ({ page }) => {
+  await station.stop();
+  station = await startStation([], { withManager: false });
+  await page.goto(station.urls.manager);
+  await expect(page.getByTestId('first-manager')).toBeVisible();
+  await page.getByTestId('first-manager-name').fill('孙主任');
+  await page.getByTestId('first-manager-pin').fill('8080');
+  await page.getByTestId('first-manager-again').fill('8081');
+  await page.getByTestId('first-manager-submit').click();
+  await expect(page.getByRole('alert')).toContainText('两次输入的 PIN 不一致');
+  await page.getByTestId('first-manager-again').fill('8080');
+  await page.getByTestId('first-manager-submit').click();
+  await expect(page.getByTestId('total-peopleToday')).toHaveText('0');
+  await expect(page.locator('.manager-line')).toContainText('孙主任');
+  const operators = station.snapshot().operators as { name: string; role: string }[];
+  expect(operators.filter((o) => o.role === 'manager').map((o) => o.name)).toEqual(['孙主任']);
 });

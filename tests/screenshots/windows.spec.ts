@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { personCode } from '../fixtures/people';
 import { signIn } from '../e2e/signIn';
-import { startStation, type RunningStation } from '../e2e/station';
+import { MANAGER, startStation, type RunningStation } from '../e2e/station';
 import { typeAsScanner } from '../e2e/typing';
 
 const OUT = path.resolve(__dirname, '../../docs/screenshots');
@@ -33,6 +33,7 @@ for (const size of SIZES) {
     const manager = await browser.newPage({ viewport: size });
     await clerk.goto(station.urls.clerk);
     await manager.goto(station.urls.manager);
+    await signIn(manager, MANAGER);
     await expect(clerk.getByTestId('sign-in')).toBeVisible();
     await expect(clerk.locator('.device-ready')).toHaveCount(4);
     await shoot(clerk, 'clerk-sign-in');

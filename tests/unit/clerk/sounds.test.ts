@@ -2,7 +2,7 @@
 // from every other in pitch, length and rhythm, each has the shape its meaning asks for, and each outcome of the
 // desk plays its own.
 import { describe, expect, it } from 'vitest';
-import { SOUND_NAMES, SOUNDS, synthesize, type SoundName } from '../../../src-renderer/clerk/sounds/sounds';
+import { SOUND_NAMES, SOUNDS, synthesize, type SoundName } from '../../../src-renderer/shared/sounds/sounds';
 import { deviceLost, showReading, showScan, showSeal, showUndo, SOUND_OF_TONE, type Shown } from '../../../src-renderer/clerk/outcome';
 
 const RATE = 48_000;

@@ -2,7 +2,7 @@
 // idle desk when next asked; the page asks again just after the moment the lock is due, so it shows the lock
 // screen on time even when nobody touches the desk.
 import { useEffect } from 'react';
-import { useLiveValue } from '../../shared/useBridge';
+import { useLiveValue } from '../useBridge';
 
 export function useSession() {
   const { value: session, connected, reload } = useLiveValue('session.state', 'session.changed');

@@ -1,6 +1,6 @@
 // Telling a keyboard-mode scanner from a person by the gaps between characters.
 import { describe, expect, it } from 'vitest';
-import { keyTimer, SCANNER_MEDIAN_GAP_MS, whoTyped } from '../../../src-renderer/clerk/keystrokeTiming';
+import { keyTimer, SCANNER_MEDIAN_GAP_MS, whoTyped } from '../../src-renderer/shared/keystrokeTiming';
 
 const evenly = (count: number, gapMs: number, start = 1000) => Array.from({ length: count }, (_, i) => start + i * gapMs);
 

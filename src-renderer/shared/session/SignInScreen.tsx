@@ -1,18 +1,30 @@
-// Sign-in and lock screen of a desk: pick your name, type your PIN, Enter. A locked desk keeps its open tube
-// exactly as it was and says so; any clerk of the site may sign in and carry on with it.
-import { useEffect, useRef, useState } from 'react';
+// Sign-in and lock screen of a window: pick your name, type your PIN, Enter. What the window keeps while locked
+// (a desk's open tube) is shown by the window, as children.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
-import { bridge } from '../../shared/bridge';
+import { bridge } from '../bridge';
 import { keyTimer } from '../keystrokeTiming';
 import { playSound, wakeAudio } from '../sounds/player';
+import './session.css';
 
 type Session = Output<'session.state'>;
-type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
 
 type Message = { key: string; params?: Record<string, string | number> };
 
-export function SignInScreen({ session, desk, tube }: { session: Session; desk: string; tube: Tube | null }) {
+export function SignInScreen({
+  session,
+  where,
+  deskReadings = false,
+  children,
+}: {
+  session: Session;
+  /** The window, as its title names it ("登记台 1"). */
+  where: string;
+  /** A desk window: its scanner and card reader keep reading, and each reading refused must be said. */
+  deskReadings?: boolean;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { operators } = session;
   const [chosen, setChosen] = useState(session.operator?.id ?? operators[0]?.id ?? null);
@@ -23,15 +35,14 @@ export function SignInScreen({ session, desk, tube }: { session: Session; desk: 
   useEffect(() => pin.current?.focus(), [chosen]);
 
   // A scanner or card reader used while nobody is signed in: nothing was stored, say why.
-  useEffect(
-    () =>
-      bridge.on((pushed) => {
-        if (pushed.event !== 'desk.reading' || pushed.payload.outcome !== null) return;
-        playSound('refused');
-        setMessage({ key: 'session.readingRefused' });
-      }),
-    [],
-  );
+  useEffect(() => {
+    if (!deskReadings) return;
+    return bridge.on((pushed) => {
+      if (pushed.event !== 'desk.reading' || pushed.payload.outcome !== null) return;
+      playSound('refused');
+      setMessage({ key: 'session.readingRefused' });
+    });
+  }, [deskReadings]);
 
   async function submit(text: string): Promise<void> {
     if (!chosen) return;
@@ -62,14 +73,8 @@ export function SignInScreen({ session, desk, tube }: { session: Session; desk: 
   return (
     <main className="sign-in" data-testid="sign-in" data-state={session.locked ? 'locked' : 'signed-out'}>
       <section className="sign-in-card card">
-        <h2>{t(session.locked ? 'session.lockedTitle' : 'session.title', { desk })}</h2>
-        {session.locked && (
-          <p className="sign-in-tube" data-testid="kept-tube">
-            {tube
-              ? t('session.tubeKept', { barcode: tube.barcode, count: tube.people.length, capacity: tube.capacity })
-              : t('session.noTube')}
-          </p>
-        )}
+        <h2>{t(session.locked ? 'session.lockedTitle' : 'session.title', { where })}</h2>
+        {children}
         {operators.length === 0 ? (
           <p className="sign-in-none">{t('session.noOperators')}</p>
         ) : (
