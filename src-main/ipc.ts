@@ -28,13 +28,13 @@ export function createIpc(core: Core, ipcMain: Pick<IpcMain, 'handle'>, isAppUrl
   const identities = new Map<number, Identity>();
 
   // Never throws: a refusal is a CallResult like any other, so the page shows it instead of a rejected promise.
-  function handleCall(event: IpcMainInvokeEvent, channel: unknown, input: unknown): CallResult {
+  function handleCall(event: IpcMainInvokeEvent, channel: unknown, input: unknown): CallResult | Promise<CallResult> {
     const who = identities.get(event.sender.id);
     if (!who) return forbidden('This window is not a SwabDesk window.');
     if (!fromAppPage(event, isAppUrl)) {
       return forbidden('Calls are accepted only from the page SwabDesk loaded into this window.');
     }
-    return core.call(who, channel, input);
+    return core.callAsync(who, channel, input);
   }
   ipcMain.handle(IPC_CALL, handleCall);
 

@@ -131,55 +131,89 @@ export function createCore(options: CoreOptions) {
     publish('site.devices', () => deviceStates());
   }
 
+  /**
+   * Everything a call goes through before its handler: the channel name, the caller's role, the input, and the
+   * operator the channel needs; a malformed or unauthorised call is refused here with a clear message.
+   */
+  function begin(who: Identity, channelName: unknown, input: unknown) {
+    if (!isChannel(channelName)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(channelName)}.`);
+    const contract = channels[channelName];
+    if (!contract.roles.includes(who.role)) {
+      return fail('forbidden', `The ${who.role} window may not call ${channelName}.`);
+    }
+    const parsed = contract.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return fail('invalid-input', `Invalid input for ${channelName}: ${z.prettifyError(parsed.error)}`);
+    }
+    // Nobody waits on a device's call: the desk it read for must still hear that nothing was saved.
+    const tellDesk = (failure: Extract<CallResult, { ok: false }>) => {
+      if (channelName !== 'device.input') return failure;
+      const { desk, label, reading } = parsed.data as Input<'device.input'>;
+      const payload = { device: label, kind: reading.kind, outcome: null, error: failure.error };
+      publish('desk.reading', () => payload, desk);
+      return failure;
+    };
+    // A desk's device acts for the clerk signed in at that desk, and only while one is.
+    const sessionOf: Identity | null = contract.signedIn
+      ? who
+      : channelName === 'device.input'
+        ? { role: 'clerk', desk: (parsed.data as Input<'device.input'>).desk }
+        : null;
+    let caller: Caller = who;
+    if (sessionOf) {
+      const access = sessions.access(sessionKey(sessionOf));
+      if ('refused' in access) {
+        // The window may not know yet (a lock found idle, a clerk the manager disabled): show it the lock screen.
+        publishChanges([{ kind: 'session', who: sessionOf }]);
+        return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
+      }
+      caller = { ...who, operator: access.operator };
+    }
+    const changes: Change[] = [];
+    const handler = handlers[channelName] as (i: unknown, w: Caller, c: (ch: Change) => void) => unknown;
+    return {
+      channelName,
+      contract,
+      changes,
+      tellDesk,
+      run: () => handler(parsed.data, caller, (change) => changes.push(change)),
+    };
+  }
+
+  type Begun = Exclude<ReturnType<typeof begin>, { ok: false }>;
+
+  /** Checks what the handler answered against the contract, then tells the windows what changed. */
+  function finish(begun: Begun, answer: unknown): CallResult {
+    const value = begun.contract.output.parse(answer);
+    publishChanges(begun.changes);
+    return { ok: true, value };
+  }
+
   return {
     /**
      * Calls a channel for a window. The channel name, the caller's role and the input are all checked here,
      * so a malformed call is refused with a clear message before any handler runs.
      */
     call(who: Identity, channelName: unknown, input: unknown): CallResult {
-      if (!isChannel(channelName)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(channelName)}.`);
-      const contract = channels[channelName];
-      if (!contract.roles.includes(who.role)) {
-        return fail('forbidden', `The ${who.role} window may not call ${channelName}.`);
-      }
-      const parsed = contract.input.safeParse(input ?? {});
-      if (!parsed.success) {
-        return fail('invalid-input', `Invalid input for ${channelName}: ${z.prettifyError(parsed.error)}`);
-      }
-      // Nobody waits on a device's call: the desk it read for must still hear that nothing was saved.
-      const tellDesk = (failure: Extract<CallResult, { ok: false }>) => {
-        if (channelName !== 'device.input') return failure;
-        const { desk, label, reading } = parsed.data as Input<'device.input'>;
-        const payload = { device: label, kind: reading.kind, outcome: null, error: failure.error };
-        publish('desk.reading', () => payload, desk);
-        return failure;
-      };
-      // A desk's device acts for the clerk signed in at that desk, and only while one is.
-      const sessionOf: Identity | null = contract.signedIn
-        ? who
-        : channelName === 'device.input'
-          ? { role: 'clerk', desk: (parsed.data as Input<'device.input'>).desk }
-          : null;
-      let caller: Caller = who;
-      if (sessionOf) {
-        const access = sessions.access(sessionKey(sessionOf));
-        if ('refused' in access) {
-          // The window may not know yet (a lock found idle, a clerk the manager disabled): show it the lock screen.
-          publishChanges([{ kind: 'session', who: sessionOf }]);
-          return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
-        }
-        caller = { ...who, operator: access.operator };
-      }
-      const changes: Change[] = [];
-      let value: unknown;
+      const begun = begin(who, channelName, input);
+      if ('ok' in begun) return begun;
+      if (begun.contract.async) return fail('internal', `${begun.channelName} answers asynchronously: use callAsync.`);
       try {
-        const handler = handlers[channelName] as (i: unknown, w: Caller, c: (ch: Change) => void) => unknown;
-        value = contract.output.parse(handler(parsed.data, caller, (change) => changes.push(change)));
+        return finish(begun, begun.run());
       } catch (error) {
-        return tellDesk(failureOf(channelName, error));
+        return begun.tellDesk(failureOf(begun.channelName, error));
       }
-      publishChanges(changes);
-      return { ok: true, value };
+    },
+
+    /** The same, for every channel, including those that answer later (files): what the transports use. */
+    async callAsync(who: Identity, channelName: unknown, input: unknown): Promise<CallResult> {
+      const begun = begin(who, channelName, input);
+      if ('ok' in begun) return begun;
+      try {
+        return finish(begun, await begun.run());
+      } catch (error) {
+        return begun.tellDesk(failureOf(begun.channelName, error));
+      }
     },
 
     /** Pushes every event this identity may see to the listener, until the returned function is called. */

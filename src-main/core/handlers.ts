@@ -18,7 +18,9 @@ import { readSiteSettings, writeSiteSettings } from './site/settings';
 import { createTotals } from './site/totals';
 import { createTubePeople } from './site/tubePeople';
 import { createUnbagged } from './site/unbagged';
+import { manifestCsv, manifestXlsx } from './export/manifestFiles';
 import { createHandovers } from './transport/handover';
+import { createManifests } from './transport/manifest';
 import { createPacking } from './transport/packing';
 
 /** A change a handler made, so the core can push fresh state to the windows that show it. */
@@ -33,7 +35,7 @@ export type Change =
 export type Caller = Identity & { operator?: SignedInOperator };
 
 export type Handlers = {
-  [C in ChannelName]: (input: Input<C>, who: Caller, changed: (change: Change) => void) => Output<C>;
+  [C in ChannelName]: (input: Input<C>, who: Caller, changed: (change: Change) => void) => Output<C> | Promise<Output<C>>;
 };
 
 /** The key of a window's session: one per desk for clerks. */
@@ -75,6 +77,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   const readings = createDeskReadings(loop);
   const packing = createPacking(db, clock, record);
   const handOver = createHandovers(db, clock, record);
+  const manifests = createManifests(db);
   const totals = createTotals(db, clock);
   const unbagged = createUnbagged(db);
   const backlog = createBacklog(db);
@@ -194,6 +197,15 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     'site.unbaggedTubes': () => unbagged(),
     'site.devices': () => readings.states(),
     'site.handover': ({ bags, courier, temperature }, who) => handOver(bags, courier, temperature, actorOf(who)),
+    'site.waitingBags': () => manifests.waitingBags(),
+    'site.manifest': ({ number }) => manifests.manifest(number),
+    'site.manifestFile': async ({ number, format }) => {
+      const manifest = manifests.manifest(number);
+      if (!manifest) return null;
+      const bytes = format === 'csv' ? manifestCsv(manifest) : await manifestXlsx(manifest);
+      const mime = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      return { fileName: `交接单-${number}.${format}`, mime, base64: bytes.toString('base64') };
+    },
     'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
     'packing.openBag': () => packing.openBag(),

@@ -174,19 +174,19 @@ describe('the Electron main process', () => {
     const state = await start();
     expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);
     expect(state.handle).toHaveBeenCalledWith(IPC_CALL, expect.any(Function));
-    const handler = state.handle.mock.calls[0][1] as (event: unknown, channel: unknown, input: unknown) => CallResult;
+    const handler = state.handle.mock.calls[0][1] as (event: unknown, channel: unknown, input: unknown) => Promise<CallResult>;
     const call = (window: FakeWindow, channel: string, input: unknown = {}) =>
       handler({ sender: window.webContents, senderFrame: { ...window.webContents.mainFrame } }, channel, input);
     const [clerk, manager] = state.windows;
-    expect(call(clerk, 'session.whoami')).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
-    expect(call(manager, 'session.whoami')).toEqual({ ok: true, value: { role: 'manager' } });
-    expect(call(clerk, 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(call(clerk, 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: false, error: { code: 'signed-out' } });
-    expect(call(manager, 'session.firstManager', { name: '赵经理', pin: '9753' })).toMatchObject({ ok: true, value: { result: 'signed-in' } });
-    const added = call(manager, 'site.saveOperator', { name: '王芳', role: 'clerk', pin: '2468' });
+    expect(await call(clerk, 'session.whoami')).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
+    expect(await call(manager, 'session.whoami')).toEqual({ ok: true, value: { role: 'manager' } });
+    expect(await call(clerk, 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call(clerk, 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: false, error: { code: 'signed-out' } });
+    expect(await call(manager, 'session.firstManager', { name: '赵经理', pin: '9753' })).toMatchObject({ ok: true, value: { result: 'signed-in' } });
+    const added = await call(manager, 'site.saveOperator', { name: '王芳', role: 'clerk', pin: '2468' });
     const operatorId = (added as { ok: true; value: { operator: { id: string } } }).value.operator.id;
-    expect(call(clerk, 'session.signIn', { operatorId, pin: '2468' })).toMatchObject({ ok: true, value: { result: 'signed-in' } });
-    expect(call(clerk, 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: true });
+    expect(await call(clerk, 'session.signIn', { operatorId, pin: '2468' })).toMatchObject({ ok: true, value: { result: 'signed-in' } });
+    expect(await call(clerk, 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: true });
     expect(manager.webContents.send).toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ event: 'totals.changed' }));
   });
 

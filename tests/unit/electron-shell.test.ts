@@ -164,7 +164,7 @@ describe('session and web contents', () => {
 describe('IPC', () => {
   let dataDir: string;
   let core: Core;
-  let handle: (event: unknown, channel: unknown, input?: unknown) => CallResult;
+  let handle: (event: unknown, channel: unknown, input?: unknown) => CallResult | Promise<CallResult>;
   const appUrl = 'file:///app/out/renderer/clerk/index.html';
 
   // A frame as main sees it: Electron may give a different object for the same frame, with the same ids.
@@ -213,58 +213,58 @@ describe('IPC', () => {
 
   const poolingRatio = () => (core.call({ role: 'manager' }, 'site.settings', {}) as { value: { poolingRatio: number } }).value.poolingRatio;
 
-  it("refuses a channel the sending window's role may not call, and changes nothing", () => {
-    const result = handle(from(clerk), 'site.updateSettings', { poolingRatio: 5 });
+  it("refuses a channel the sending window's role may not call, and changes nothing", async () => {
+    const result = await handle(from(clerk), 'site.updateSettings', { poolingRatio: 5 });
     expect(result).toEqual({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('clerk') } });
     expect(poolingRatio()).toBe(10);
-    expect(handle(from(manager), 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: true });
+    expect(await handle(from(manager), 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: true });
     expect(poolingRatio()).toBe(5);
   });
 
-  it('refuses unknown senders, sub-frames and pages that are not the app', () => {
+  it('refuses unknown senders, sub-frames and pages that are not the app', async () => {
     const forbidden = { ok: false, error: { code: 'forbidden', message: expect.any(String) } };
     const stranger = fakeWindow(99);
-    expect(handle(from(stranger), 'session.whoami', {})).toEqual(forbidden);
+    expect(await handle(from(stranger), 'session.whoami', {})).toEqual(forbidden);
     // A sub-frame of the clerk window, even one showing an app page.
-    expect(handle(from(clerk, frame(42)), 'session.whoami', {})).toEqual(forbidden);
-    expect(handle(from(clerk, { ...frame(1), processId: 8 }), 'session.whoami', {})).toEqual(forbidden);
-    expect(handle(from(clerk, null), 'session.whoami', {})).toEqual(forbidden);
+    expect(await handle(from(clerk, frame(42)), 'session.whoami', {})).toEqual(forbidden);
+    expect(await handle(from(clerk, { ...frame(1), processId: 8 }), 'session.whoami', {})).toEqual(forbidden);
+    expect(await handle(from(clerk, null), 'session.whoami', {})).toEqual(forbidden);
     const disposed = { get url(): string { throw new Error('Render frame was disposed'); }, processId: 7, routingId: 1 };
-    expect(handle(from(clerk, disposed), 'session.whoami', {})).toEqual(forbidden);
+    expect(await handle(from(clerk, disposed), 'session.whoami', {})).toEqual(forbidden);
     clerk.webContents.mainFrame.url = 'https://example.com/';
-    expect(handle(from(clerk), 'session.whoami', {})).toEqual(forbidden);
+    expect(await handle(from(clerk), 'session.whoami', {})).toEqual(forbidden);
   });
 
-  it('accepts the main frame even as a different object than webContents.mainFrame', () => {
-    expect(handle(from(clerk, frame(1)), 'session.whoami', {})).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
+  it('accepts the main frame even as a different object than webContents.mainFrame', async () => {
+    expect(await handle(from(clerk, frame(1)), 'session.whoami', {})).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
   });
 
-  it("does not fail another window's call when a window's page is already torn down", () => {
+  it("does not fail another window's call when a window's page is already torn down", async () => {
     manager.destroyContents();
-    expect(handle(from(clerk), 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: true });
+    expect(await handle(from(clerk), 'clerk.scan', { text: '2026112200001' })).toMatchObject({ ok: true });
     expect(manager.webContents.send).not.toHaveBeenCalled();
     expect(clerk.webContents.send).toHaveBeenCalled();
   });
 
-  it('answers with the identity main recorded for the window, whatever the page sends', () => {
-    expect(handle(from(clerk), 'session.whoami', { role: 'manager' })).toMatchObject({
+  it('answers with the identity main recorded for the window, whatever the page sends', async () => {
+    expect(await handle(from(clerk), 'session.whoami', { role: 'manager' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });
-    expect(handle(from(clerk), 'session.whoami', {})).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
+    expect(await handle(from(clerk), 'session.whoami', {})).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
   });
 
-  it('pushes events to the windows that may see them, until a window closes', () => {
-    handle(from(clerk), 'clerk.scan', { text: '2026112200001' });
+  it('pushes events to the windows that may see them, until a window closes', async () => {
+    await handle(from(clerk), 'clerk.scan', { text: '2026112200001' });
     expect(clerk.webContents.send).toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ event: 'desk.changed' }));
     expect(manager.webContents.send).toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ event: 'totals.changed' }));
     expect(manager.webContents.send).not.toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ event: 'desk.changed' }));
     manager.close();
     manager.webContents.send.mockClear();
-    handle(from(clerk), 'clerk.sealNow', {});
-    handle(from(clerk), 'clerk.scan', { text: '2026112200002' });
+    await handle(from(clerk), 'clerk.sealNow', {});
+    await handle(from(clerk), 'clerk.scan', { text: '2026112200002' });
     expect(manager.webContents.send).not.toHaveBeenCalled();
-    expect(handle(from(manager), 'site.totals', {})).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await handle(from(manager), 'site.totals', {})).toMatchObject({ error: { code: 'forbidden' } });
   });
 });
 

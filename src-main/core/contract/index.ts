@@ -26,7 +26,10 @@ import {
   registrationDetailSchema,
   saveOperatorOutcomeSchema,
   scanOutcomeSchema,
+  fileSchema,
   firstManagerOutcomeSchema,
+  manifestSchema,
+  waitingBagSchema,
   sealOutcomeSchema,
   sessionStateSchema,
   signInOutcomeSchema,
@@ -43,15 +46,17 @@ export interface ChannelContract<I extends z.ZodType = z.ZodType, O extends z.Zo
   output: O;
   /** Only a window with an operator signed in, and not locked, may call it. */
   signedIn: boolean;
+  /** Answers later (it writes a file): only the transports' asynchronous call reaches it. */
+  async: boolean;
 }
 
 function channel<I extends z.ZodType, O extends z.ZodType>(
   roles: readonly Role[],
   input: I,
   output: O,
-  options: { signedIn?: boolean } = {},
+  options: { signedIn?: boolean; async?: boolean } = {},
 ): ChannelContract<I, O> {
-  return { roles, input, output, signedIn: options.signedIn ?? false };
+  return { roles, input, output, signedIn: options.signedIn ?? false, async: options.async ?? false };
 }
 
 const SIGNED_IN = { signedIn: true };
@@ -154,6 +159,15 @@ export const channels = {
   // Every device this station sees, including the unknown ones a manager may assign in the settings.
   'site.devices': managerChannel(noInput, z.array(deviceStateSchema)),
   'site.handover': managerChannel(handoverInputSchema, handoverOutcomeSchema),
+  // Sealed bags no courier has taken yet, for the handover screen.
+  'site.waitingBags': managerChannel(noInput, z.array(waitingBagSchema)),
+  'site.manifest': managerChannel(z.strictObject({ number: z.string().max(20) }), manifestSchema.nullable()),
+  'site.manifestFile': channel(
+    ['manager'],
+    z.strictObject({ number: z.string().max(20), format: z.enum(['csv', 'xlsx']) }),
+    fileSchema.nullable(),
+    { signedIn: true, async: true },
+  ),
   'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
   'packing.sealNow': managerChannel(noInput, packingOutcomeSchema),
   'packing.openBag': managerChannel(noInput, bagViewSchema.nullable()),

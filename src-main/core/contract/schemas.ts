@@ -300,3 +300,28 @@ export const firstManagerOutcomeSchema = z.discriminatedUnion('result', [
     problem: z.enum(['site-has-manager', 'name-missing', 'name-too-long', 'pin-format']),
   }),
 ]);
+
+export const waitingBagSchema = z.object({
+  barcode: z.string(),
+  sealedAt: z.string(),
+  tubes: z.number().int(),
+  people: z.number().int(),
+});
+
+export const manifestSchema = z.object({
+  number: z.string(),
+  handedAt: z.string(),
+  courier: z.object({ name: z.string(), phone: z.string(), vehicle: z.string() }),
+  temperature: z.number().nullable(),
+  totals: z.object({ bags: z.number().int(), tubes: z.number().int(), people: z.number().int() }),
+  bags: z.array(
+    z.object({
+      barcode: z.string(),
+      sealedAt: z.string(),
+      tubes: z.array(z.object({ barcode: z.string(), people: z.number().int() })),
+    }),
+  ),
+});
+
+/** A file for the window to save: its name, type and bytes (base64, as JSON carries them). */
+export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });

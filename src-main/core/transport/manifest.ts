@@ -1,0 +1,73 @@
+// What a handover manifest shows: its number and time, the courier, the cool-box temperature, the totals, and
+// every bag with its tubes and each tube's people count. Also the sealed bags still waiting for a courier.
+import type { Db } from '../db/database';
+
+export interface ManifestTube {
+  barcode: string;
+  people: number;
+}
+
+export interface ManifestBag {
+  barcode: string;
+  sealedAt: string;
+  tubes: ManifestTube[];
+}
+
+export interface Manifest {
+  number: string;
+  handedAt: string;
+  courier: { name: string; phone: string; vehicle: string };
+  temperature: number | null;
+  totals: { bags: number; tubes: number; people: number };
+  bags: ManifestBag[];
+}
+
+export interface WaitingBag {
+  barcode: string;
+  sealedAt: string;
+  tubes: number;
+  people: number;
+}
+
+export function createManifests(db: Db) {
+  const handover = db.prepare<
+    [string],
+    { id: string; number: string; handed_at: string; courier_name: string; courier_phone: string; vehicle: string; temperature: number | null }
+  >('SELECT id, number, handed_at, courier_name, courier_phone, vehicle, temperature FROM handovers WHERE number = ?');
+  const bagsOf = db.prepare<[string], { id: string; barcode: string; sealed_at: string }>(
+    'SELECT id, barcode, sealed_at FROM bags WHERE handover_id = ? ORDER BY barcode',
+  );
+  const tubesOf = db.prepare<[string], { barcode: string; people: number }>(
+    `SELECT t.barcode, (SELECT count(*) FROM registrations r WHERE r.tube_id = t.id AND r.status = 'active') AS people
+     FROM bag_tubes b JOIN tubes t ON t.id = b.tube_id
+     WHERE b.bag_id = ? ORDER BY b.packed_at, t.barcode`,
+  );
+  const waiting = db.prepare<[], { id: string; barcode: string; sealed_at: string }>(
+    "SELECT id, barcode, sealed_at FROM bags WHERE status = 'sealed' AND handover_id IS NULL ORDER BY sealed_at, barcode",
+  );
+
+  return {
+    manifest(number: string): Manifest | null {
+      const row = handover.get(number);
+      if (!row) return null;
+      const bags = bagsOf.all(row.id).map((bag) => ({ barcode: bag.barcode, sealedAt: bag.sealed_at, tubes: tubesOf.all(bag.id) }));
+      const tubes = bags.flatMap((bag) => bag.tubes);
+      return {
+        number: row.number,
+        handedAt: row.handed_at,
+        courier: { name: row.courier_name, phone: row.courier_phone, vehicle: row.vehicle },
+        temperature: row.temperature,
+        totals: { bags: bags.length, tubes: tubes.length, people: tubes.reduce((sum, tube) => sum + tube.people, 0) },
+        bags,
+      };
+    },
+
+    /** Sealed bags no courier has taken yet: what the handover screen offers. */
+    waitingBags(): WaitingBag[] {
+      return waiting.all().map((bag) => {
+        const tubes = tubesOf.all(bag.id);
+        return { barcode: bag.barcode, sealedAt: bag.sealed_at, tubes: tubes.length, people: tubes.reduce((sum, t) => sum + t.people, 0) };
+      });
+    },
+  };
+}
