@@ -1,20 +1,44 @@
-// The signed-in manager's screen: live totals for the day, pushed by the core, and the site's pooling ratio.
+// The signed-in manager's screen: one tab per job of the day. The totals are read here, so every tab's
+// header shows them and each push of the core reaches the window once.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveValue } from '../shared/useBridge';
-import { PoolingRatioSetting } from './PoolingRatioSetting';
-import { TotalsBoard } from './TotalsBoard';
+import { BagsPanel } from './bags/BagsPanel';
+import { HandoverPanel } from './handover/HandoverPanel';
+import { LivePanel } from './live/LivePanel';
+
+const TABS = ['live', 'bags', 'handover'] as const;
+type Tab = (typeof TABS)[number];
 
 export function SiteDesk({ operator }: { operator: string }) {
   const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('live');
   const { value: totals } = useLiveValue('site.totals', 'totals.changed');
   return (
-    <main className="manager-main">
-      <div className="manager-line">
+    <>
+      <nav className="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab chosen' : 'tab'}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`manager.tabs.${name}`)}
+          </button>
+        ))}
+        <span className="spacer" />
         {totals && <span className="day">{t('manager.day', { day: totals.day })}</span>}
-        <span className="operator">{t('manager.operator', { name: operator })}</span>
-      </div>
-      <TotalsBoard totals={totals} />
-      <PoolingRatioSetting />
-    </main>
+        <span className="tabs-operator">{t('manager.operator', { name: operator })}</span>
+      </nav>
+      <main className="manager-main" role="tabpanel">
+        {tab === 'live' && <LivePanel totals={totals} />}
+        {tab === 'bags' && <BagsPanel totals={totals} />}
+        {tab === 'handover' && <HandoverPanel />}
+      </main>
+    </>
   );
 }

@@ -33,6 +33,8 @@ for (const size of SIZES) {
     const manager = await browser.newPage({ viewport: size });
     await clerk.goto(station.urls.clerk);
     await manager.goto(station.urls.manager);
+    await expect(manager.getByTestId('sign-in')).toBeVisible();
+    await shoot(manager, 'manager-sign-in');
     await signIn(manager, MANAGER);
     await expect(clerk.getByTestId('sign-in')).toBeVisible();
     await expect(clerk.locator('.device-ready')).toHaveCount(4);
@@ -83,5 +85,26 @@ for (const size of SIZES) {
 
     await expect(manager.getByTestId('total-openTubes')).toHaveText('1');
     await shoot(manager, 'manager');
+
+    const fullTube = `20261122${String(size.width).padStart(5, '0')}`;
+    await manager.getByTestId('tab-bags').click();
+    for (const text of [`B${String(size.width).padStart(10, '0')}`, fullTube]) {
+      await manager.getByTestId('packing-scan').fill(text);
+      await manager.getByTestId('packing-scan').press('Enter');
+    }
+    await expect(manager.getByTestId('open-bag-fill')).toHaveText('1 / 20 管');
+    await shoot(manager, 'manager-bags');
+    await manager.getByTestId('seal-bag').click();
+
+    await manager.getByTestId('tab-handover').click();
+    await manager.getByTestId(`bag-B${String(size.width).padStart(10, '0')}`).check();
+    await manager.getByTestId('courier-name').fill('李师傅');
+    await manager.getByTestId('courier-phone').fill('13900001111');
+    await manager.getByTestId('courier-vehicle').fill('京A12345');
+    await manager.getByTestId('courier-temperature').fill('4.5');
+    await shoot(manager, 'manager-handover');
+    await manager.getByTestId('hand-over').click();
+    await expect(manager.getByTestId('barcode-qrcode')).toBeVisible();
+    await shoot(manager, 'manager-manifest');
   });
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../shared/bridge';
+import { bridge } from '../../shared/bridge';
 
 /** The site's pooling ratio: how many people go into each new tube. */
 export function PoolingRatioSetting() {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Output } from '../../src-main/core/contract';
+import type { Output } from '../../../src-main/core/contract';
 
 type Totals = Output<'site.totals'>;
 

@@ -1,0 +1,119 @@
+// Handing bags to a courier: choose sealed bags, enter who takes them (and the cool-box temperature), and get a
+// numbered manifest to print, sign and save.
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../src-main/core/contract';
+import { bridge } from '../../shared/bridge';
+
+// The manifest draws barcodes with bwip-js, a large library: it loads when the first manifest is shown.
+const ManifestView = lazy(() => import('./ManifestView').then((module) => ({ default: module.ManifestView })));
+
+type Waiting = Output<'site.waitingBags'>;
+
+export function HandoverPanel() {
+  const { t } = useTranslation();
+  const [waiting, setWaiting] = useState<Waiting>([]);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [courier, setCourier] = useState({ name: '', phone: '', vehicle: '' });
+  const [temperature, setTemperature] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [manifest, setManifest] = useState<string | null>(null);
+
+  const refresh = useCallback(
+    () =>
+      bridge.call('site.waitingBags', {}).then((result) => {
+        if (result.ok) setWaiting(result.value);
+      }),
+    [],
+  );
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function handOver(): Promise<void> {
+    const degrees = temperature.trim() === '' ? null : Number(temperature);
+    const result = await bridge.call('site.handover', { bags: [...chosen], courier, temperature: degrees });
+    if (!result.ok) return setProblem(t('handover.invalid', { message: result.error.message }));
+    if (result.value.result === 'refused') return setProblem(t(`handover.problem.${result.value.problem}`, { bag: result.value.bag }));
+    setProblem(null);
+    setChosen(new Set());
+    setManifest(result.value.number);
+    await refresh();
+  }
+
+  if (manifest) {
+    return (
+      <Suspense>
+        <ManifestView number={manifest} onClose={() => setManifest(null)} />
+      </Suspense>
+    );
+  }
+
+  const toggle = (bag: string) =>
+    setChosen((now) => {
+      const next = new Set(now);
+      if (!next.delete(bag)) next.add(bag);
+      return next;
+    });
+  const field = (key: keyof typeof courier) => (
+    <label>
+      <span>{t(`handover.${key === 'name' ? 'courierName' : key === 'phone' ? 'courierPhone' : 'vehicle'}`)}</span>
+      <input
+        data-testid={`courier-${key}`}
+        value={courier[key]}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setCourier((now) => ({ ...now, [key]: value }));
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <form
+      className="handover"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void handOver();
+      }}
+    >
+      <section className="card waiting-bags">
+        <h2>{t('handover.waiting', { count: waiting.length })}</h2>
+        {waiting.length === 0 && <p className="muted">{t('handover.noneWaiting')}</p>}
+        <ul>
+          {waiting.map((bag) => (
+            <li key={bag.barcode}>
+              <label>
+                <input type="checkbox" data-testid={`bag-${bag.barcode}`} checked={chosen.has(bag.barcode)} onChange={() => toggle(bag.barcode)} />
+                <span className="waiting-bag">{bag.barcode}</span>
+                <span className="muted">{t('handover.bagCounts', { tubes: bag.tubes, people: bag.people })}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card courier">
+        {field('name')}
+        {field('phone')}
+        {field('vehicle')}
+        <label>
+          <span>{t('handover.temperatureOptional')}</span>
+          <input
+            data-testid="courier-temperature"
+            inputMode="decimal"
+            value={temperature}
+            onChange={(event) => setTemperature(event.currentTarget.value)}
+          />
+        </label>
+        {problem && (
+          <p className="setting-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="primary" data-testid="hand-over" disabled={chosen.size === 0}>
+          {t('handover.submit', { count: chosen.size })}
+        </button>
+      </section>
+    </form>
+  );
+}
