@@ -59,6 +59,7 @@ export default defineConfig({
         input: {
           clerk: resolve(__dirname, 'src-renderer/clerk/index.html'),
           manager: resolve(__dirname, 'src-renderer/manager/index.html'),
+          guide: resolve(__dirname, 'src-renderer/guide/index.html'),
         },
       },
     },

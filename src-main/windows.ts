@@ -26,6 +26,7 @@ export const SECURE_WEB_PREFERENCES = {
 const TITLES: Record<StationWindow['role'], string> = {
   clerk: 'SwabDesk 采样台 · 登记',
   manager: 'SwabDesk 采样台 · 点位负责人',
+  guide: 'SwabDesk 采样台 · 预登记',
 };
 
 export function windowOptions(window: StationWindow): BrowserWindowConstructorOptions {

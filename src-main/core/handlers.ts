@@ -9,7 +9,10 @@ import type { Db } from './db/database';
 import type { Clock } from './clock';
 import { createPersonCorrections } from './corrections/personDetails';
 import { createVoids } from './corrections/voids';
-import { testCodeFormats } from './domain/codeFormats';
+import { encodeSticker, testCodeFormats } from './domain/codeFormats';
+import type { DocumentType } from './domain/documents';
+import { maskIdNumber, maskName } from './domain/mask';
+import { checkPerson } from './domain/person';
 import { createFactRecorder } from './facts/record';
 import { detectInputGarbling } from './domain/inputGarbling';
 import { diskHealth } from './maintenance/health';
@@ -62,10 +65,10 @@ function deskOf(who: Caller): DeskActor {
 /** The window itself, without the operator the core added: what a session event is addressed to. */
 const windowOf = ({ role, desk }: Caller): Identity => (desk === undefined ? { role } : { role, desk });
 
-/** Only clerk and manager windows have sessions; the device hub never signs in. */
+/** Who may sign in at a window: clerks at desks and at the pre-registration window, managers at theirs. */
 function operatorRole(who: Identity): OperatorRole {
   if (who.role === 'device') throw new Error('the device hub has no session');
-  return who.role;
+  return who.role === 'guide' ? 'clerk' : who.role;
 }
 
 export function createHandlers(db: Db, clock: Clock, dataDir: string) {
@@ -173,6 +176,17 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       const outcome = readings.confirm(at);
       if (stored(outcome)) deskChanged(at.desk, changed);
       return outcome;
+    },
+    'guide.sticker': (fields, who) => {
+      const checked = checkPerson(fields, clock());
+      if (!checked.ok) return { result: 'refused', problem: checked.problem };
+      const { docType, docNumber, name, phone } = checked.person;
+      // checkPerson passes only document types, never an opaque token.
+      const code = encodeSticker({ docType: docType as DocumentType, idNumber: docNumber, name, phone });
+      const shown = { name: maskName(name), idNumber: maskIdNumber(docNumber) };
+      // The trail says a sticker was made, and for whom as far as a screen may show; the code itself is not kept.
+      db.transaction(() => record({ kind: 'sticker.printed', subject: docType, actor: actorOf(who), data: shown })).immediate();
+      return { result: 'sticker', code, person: shown };
     },
     'site.totals': () => totals(),
     'site.settings': () => readSiteSettings(db),

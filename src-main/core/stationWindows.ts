@@ -14,7 +14,7 @@ export interface StationWindow {
 /** One PC may serve up to this many channels, each with its own clerk window and devices. */
 export const MAX_DESKS = 4;
 
-/** The clerk windows of desks 1..desks, then the manager's. */
+/** The clerk windows of desks 1..desks, then the manager's, then the pre-registration window. */
 export function stationWindows(desks = 1): StationWindow[] {
   if (!Number.isInteger(desks) || desks < 1 || desks > MAX_DESKS) {
     throw new Error(`A station serves 1 to ${MAX_DESKS} desks, not ${desks}.`);
@@ -23,7 +23,7 @@ export function stationWindows(desks = 1): StationWindow[] {
     const desk = String(i + 1);
     return { id: `clerk-${desk}`, role: 'clerk', desk, entry: 'clerk' };
   });
-  return [...clerks, { id: 'manager', role: 'manager', entry: 'manager' }];
+  return [...clerks, { id: 'manager', role: 'manager', entry: 'manager' }, { id: 'guide', role: 'guide', entry: 'guide' }];
 }
 
 export const STATION_WINDOWS: readonly StationWindow[] = stationWindows();

@@ -33,7 +33,7 @@ export interface StationOptions {
 
 export interface RunningStation {
   dataDir: string;
-  /** The clerk window of desk 1, the manager's, and every window by id (clerk-1, clerk-2, manager). */
+  /** The clerk window of desk 1, the manager's, and every window by id (clerk-1, clerk-2, manager, guide). */
   urls: { clerk: string; manager: string; byWindow: Record<string, string> };
   /** With --simulate: the /sim/devices URL with its key. */
   simulationUrl: string | null;
@@ -75,9 +75,9 @@ export async function startStation(args: string[] = [], options: StationOptions 
     child.on('exit', (code) => reject(new Error(`The station exited with ${code}:\n${text}`)));
   });
   const byWindow: Record<string, string> = {};
-  const found = output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/(clerk|manager)\/#key=[\w-]+)/g);
+  const found = output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/(clerk|manager|guide)\/#key=[\w-]+)/g);
   let clerks = 0;
-  for (const [, url, entry] of found) byWindow[entry === 'clerk' ? `clerk-${++clerks}` : 'manager'] = url;
+  for (const [, url, entry] of found) byWindow[entry === 'clerk' ? `clerk-${++clerks}` : entry] = url;
 
   return {
     dataDir,

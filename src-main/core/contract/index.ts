@@ -33,6 +33,7 @@ import {
   sealOutcomeSchema,
   sessionStateSchema,
   signInOutcomeSchema,
+  stickerOutcomeSchema,
   totalsSchema,
   tubePeopleSchema,
   unbaggedTubeSchema,
@@ -67,11 +68,11 @@ function managerChannel<I extends z.ZodType, O extends z.ZodType>(input: I, outp
 }
 
 export const channels = {
-  'session.whoami': channel(['clerk', 'manager'], noInput, identitySchema),
+  'session.whoami': channel(['clerk', 'manager', 'guide'], noInput, identitySchema),
   // Who is signed in at this window, whether it is locked, and who may sign in.
-  'session.state': channel(['clerk', 'manager'], noInput, sessionStateSchema),
+  'session.state': channel(['clerk', 'manager', 'guide'], noInput, sessionStateSchema),
   'session.signIn': channel(
-    ['clerk', 'manager'],
+    ['clerk', 'manager', 'guide'],
     z.strictObject({ operatorId: z.uuid(), pin: z.string().max(16) }),
     signInOutcomeSchema,
   ),
@@ -82,8 +83,8 @@ export const channels = {
     firstManagerOutcomeSchema,
   ),
   // Locks the window now; a desk's open tube stays as it is.
-  'session.lock': channel(['clerk', 'manager'], noInput, sessionStateSchema),
-  'session.signOut': channel(['clerk', 'manager'], noInput, sessionStateSchema),
+  'session.lock': channel(['clerk', 'manager', 'guide'], noInput, sessionStateSchema),
+  'session.signOut': channel(['clerk', 'manager', 'guide'], noInput, sessionStateSchema),
   'station.health': channel(['clerk', 'manager'], noInput, healthSchema),
   // The facts waiting for the platform: how many, and since when.
   'station.backlog': channel(['clerk', 'manager'], noInput, backlogSchema),
@@ -113,6 +114,13 @@ export const channels = {
   'clerk.devices': channel(['clerk'], noInput, z.array(deviceStateSchema)),
   // Confirms the warning a reading by this desk's own device raised (a person already sampled today).
   'clerk.confirmReading': channel(['clerk'], noInput, scanOutcomeSchema, SIGNED_IN),
+  // Pre-registration: a person's details become a sticker whose QR code registers them with one scan at any desk.
+  'guide.sticker': channel(
+    ['guide'],
+    z.strictObject({ docType: z.enum(DOCUMENT_TYPES), idNumber: z.string().max(64), name: z.string().max(100), phone: z.string().max(32) }),
+    stickerOutcomeSchema,
+    SIGNED_IN,
+  ),
   'site.totals': managerChannel(noInput, totalsSchema),
   'site.settings': managerChannel(noInput, siteSettingsSchema),
   'site.updateSettings': managerChannel(siteSettingsSchema.partial().strict(), siteSettingsSchema),
@@ -201,7 +209,7 @@ export const events = {
   'desk.reading': { roles: ['clerk'], payload: readingOutcomeSchema },
   'desk.devices': { roles: ['clerk'], payload: z.array(deviceStateSchema) },
   // To the window whose session changed: signed in, locked, signed out.
-  'session.changed': { roles: ['clerk', 'manager'], payload: sessionStateSchema },
+  'session.changed': { roles: ['clerk', 'manager', 'guide'], payload: sessionStateSchema },
   'backlog.changed': { roles: ['clerk', 'manager'], payload: backlogSchema },
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },

@@ -1,7 +1,7 @@
 // Channel and event names, and roles, with no imports: the sandboxed preload bundles this file as its allow-list.
 
-/** The roles a window can have. */
-export const WINDOW_ROLES = ['clerk', 'manager'] as const;
+/** The roles a window can have: a desk's clerk, the site manager, the pre-registration guide along the queue. */
+export const WINDOW_ROLES = ['clerk', 'manager', 'guide'] as const;
 export type WindowRole = (typeof WINDOW_ROLES)[number];
 /** Callers: the windows, and the station's device hub, which no window can be. */
 export const ROLES = [...WINDOW_ROLES, 'device'] as const;
@@ -23,6 +23,7 @@ export const CHANNEL_NAMES = [
   'clerk.undo',
   'clerk.devices',
   'clerk.confirmReading',
+  'guide.sticker',
   'site.totals',
   'site.settings',
   'site.updateSettings',

@@ -325,3 +325,14 @@ export const manifestSchema = z.object({
 
 /** A file for the window to save: its name, type and bytes (base64, as JSON carries them). */
 export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+
+export const stickerOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({
+    result: z.literal('sticker'),
+    /** The text the sticker's QR code carries. */
+    code: z.string(),
+    /** As printed beside the code: masked, so the sticker on a coat gives little away to a glance. */
+    person: z.object({ name: z.string(), idNumber: z.string() }),
+  }),
+  z.object({ result: z.literal('refused'), problem: z.enum(PERSON_PROBLEMS) }),
+]);

@@ -23,6 +23,7 @@ export type FactKind =
   | 'operator.changed'
   | 'session.signedIn'
   | 'session.signedOut'
+  | 'sticker.printed'
   | 'export.full';
 
 export interface Fact {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { saveFile } from '../../shared/download';
-import { Barcode } from './Barcode';
+import { Barcode } from '../../shared/Barcode';
 
 type Manifest = NonNullable<Output<'site.manifest'>>;
 

@@ -1,0 +1,81 @@
+// Type a person's details (checked as they are typed), make the sticker, print it, next person.
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../src-main/core/contract';
+import { bridge } from '../shared/bridge';
+import { PersonInputs, usePersonForm } from '../shared/PersonInputs';
+
+type Made = Extract<Output<'guide.sticker'>, { result: 'sticker' }>;
+
+// The QR code is drawn by bwip-js, a large library: it loads with the first sticker.
+const Sticker = lazy(() => import('./Sticker').then((module) => ({ default: module.Sticker })));
+
+export function StickerDesk() {
+  const { t } = useTranslation();
+  const form = usePersonForm();
+  const [made, setMade] = useState<Made | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (!made) first.current?.focus();
+  }, [made]);
+
+  async function make(): Promise<void> {
+    if (!form.attempt()) return;
+    const result = await bridge.call('guide.sticker', form.person);
+    if (!result.ok) return setProblem(result.error.message);
+    if (result.value.result === 'refused') return setProblem(t(`problem.${result.value.problem}.title`));
+    setProblem(null);
+    setMade(result.value);
+  }
+
+  if (made) {
+    return (
+      <main className="guide-main">
+        <Suspense>
+          <Sticker made={made} />
+        </Suspense>
+        <div className="guide-actions no-print">
+          <button type="button" className="primary" data-testid="sticker-print" onClick={() => window.print()}>
+            {t('guide.print')}
+          </button>
+          <button
+            type="button"
+            data-testid="sticker-next"
+            onClick={() => {
+              form.reset();
+              setMade(null);
+            }}
+          >
+            {t('guide.next')}
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="guide-main">
+      <form
+        className="card person-form guide-form"
+        data-testid="sticker-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void make();
+        }}
+      >
+        <h2>{t('guide.formTitle')}</h2>
+        <p className="muted">{t('guide.explain')}</p>
+        <PersonInputs form={form} testIds="guide" firstRef={first} />
+        {problem && (
+          <p className="setting-error" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="primary" data-testid="sticker-make">
+          {t('guide.make')}
+        </button>
+      </form>
+    </main>
+  );
+}
