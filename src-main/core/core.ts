@@ -69,7 +69,7 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile);
-  const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, deviceStates } = createHandlers(
+  const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates } = createHandlers(
     db,
     clock,
     options.dataDir,
@@ -112,6 +112,8 @@ export function createCore(options: CoreOptions) {
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
+    // Anything a desk does shows in the manager's live view: once per call, whatever changed.
+    if (changes.some((change) => change.kind !== 'reading')) publish('site.live', live);
     publishBacklog();
   }
 

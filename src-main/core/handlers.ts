@@ -18,6 +18,7 @@ import { detectInputGarbling } from './domain/inputGarbling';
 import { diskHealth } from './maintenance/health';
 import { createTubeLoop, type DeskActor } from './registration/tubeLoop';
 import { readSiteSettings, writeSiteSettings } from './site/settings';
+import { createDeskActivity } from './site/live';
 import { createTotals } from './site/totals';
 import { createTubePeople } from './site/tubePeople';
 import { createUnbagged } from './site/unbagged';
@@ -82,12 +83,28 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   const handOver = createHandovers(db, clock, record);
   const manifests = createManifests(db);
   const totals = createTotals(db, clock);
+  const deskActivity = createDeskActivity(db, clock);
   const unbagged = createUnbagged(db);
   const backlog = createBacklog(db);
   const operators = createOperators(db, clock, record);
   const sessions = createSessions(operators, clock, () => readSiteSettings(db).idleLockMinutes * 60_000);
 
   const sessionState = (who: Identity) => sessions.state(sessionKey(who), operatorRole(who));
+
+  /** Every desk with its activity, who is signed in there and its devices, for the manager's live view. */
+  const live = () => {
+    const devices = readings.states();
+    const deviceDesks = devices.flatMap((device) => (device.desk === null ? [] : [device.desk]));
+    return deskActivity([...deviceDesks, ...sessions.signedInDesks()]).map((activity) => {
+      const session = sessions.state(sessionKey({ role: 'clerk', desk: activity.desk }), 'clerk');
+      return {
+        ...activity,
+        operator: session.operator?.name ?? null,
+        locked: session.locked,
+        devices: devices.filter((device) => device.desk === activity.desk),
+      };
+    });
+  };
   /** Sign-ins and sign-outs are kept in the trail, so it can tell who worked at a desk when. */
   const recordSession = (kind: 'session.signedIn' | 'session.signedOut', who: Identity, operator: SignedInOperator) =>
     db
@@ -189,6 +206,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       return { result: 'sticker', code, person: shown };
     },
     'site.totals': () => totals(),
+    'site.live': () => live(),
     'site.settings': () => readSiteSettings(db),
     'site.updateSettings': (changes, who) => writeSiteSettings(db, changes, record, actorOf(who)),
     'site.testCodeFormats': ({ text, formats }) => testCodeFormats(text, formats ?? readSiteSettings(db).codeFormats),
@@ -249,6 +267,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     backlog,
     deskState: loop.deskState,
     totals,
+    live,
     deviceStates: readings.states,
   };
 }

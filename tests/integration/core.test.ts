@@ -109,21 +109,46 @@ describe('the boundary', () => {
 });
 
 describe('pushed events', () => {
-  /** What each window receives; the backlog, which every window gets after every stored fact, only when asked. */
-  function listen(identities: Record<string, Identity>, withBacklog = false) {
+  /**
+   * What each window receives. The backlog (every window, after every stored fact) and the manager's live view
+   * (after every desk's change) are left out unless asked: other tests look at them.
+   */
+  function listen(identities: Record<string, Identity>, also: PushedEvent['event'][] = []) {
     const received: Record<string, PushedEvent[]> = {};
     const stop: Record<string, () => void> = {};
+    const ignored = (['backlog.changed', 'site.live'] as const).filter((event) => !also.includes(event));
     for (const [name, who] of Object.entries(identities)) {
       received[name] = [];
       stop[name] = core.subscribe(who, (event) => {
-        if (withBacklog || event.event !== 'backlog.changed') received[name].push(event);
+        if (!(ignored as string[]).includes(event.event)) received[name].push(event);
       });
     }
     return { received, stop };
   }
 
+  it("pushes the manager's live view after a desk's change: its tube, last scan, people per hour", () => {
+    const { received } = listen({ clerk1: CLERK, manager: MANAGER }, ['site.live']);
+    value(core.call(CLERK, 'clerk.scan', { text: personCode(1) }));
+    expect(received.clerk1.map((e) => e.event)).toEqual(['desk.changed']);
+    const live = received.manager.filter((e) => e.event === 'site.live');
+    expect(live).toHaveLength(1);
+    const desks = live[0].payload as { desk: string; tube: unknown; lastScanAt: string; perHour: number[]; operator: string }[];
+    // Desk 2 is signed in but registered nobody yet: it is listed all the same.
+    expect(desks.map((d) => d.desk)).toEqual(['1', '2']);
+    expect(desks[0]).toMatchObject({
+      tube: { barcode: '2026112200001', count: 2, capacity: 10 },
+      lastScanAt: new Date(2026, 10, 22, 9, 30).toISOString(),
+      operator: '测试登记员',
+      locked: false,
+    });
+    expect(desks[0].perHour[9]).toBe(2);
+    expect(desks[0].perHour.reduce((a, b) => a + b)).toBe(2);
+    expect(desks[1]).toMatchObject({ tube: null, lastScanAt: null, operator: '测试登记员' });
+    expect(value(core.call(MANAGER, 'site.live', {}))).toEqual(desks);
+  });
+
   it('pushes the upload backlog to every window each time it grows, and not for a refusal', () => {
-    const { received } = listen({ clerk1: CLERK, clerk2: OTHER_CLERK, manager: MANAGER }, true);
+    const { received } = listen({ clerk1: CLERK, clerk2: OTHER_CLERK, manager: MANAGER }, ['backlog.changed']);
     const backlogOf = (name: string) => received[name].filter((e) => e.event === 'backlog.changed').map((e) => e.payload);
     // The tube opened and one person added in beforeEach wait for the platform.
     const oldestAt = new Date(2026, 10, 22, 9, 30).toISOString();
@@ -208,8 +233,8 @@ describe('a listener that throws', () => {
     } finally {
       console.error = original;
     }
-    expect(received).toEqual(['totals.changed', 'backlog.changed']);
-    expect(errors).toHaveLength(2);
+    expect(received).toEqual(['totals.changed', 'site.live', 'backlog.changed']);
+    expect(errors).toHaveLength(3);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   codeFormatTestSchema,
   correctionOutcomeSchema,
   healthSchema,
+  deskLiveSchema,
   deskStateSchema,
   deviceReadingSchema,
   deviceStateSchema,
@@ -122,6 +123,8 @@ export const channels = {
     SIGNED_IN,
   ),
   'site.totals': managerChannel(noInput, totalsSchema),
+  // Every desk as it works now: open tube, last registration, people per hour, who is signed in, devices.
+  'site.live': managerChannel(noInput, z.array(deskLiveSchema)),
   'site.settings': managerChannel(noInput, siteSettingsSchema),
   'site.updateSettings': managerChannel(siteSettingsSchema.partial().strict(), siteSettingsSchema),
   // The settings screen's tester: what the given formats (or the site's) make of a sample code. Stores nothing.
@@ -212,6 +215,7 @@ export const events = {
   'session.changed': { roles: ['clerk', 'manager', 'guide'], payload: sessionStateSchema },
   'backlog.changed': { roles: ['clerk', 'manager'], payload: backlogSchema },
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
+  'site.live': { roles: ['manager'], payload: z.array(deskLiveSchema) },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },
 } satisfies Record<EventName, EventContract>;
 

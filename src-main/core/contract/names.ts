@@ -25,6 +25,7 @@ export const CHANNEL_NAMES = [
   'clerk.confirmReading',
   'guide.sticker',
   'site.totals',
+  'site.live',
   'site.settings',
   'site.updateSettings',
   'site.testCodeFormats',
@@ -57,6 +58,7 @@ export const EVENT_NAMES = [
   'session.changed',
   'backlog.changed',
   'totals.changed',
+  'site.live',
   'site.devices',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -336,3 +336,14 @@ export const stickerOutcomeSchema = z.discriminatedUnion('result', [
   }),
   z.object({ result: z.literal('refused'), problem: z.enum(PERSON_PROBLEMS) }),
 ]);
+
+export const deskLiveSchema = z.object({
+  desk: z.string(),
+  tube: z.object({ barcode: z.string(), count: z.number().int(), capacity: z.number().int(), openedAt: z.string() }).nullable(),
+  lastScanAt: z.string().nullable(),
+  perHour: z.array(z.number().int()).length(24),
+  /** Who is signed in there, and whether the desk is locked. */
+  operator: z.string().nullable(),
+  locked: z.boolean(),
+  devices: z.array(deviceStateSchema),
+});

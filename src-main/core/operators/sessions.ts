@@ -80,6 +80,11 @@ export function createSessions(operators: Operators, clock: Clock, idleLockMs: (
       Object.assign(session(key), { operator: null, locked: false });
     },
 
+    /** The desks a clerk is signed in at (locked or not), from their session keys. */
+    signedInDesks(): string[] {
+      return [...sessions.entries()].flatMap(([key, s]) => (s.operator && key.startsWith('clerk@') ? [key.slice('clerk@'.length)] : []));
+    },
+
     /** Whether the window may act now; when it may, this counts as activity and postpones the idle lock. */
     access(key: string): Access {
       const s = session(key);
