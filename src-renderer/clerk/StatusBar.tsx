@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../src-main/core/contract';
 import { useHealth } from '../shared/useHealth';
 import { useNow } from '../shared/useNow';
-import { DeviceStrip } from './DeviceStrip';
+import { DeviceStrip } from '../shared/DeviceStrip';
 
 type Backlog = EventPayload<'backlog.changed'>;
 

@@ -3,7 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EventName, EventPayload } from '../../src-main/core/contract';
 import { bridge } from './bridge';
 
-type NoInputChannel = 'clerk.deskState' | 'clerk.devices' | 'session.state' | 'station.backlog' | 'site.totals' | 'site.devices';
+type NoInputChannel =
+  | 'clerk.deskState'
+  | 'clerk.devices'
+  | 'session.state'
+  | 'station.backlog'
+  | 'site.totals'
+  | 'site.live'
+  | 'site.devices';
 
 /**
  * The value of a channel that takes no input, read when the page opens and again each time the link to the core

@@ -81,6 +81,11 @@ test('two desks fill tubes, the manager bags them and hands two bags over with a
   await fillTube(desk1, 'scanner-1', '2026112300503', range(20, 7));
   await fillTube(desk2, 'scanner-2', '2026112300504', range(30, 3));
   await expect(manager.getByTestId('total-peopleToday')).toHaveText('30');
+  // The live view, pushed: each desk with who works there, and people per hour drawn as a chart.
+  await expect(manager.getByTestId('live-desk-1')).toContainText(CLERKS[0].name);
+  await expect(manager.getByTestId('live-desk-2')).toContainText(CLERKS[1].name);
+  await expect(manager.getByTestId('live-desk-1')).toContainText('最近登记');
+  await expect(manager.getByTestId('per-hour-chart')).toBeVisible();
 
   await manager.getByTestId('tab-bags').click();
   await expect(manager.getByTestId('unbagged')).toContainText('已封管未装箱：4 管');

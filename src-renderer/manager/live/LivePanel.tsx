@@ -1,12 +1,28 @@
-// The site at a glance: the day's totals, pushed by the core, and the pooling ratio of the next tubes.
+// The site at a glance, all pushed by the core: the day's totals, every desk as it works, people per hour, what
+// waits for the platform; and the pooling ratio of the next tubes.
+import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
+import { useLiveValue } from '../../shared/useBridge';
+import { useNow } from '../../shared/useNow';
+import { DeskCards } from './DeskCards';
+import { PeoplePerHour } from './PeoplePerHour';
 import { PoolingRatioSetting } from './PoolingRatioSetting';
 import { TotalsBoard } from './TotalsBoard';
 
 export function LivePanel({ totals }: { totals: Output<'site.totals'> | null }) {
+  const { t } = useTranslation();
+  const { value: desks } = useLiveValue('site.live', 'site.live');
+  const { value: backlog } = useLiveValue('station.backlog', 'backlog.changed');
+  const now = useNow();
+  const waiting = backlog?.oldestAt ? Math.max(0, Math.floor((now - Date.parse(backlog.oldestAt)) / 60_000)) : 0;
   return (
     <>
       <TotalsBoard totals={totals} />
+      <p className="live-backlog" data-testid="live-backlog">
+        {backlog === null ? '' : backlog.count === 0 ? t('status.backlogEmpty') : t('status.backlog', { count: backlog.count, minutes: waiting })}
+      </p>
+      <DeskCards desks={desks ?? []} />
+      <PeoplePerHour desks={desks ?? []} />
       <PoolingRatioSetting />
     </>
   );

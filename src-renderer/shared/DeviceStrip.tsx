@@ -1,6 +1,7 @@
 // This desk's scanners and card readers, each with its state, so an unplugged device is seen at once.
 import { useTranslation } from 'react-i18next';
 import type { EventPayload } from '../../src-main/core/contract';
+import './devices.css';
 
 type DeviceState = EventPayload<'desk.devices'>[number];
 

@@ -1,0 +1,42 @@
+// One card per desk: who works there, the open tube and its fill, when it last registered somebody, its devices.
+import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../src-main/core/contract';
+import { DeviceStrip } from '../../shared/DeviceStrip';
+import { useNow } from '../../shared/useNow';
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+export function DeskCards({ desks }: { desks: Output<'site.live'> }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  if (desks.length === 0) return <p className="muted">{t('live.noDesks')}</p>;
+  return (
+    <section className="desk-cards">
+      {desks.map((desk) => (
+        <article key={desk.desk} className="card desk-card" data-testid={`live-desk-${desk.desk}`}>
+          <header>
+            <h3>{t('live.desk', { desk: desk.desk })}</h3>
+            <span className={desk.operator && !desk.locked ? 'desk-who' : 'desk-who desk-away'}>
+              {desk.operator === null ? t('live.signedOut') : desk.locked ? t('live.locked', { name: desk.operator }) : desk.operator}
+            </span>
+          </header>
+          {desk.tube ? (
+            <div className="desk-tube" data-testid={`live-tube-${desk.desk}`}>
+              <span>{desk.tube.barcode}</span>
+              <strong>{t('clerk.fill', { count: desk.tube.count, capacity: desk.tube.capacity })}</strong>
+              <meter min={0} max={desk.tube.capacity} value={desk.tube.count} />
+            </div>
+          ) : (
+            <div className="desk-tube muted">{t('live.noTube')}</div>
+          )}
+          <div className="muted">
+            {desk.lastScanAt
+              ? t('live.lastScan', { time: clock(desk.lastScanAt), minutes: Math.max(0, Math.floor((now - Date.parse(desk.lastScanAt)) / 60_000)) })
+              : t('live.noScanToday')}
+          </div>
+          <DeviceStrip devices={desk.devices} />
+        </article>
+      ))}
+    </section>
+  );
+}
