@@ -8,6 +8,7 @@ import { createDeskReadings } from './devices/deskReadings';
 import type { Db } from './db/database';
 import type { Clock } from './clock';
 import { createPersonCorrections } from './corrections/personDetails';
+import { createPersonSearch } from './corrections/search';
 import { createVoids } from './corrections/voids';
 import { encodeSticker, testCodeFormats } from './domain/codeFormats';
 import type { DocumentType } from './domain/documents';
@@ -78,6 +79,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
   const voids = createVoids(db, clock, record);
   const corrections = createPersonCorrections(db, clock, record);
   const tubePeople = createTubePeople(db);
+  const searchPeople = createPersonSearch(db, record);
   const readings = createDeskReadings(loop);
   const packing = createPacking(db, clock, record);
   const handOver = createHandovers(db, clock, record);
@@ -220,6 +222,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       if (stored(outcome)) changed({ kind: 'totals' });
       return outcome;
     },
+    'site.searchPeople': ({ text }, who) => searchPeople(text, actorOf(who)),
     'site.tubePeople': ({ barcode }) => tubePeople(barcode),
     'site.registration': ({ registrationId }) => corrections.detail(registrationId),
     'site.correctPerson': ({ registrationId, reason, ...changes }, who) =>

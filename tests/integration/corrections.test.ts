@@ -113,3 +113,40 @@ describe('the people of a tube', () => {
     expect(d.call(MANAGER, 'site.tubePeople', { barcode: '9999999999' })).toBeNull();
   });
 });
+
+describe('searching for a person', () => {
+  it('finds a person by ID number (a small x too), phone or name, in full, and audits every search masked', () => {
+    const [first] = twoPeopleSealed();
+    const number = idNumber(0);
+    const found = d.call(MANAGER, 'site.searchPeople', { text: ` ${number} ` }) as unknown as Record<string, unknown>[];
+    expect(found).toEqual([
+      {
+        registrationId: first,
+        tube: TUBE,
+        desk: '1',
+        position: 1,
+        status: 'active',
+        docType: 'resident-id',
+        idNumber: number,
+        name: '张伟',
+        phone: '13910000000',
+        registeredAt: new Date(2026, 10, 22, 9, 30).toISOString(),
+      },
+    ]);
+    expect(d.call(MANAGER, 'site.searchPeople', { text: '13910000000' })).toEqual(found);
+    expect(d.call(MANAGER, 'site.searchPeople', { text: '张伟' })).toEqual(found);
+    expect(d.call(MANAGER, 'site.searchPeople', { text: '无此人' })).toEqual([]);
+
+    const searches = rows('audit').filter((r) => r.kind === 'search');
+    expect(searches.map((r) => JSON.parse(r.data as string))).toEqual([
+      { query: `${number.slice(0, 6)}********${number.slice(-4)}`, found: 1 },
+      { query: '139****0000', found: 1 },
+      { query: '张*', found: 1 },
+      { query: '无*人', found: 0 },
+    ]);
+    for (const row of searches) expect(row.actor).toMatch(/^manager:/);
+    // The trail never holds what was searched for in full.
+    expect(JSON.stringify(searches)).not.toContain(number);
+    expect(core.call(CLERK, 'site.searchPeople', { text: number })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});

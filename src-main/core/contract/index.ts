@@ -29,6 +29,7 @@ import {
   scanOutcomeSchema,
   fileSchema,
   firstManagerOutcomeSchema,
+  foundPersonSchema,
   manifestSchema,
   waitingBagSchema,
   sealOutcomeSchema,
@@ -137,6 +138,8 @@ export const channels = {
     z.strictObject({ registrationId: z.uuid(), reason: reasonSchema }),
     voidOutcomeSchema,
   ),
+  // In full, and audited: by ID number, phone or name, the newest first.
+  'site.searchPeople': managerChannel(z.strictObject({ text: z.string().max(100) }), z.array(foundPersonSchema)),
   'site.tubePeople': managerChannel(z.strictObject({ barcode: z.string().max(64) }), tubePeopleSchema.nullable()),
   // In full: for the screen where the manager corrects that very record.
   'site.registration': managerChannel(

@@ -31,6 +31,7 @@ export const CHANNEL_NAMES = [
   'site.testCodeFormats',
   'site.voidTube',
   'site.voidRegistration',
+  'site.searchPeople',
   'site.tubePeople',
   'site.registration',
   'site.correctPerson',

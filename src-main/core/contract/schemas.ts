@@ -347,3 +347,16 @@ export const deskLiveSchema = z.object({
   locked: z.boolean(),
   devices: z.array(deviceStateSchema),
 });
+
+export const foundPersonSchema = z.object({
+  registrationId: z.string(),
+  tube: z.string(),
+  desk: z.string(),
+  position: z.number().int(),
+  status: registrationStatusSchema,
+  docType: z.string(),
+  idNumber: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  registeredAt: z.string(),
+});

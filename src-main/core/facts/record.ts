@@ -24,6 +24,7 @@ export type FactKind =
   | 'session.signedIn'
   | 'session.signedOut'
   | 'sticker.printed'
+  | 'search'
   | 'export.full';
 
 export interface Fact {
