@@ -6,8 +6,9 @@ import { useLiveValue } from '../shared/useBridge';
 import { BagsPanel } from './bags/BagsPanel';
 import { HandoverPanel } from './handover/HandoverPanel';
 import { LivePanel } from './live/LivePanel';
+import { SearchPanel } from './search/SearchPanel';
 
-const TABS = ['live', 'bags', 'handover'] as const;
+const TABS = ['live', 'bags', 'handover', 'search'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SiteDesk({ operator }: { operator: string }) {
@@ -38,6 +39,7 @@ export function SiteDesk({ operator }: { operator: string }) {
         {tab === 'live' && <LivePanel totals={totals} />}
         {tab === 'bags' && <BagsPanel totals={totals} />}
         {tab === 'handover' && <HandoverPanel />}
+        {tab === 'search' && <SearchPanel />}
       </main>
     </>
   );

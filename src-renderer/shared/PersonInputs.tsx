@@ -1,6 +1,6 @@
 // The inputs of a person's details (document type, number, name, phone), each with the reason it is wrong shown
 // beside it as it is typed. Used by a desk's manual entry and by the pre-registration window.
-import { useState, type Ref } from 'react';
+import { useCallback, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES } from '../../src-main/core/domain/documents';
 import { fieldProblems, PERSON_FIELDS, type EnteredPerson } from './personFields';
@@ -14,12 +14,13 @@ export function usePersonForm() {
   const [tried, setTried] = useState(false);
   const found = fieldProblems(person, new Date());
   const missing = PERSON_FIELDS.filter((field) => person[field].trim() === '');
+  const set = useCallback((field: keyof EnteredPerson, value: string) => setPerson((now) => ({ ...now, [field]: value })), []);
   return {
     person,
     tried,
     found,
     missing,
-    set: (field: keyof EnteredPerson, value: string) => setPerson((now) => ({ ...now, [field]: value })),
+    set,
     /** Marks the form as sent (missing fields now say so) and tells whether it may go. */
     attempt: (): boolean => {
       setTried(true);
