@@ -109,6 +109,7 @@ export function createCore(options: CoreOptions) {
       seen.add(key);
       if (change.kind === 'desk') publish('desk.changed', () => deskState(change.desk), change.desk);
       else if (change.kind === 'session') publish('session.changed', () => sessionState(change.who), change.who);
+      else if (change.kind === 'operators') publishSessions();
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
@@ -124,6 +125,13 @@ export function createCore(options: CoreOptions) {
     if (count === publishedBacklog) return;
     publishedBacklog = count;
     publish('backlog.changed', backlog.read);
+  }
+
+  /** Each window gets its own session again, with the operators who may now sign in there. */
+  function publishSessions(): void {
+    for (const who of new Map([...listeners.values()].map((w) => [sessionKey(w), w])).values()) {
+      if (who.role !== 'device') publish('session.changed', () => sessionState(who), who);
+    }
   }
 
   /** Each clerk window gets its own desk's devices; the manager gets them all. */

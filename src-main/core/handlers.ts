@@ -32,6 +32,7 @@ import { createPacking } from './transport/packing';
 export type Change =
   | { kind: 'desk'; desk: string }
   | { kind: 'session'; who: Identity }
+  | { kind: 'operators' }
   | { kind: 'totals' }
   | { kind: 'reading'; desk: string; reading: EventPayload<'desk.reading'> }
   | { kind: 'devices' };
@@ -228,7 +229,12 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     'site.correctPerson': ({ registrationId, reason, ...changes }, who) =>
       corrections.correct(registrationId, changes, reason, actorOf(who)),
     'site.operators': () => operators.list(),
-    'site.saveOperator': (changes, who) => operators.save(changes, actorOf(who)),
+    'site.saveOperator': (changes, who, changed) => {
+      const outcome = operators.save(changes, actorOf(who));
+      // Every sign-in screen lists who may sign in: a new, renamed or disabled operator shows at once.
+      if (outcome.result === 'saved') changed({ kind: 'operators' });
+      return outcome;
+    },
     'site.unbaggedTubes': () => unbagged(),
     'site.devices': () => readings.states(),
     'site.handover': ({ bags, courier, temperature }, who) => handOver(bags, courier, temperature, actorOf(who)),

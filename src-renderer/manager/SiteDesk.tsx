@@ -7,8 +7,9 @@ import { BagsPanel } from './bags/BagsPanel';
 import { HandoverPanel } from './handover/HandoverPanel';
 import { LivePanel } from './live/LivePanel';
 import { SearchPanel } from './search/SearchPanel';
+import { SettingsPanel } from './settings/SettingsPanel';
 
-const TABS = ['live', 'bags', 'handover', 'search'] as const;
+const TABS = ['live', 'bags', 'handover', 'search', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SiteDesk({ operator }: { operator: string }) {
@@ -40,6 +41,7 @@ export function SiteDesk({ operator }: { operator: string }) {
         {tab === 'bags' && <BagsPanel totals={totals} />}
         {tab === 'handover' && <HandoverPanel />}
         {tab === 'search' && <SearchPanel />}
+        {tab === 'settings' && <SettingsPanel />}
       </main>
     </>
   );

@@ -1,12 +1,11 @@
-// The site at a glance, all pushed by the core: the day's totals, every desk as it works, people per hour, what
-// waits for the platform; and the pooling ratio of the next tubes.
+// The site at a glance, all pushed by the core: the day's totals, every desk as it works, people per hour, and
+// what waits for the platform.
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { useLiveValue } from '../../shared/useBridge';
 import { useNow } from '../../shared/useNow';
 import { DeskCards } from './DeskCards';
 import { PeoplePerHour } from './PeoplePerHour';
-import { PoolingRatioSetting } from './PoolingRatioSetting';
 import { TotalsBoard } from './TotalsBoard';
 
 export function LivePanel({ totals }: { totals: Output<'site.totals'> | null }) {
@@ -23,7 +22,6 @@ export function LivePanel({ totals }: { totals: Output<'site.totals'> | null }) 
       </p>
       <DeskCards desks={desks ?? []} />
       <PeoplePerHour desks={desks ?? []} />
-      <PoolingRatioSetting />
     </>
   );
 }

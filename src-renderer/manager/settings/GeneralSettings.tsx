@@ -1,0 +1,64 @@
+// The site and its sampling rules: name and code, pooling ratio, same-day re-tests, idle lock, the barcode
+// patterns and the bag capacity.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SaveMessage } from './SaveMessage';
+import type { Settings } from './SettingsPanel';
+import { useSave } from './useSave';
+
+const TEXT = ['siteName', 'siteCode', 'tubePattern', 'bagPattern'] as const;
+const NUMBERS = ['poolingRatio', 'bagCapacity', 'idleLockMinutes'] as const;
+const FIELDS = ['siteName', 'siteCode', 'poolingRatio', 'sameDayRepeat', 'idleLockMinutes', 'tubePattern', 'bagPattern', 'bagCapacity'] as const;
+type Field = (typeof FIELDS)[number];
+
+export function GeneralSettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(() => Object.fromEntries(FIELDS.map((field) => [field, String(settings[field])])) as Record<Field, string>);
+  const { save, message } = useSave(onSaved);
+
+  function submit(): void {
+    const changes = Object.fromEntries(
+      FIELDS.filter((field) => draft[field] !== String(settings[field])).map((field) => [
+        field,
+        (NUMBERS as readonly string[]).includes(field) ? Number(draft[field]) : draft[field],
+      ]),
+    );
+    void save(changes);
+  }
+
+  return (
+    <form
+      className="card settings-section"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h2>{t('settings.general')}</h2>
+      <div className="settings-grid">
+        {FIELDS.map((field) => (
+          <label key={field}>
+            <span>{t(`settings.fields.${field}`)}</span>
+            {field === 'sameDayRepeat' ? (
+              <select data-testid={`setting-${field}`} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}>
+                <option value="warn">{t('settings.sameDay.warn')}</option>
+                <option value="refuse">{t('settings.sameDay.refuse')}</option>
+              </select>
+            ) : (
+              <input
+                data-testid={`setting-${field}`}
+                type={(TEXT as readonly string[]).includes(field) ? 'text' : 'number'}
+                value={draft[field]}
+                onChange={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
+              />
+            )}
+          </label>
+        ))}
+      </div>
+      <button type="submit" className="primary" data-testid="settings-save">
+        {t('settings.save')}
+      </button>
+      <SaveMessage message={message} />
+    </form>
+  );
+}
