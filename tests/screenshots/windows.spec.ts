@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { personCode } from '../fixtures/people';
 import { signIn } from '../e2e/signIn';
-import { MANAGER, startStation, type RunningStation } from '../e2e/station';
+import { CLERKS, MANAGER, startStation, type RunningStation } from '../e2e/station';
 import { typeAsScanner } from '../e2e/typing';
 
 const OUT = path.resolve(__dirname, '../../docs/screenshots');
@@ -106,5 +106,32 @@ for (const size of SIZES) {
     await manager.getByTestId('hand-over').click();
     await expect(manager.getByTestId('barcode-qrcode')).toBeVisible();
     await shoot(manager, 'manager-manifest');
+
+    await manager.getByTestId('tab-search').click();
+    await manager.getByTestId('search-text').fill('张伟');
+    await manager.getByTestId('search-go').click();
+    await expect(manager.getByTestId('search-results')).toContainText('张伟');
+    await manager.getByTestId('correct').first().click();
+    await expect(manager.getByTestId('correct-name')).toHaveValue('张伟');
+    await shoot(manager, 'manager-search');
+
+    await manager.getByTestId('tab-settings').click();
+    await manager.getByTestId('code-sample').fill('王芳|110101199003071233|13800000000');
+    await manager.getByTestId('code-test').click();
+    await expect(manager.getByTestId('code-tested')).toBeVisible();
+    await shoot(manager, 'manager-settings');
+
+    const guide = await browser.newPage({ viewport: size });
+    await guide.goto(station.urls.byWindow.guide);
+    await signIn(guide, CLERKS[1]);
+    await guide.getByTestId('guide-idNumber').fill('11010119900307123');
+    await guide.getByTestId('guide-name').fill('钱老伯');
+    await guide.getByTestId('guide-phone').fill('13812345678');
+    await expect(guide.getByTestId('guide-idNumber-reason')).not.toBeEmpty();
+    await shoot(guide, 'guide-form');
+    await guide.getByTestId('guide-idNumber').fill('110101199003071233');
+    await guide.getByTestId('sticker-make').click();
+    await expect(guide.getByTestId('barcode-qrcode')).toBeVisible();
+    await shoot(guide, 'guide-sticker');
   });
 }
