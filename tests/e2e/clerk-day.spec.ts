@@ -2,10 +2,11 @@
 // typed (keyboard-mode) scans, with a refusal, an undo, a re-test confirmed with F2 and a scanner that is
 // unplugged and comes back. Every outcome is seen (tone, text) and heard (which sound played).
 import { expect, test, type Page } from '@playwright/test';
-import { hidPosReports, residentCardText, toHex, type CardFields } from '../../src-main/core/devices/simulated/encode';
+import type { CardFields } from '../../src-main/core/devices/simulated/encode';
 import { SAMPLE_CARD } from '../fixtures/cards';
 import { idNumber, personCode } from '../fixtures/people';
 import { signIn } from './signIn';
+import { simulatedDevices } from './simulated';
 import { CLERKS, startStation, type RunningStation } from './station';
 import { typeAsScanner, typeByHand } from './typing';
 
@@ -19,11 +20,7 @@ test.afterEach(async () => {
   await station.stop();
 });
 
-async function sim(path: string, body = ''): Promise<void> {
-  const base = new URL(station.simulationUrl!);
-  const response = await fetch(`${base.origin}/sim/devices/${path}${base.search}`, { method: 'POST', body });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
+const sim = (path: string) => simulatedDevices(station).post(path);
 
 const cardOf = (index: number, name: string): CardFields => {
   const id = idNumber(index);
@@ -32,9 +29,10 @@ const cardOf = (index: number, name: string): CardFields => {
 
 /** The desk's ways in: its HID-POS scanner, its card reader, and the keyboard (a keyboard-mode scanner). */
 function deskInputs(page: Page) {
+  const devices = simulatedDevices(station);
   return {
-    scanner: (text: string) => sim('scanner-1/reports', hidPosReports(text).map(toHex).join('\n')),
-    card: (card: CardFields) => sim('reader-1/reports', toHex(residentCardText(card))),
+    scanner: (text: string) => devices.scanWith('scanner-1', text),
+    card: (card: CardFields) => devices.cardOn('reader-1', card),
     keyboard: (text: string) => typeAsScanner(page, page.getByTestId('scan'), text),
   };
 }

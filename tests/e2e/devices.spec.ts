@@ -2,10 +2,11 @@
 // reader and a QR code from the simulated HID-POS scanner both land in desk 1's open tube, seen in its window;
 // desk 2's window, fed by its own scanner, receives only its own scans; an unplug shows on the desk at once.
 import { expect, test, type Page } from '@playwright/test';
-import { hidPosReports, residentCardText, toHex } from '../../src-main/core/devices/simulated/encode';
+import { residentCardText, toHex } from '../../src-main/core/devices/simulated/encode';
 import { SAMPLE_CARD } from '../fixtures/cards';
 import { personCode } from '../fixtures/people';
 import { signIn } from './signIn';
+import { simulatedDevices } from './simulated';
 import { startStation, type RunningStation } from './station';
 
 let station: RunningStation;
@@ -18,13 +19,8 @@ test.afterEach(async () => {
   await station.stop();
 });
 
-async function sim(path: string, body = ''): Promise<void> {
-  const base = new URL(station.simulationUrl!);
-  const response = await fetch(`${base.origin}/sim/devices/${path}${base.search}`, { method: 'POST', body });
-  expect(response.status, await response.clone().text()).toBe(200);
-}
-
-const scanWith = (scanner: string, text: string) => sim(`${scanner}/reports`, hidPosReports(text).map(toHex).join('\n'));
+const sim = (path: string, body = '') => simulatedDevices(station).post(path, body);
+const scanWith = (scanner: string, text: string) => simulatedDevices(station).scanWith(scanner, text);
 
 async function openDesk(page: Page, window: string): Promise<void> {
   await page.goto(station.urls.byWindow[window]);

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
-import { hidPosReports, toHex } from '../../src-main/core/devices/simulated/encode';
 import { personCode } from '../fixtures/people';
 import { signIn } from './signIn';
+import { simulatedDevices } from './simulated';
 import { CLERKS, MANAGER, startStation, type RunningStation } from './station';
 
 let station: RunningStation;
@@ -27,14 +27,7 @@ test.afterEach(async () => {
   fs.rmSync(out, { recursive: true, force: true });
 });
 
-async function scanWith(scanner: string, text: string): Promise<void> {
-  const base = new URL(station.simulationUrl!);
-  const response = await fetch(`${base.origin}/sim/devices/${scanner}/reports${base.search}`, {
-    method: 'POST',
-    body: hidPosReports(text).map(toHex).join('\n'),
-  });
-  expect(response.status).toBe(200);
-}
+const scanWith = (scanner: string, text: string) => simulatedDevices(station).scanWith(scanner, text);
 
 /** Fills a tube at a desk from its scanner; a tube not filled to 10 is sealed early with F8. */
 async function fillTube(desk: Page, scanner: string, barcode: string, people: number[]): Promise<void> {

@@ -348,15 +348,4 @@ export const deskLiveSchema = z.object({
   devices: z.array(deviceStateSchema),
 });
 
-export const foundPersonSchema = z.object({
-  registrationId: z.string(),
-  tube: z.string(),
-  desk: z.string(),
-  position: z.number().int(),
-  status: registrationStatusSchema,
-  docType: z.string(),
-  idNumber: z.string(),
-  name: z.string(),
-  phone: z.string(),
-  registeredAt: z.string(),
-});
+export const foundPersonSchema = registrationViewSchema.extend({ tube: z.string(), desk: z.string(), registeredAt: z.string() });

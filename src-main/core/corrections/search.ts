@@ -3,17 +3,12 @@
 import type { Db } from '../db/database';
 import { maskIdNumber, maskName, maskPhone } from '../domain/mask';
 import type { RecordFact } from '../facts/record';
+import type { TubePerson } from '../site/tubePeople';
 
-export interface FoundPerson {
-  registrationId: string;
+/** A person as the tube's list shows them, in full, and where and when they were registered. */
+export interface FoundPerson extends TubePerson {
   tube: string;
   desk: string;
-  position: number;
-  status: 'active' | 'removed' | 'voided';
-  docType: string;
-  idNumber: string;
-  name: string;
-  phone: string;
   registeredAt: string;
 }
 
