@@ -1,5 +1,6 @@
 // The Electron main process: the only file that wires Electron to the core. Everything it does is in
 // windows.ts (locked-down windows) and ipc.ts (calls checked against each window's role).
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, ipcMain, session } from 'electron';
 import { createCore } from './core/core';
@@ -22,7 +23,13 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = dataDirArgument(process.argv) ?? app.getPath('userData');
     const core = createCore({ dataDir });
     const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
-    const ipc = createIpc(core, ipcMain, isAppUrl);
+    const ipc = createIpc(core, ipcMain, isAppUrl, {
+      choosePath: async (window, suggested) => {
+        const chosen = await dialog.showSaveDialog(window, { defaultPath: suggested, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+      },
+      write: (file, data) => fs.promises.writeFile(file, data),
+    });
     const table = stationWindows(launch.desks);
     const devices = await launchDevices(core, table, launch.simulate);
     // The desktop has no station port of its own: with --simulate it opens one on loopback for /sim only

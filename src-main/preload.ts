@@ -1,7 +1,7 @@
 // The only bridge a window has: the contract's calls and its pushed events. It imports nothing at run time but
 // electron (a sandboxed preload can require nothing else); the names below are bundled in at build time.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, IPC_CALL, IPC_EVENT } from './core/contract/names';
+import { CHANNEL_NAMES, IPC_CALL, IPC_EVENT, IPC_SAVE_PDF } from './core/contract/names';
 import type { CallResult, PushedEvent } from './core/contract';
 import type { SwabDeskBridge } from './core/contract/wire';
 
@@ -32,6 +32,7 @@ const bridge: SwabDeskBridge = {
       ipcRenderer.removeListener(IPC_EVENT, forward);
     };
   },
+  savePdf: (fileName) => ipcRenderer.invoke(IPC_SAVE_PDF, String(fileName)) as Promise<boolean>,
 };
 
 contextBridge.exposeInMainWorld('swabdesk', bridge);

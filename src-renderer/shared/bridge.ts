@@ -79,7 +79,7 @@ function stationBridge(): PageBridge {
 }
 
 function desktopBridge(preload: SwabDeskBridge): PageBridge {
-  return { call: preload.call, on: preload.on, onConnection: () => () => undefined };
+  return { call: preload.call, on: preload.on, savePdf: preload.savePdf, onConnection: () => () => undefined };
 }
 
 export const bridge: PageBridge = window.swabdesk ? desktopBridge(window.swabdesk) : stationBridge();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
+import { IPC_CALL, IPC_SAVE_PDF, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
 import { createCore, type Core } from '../../src-main/core/core';
 import { signIn } from '../fixtures/driver';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
@@ -175,7 +175,13 @@ describe('IPC', () => {
     const closed: (() => void)[] = [];
     let destroyed = false;
     return {
-      webContents: { id, mainFrame, send: vi.fn(), isDestroyed: () => destroyed },
+      webContents: {
+        id,
+        mainFrame,
+        send: vi.fn(),
+        isDestroyed: () => destroyed,
+        printToPDF: vi.fn(async () => Buffer.from(`%PDF page of window ${id}`)),
+      },
       on: (name: string, listener: () => void) => name === 'closed' && closed.push(listener),
       close: () => closed.forEach((listener) => listener()),
       destroyContents: () => (destroyed = true),
@@ -188,14 +194,30 @@ describe('IPC', () => {
 
   let clerk: ReturnType<typeof fakeWindow>;
   let manager: ReturnType<typeof fakeWindow>;
+  let savePdf: (event: unknown, fileName: unknown) => Promise<boolean>;
+  /** What the save dialog answers (null: cancelled), what it was offered, and what was written where. */
+  let chosenPath: string | null;
+  const offered: string[] = [];
+  const written = new Map<string, string>();
 
   beforeEach(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-ipc-'));
     core = createCore({ dataDir });
     const ipcMain = { handle: vi.fn() };
-    const ipc = createIpc(core, ipcMain as never, (url) => url.startsWith('file:///app/'));
+    chosenPath = '/home/manager/manifest.pdf';
+    offered.length = 0;
+    written.clear();
+    const ipc = createIpc(core, ipcMain as never, (url) => url.startsWith('file:///app/'), {
+      choosePath: async (_window, suggested) => {
+        offered.push(suggested);
+        return chosenPath;
+      },
+      write: async (file, data) => void written.set(file, data.toString()),
+    });
     expect(ipcMain.handle).toHaveBeenCalledWith(IPC_CALL, expect.any(Function));
+    expect(ipcMain.handle).toHaveBeenCalledWith(IPC_SAVE_PDF, expect.any(Function));
     handle = ipcMain.handle.mock.calls[0][1];
+    savePdf = ipcMain.handle.mock.calls[1][1];
     clerk = fakeWindow(1);
     manager = fakeWindow(2);
     ipc.attach(clerk as never, { role: 'clerk', desk: '1' });
@@ -254,6 +276,21 @@ describe('IPC', () => {
     expect(await handle(from(clerk), 'session.whoami', {})).toEqual({ ok: true, value: { role: 'clerk', desk: '1' } });
   });
 
+  it("saves the window's own page as PDF where the person chooses, and only for an app window", async () => {
+    expect(await savePdf(from(manager), '交接单-20261123-001')).toBe(true);
+    expect(offered).toEqual(['交接单-20261123-001.pdf']);
+    expect(written.get('/home/manager/manifest.pdf')).toBe('%PDF page of window 2');
+    expect(manager.webContents.printToPDF).toHaveBeenCalledWith({ printBackground: true, preferCSSPageSize: true });
+    // A name with a path or characters a file system refuses is cut down to a plain file name.
+    expect(await savePdf(from(manager), '../../etc/pass<wd>.pdf')).toBe(true);
+    expect(offered.at(-1)).toBe('passwd.pdf');
+    chosenPath = null;
+    expect(await savePdf(from(manager), 'x')).toBe(false);
+    expect(await savePdf(from(fakeWindow(99)), 'x')).toBe(false);
+    expect(await savePdf(from(manager, frame(42)), 'x')).toBe(false);
+    expect(written.size).toBe(1);
+  });
+
   it('pushes events to the windows that may see them, until a window closes', async () => {
     await handle(from(clerk), 'clerk.scan', { text: '2026112200001' });
     expect(clerk.webContents.send).toHaveBeenCalledWith(IPC_EVENT, expect.objectContaining({ event: 'desk.changed' }));
@@ -278,11 +315,15 @@ describe('preload', () => {
     electron.exposed.swabdesk as {
       call: (channel: string, input: unknown) => Promise<CallResult>;
       on: (listener: (event: unknown) => void) => () => void;
+      savePdf: (fileName: string) => Promise<boolean>;
     };
 
-  it('exposes only call and on', () => {
+  it('exposes only call, on and savePdf', async () => {
     expect(Object.keys(electron.exposed)).toEqual(['swabdesk']);
-    expect(Object.keys(bridge()).sort()).toEqual(['call', 'on']);
+    expect(Object.keys(bridge()).sort()).toEqual(['call', 'on', 'savePdf']);
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(true);
+    expect(await bridge().savePdf('交接单-1')).toBe(true);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_SAVE_PDF, '交接单-1');
   });
 
   it('refuses a channel outside the contract without sending IPC', async () => {

@@ -67,3 +67,5 @@ export type EventName = (typeof EVENT_NAMES)[number];
 /** Electron IPC: windows invoke calls on one channel and receive pushed events on another. */
 export const IPC_CALL = 'swabdesk:call';
 export const IPC_EVENT = 'swabdesk:event';
+/** The desktop app only: the window's own page printed to PDF (print styles), saved where the person chooses. */
+export const IPC_SAVE_PDF = 'swabdesk:save-pdf';

@@ -19,4 +19,9 @@ export interface SwabDeskBridge {
   call<C extends ChannelName>(channel: C, input: Input<C>): Promise<CallResult<Output<C>>>;
   /** Registers a listener for pushed events; returns the function that removes it. */
   on(listener: (event: PushedEvent) => void): () => void;
+  /**
+   * The desktop app only: prints this window's page to PDF and asks where to save it; true once saved. The
+   * browser station has no such call: its print dialog saves PDFs.
+   */
+  savePdf?(fileName: string): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 // The handover manifest as it is printed: number and barcodes, courier, temperature, totals, every bag's tubes
-// with their people, and the two signature lines. Print it, or save it as PDF, XLSX or CSV.
+// with their people, and the two signature lines. Print it (the browser's dialog also saves PDF), save it as PDF
+// in the desktop app (Electron's printToPDF), or as XLSX or CSV.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
@@ -39,6 +40,11 @@ export function ManifestView({ number, onClose }: { number: string; onClose: () 
         <button type="button" className="primary" data-testid="manifest-print" onClick={() => window.print()}>
           {t('handover.print')}
         </button>
+        {bridge.savePdf && (
+          <button type="button" data-testid="manifest-pdf" onClick={() => void bridge.savePdf!(`交接单-${number}`)}>
+            {t('handover.savePdf')}
+          </button>
+        )}
         <button type="button" data-testid="manifest-xlsx" onClick={() => void save('xlsx')}>
           {t('handover.saveXlsx')}
         </button>
