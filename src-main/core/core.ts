@@ -48,6 +48,9 @@ function failureOf(channelName: ChannelName, error: unknown): Extract<CallResult
   return fail('internal', `Internal error in ${channelName}: ${(error as Error).message}`);
 }
 
+/** How long the live view waits to gather a burst of changes into one push. */
+export const LIVE_PUSH_DELAY_MS = 250;
+
 const SIGNED_OUT_MESSAGES = {
   'signed-out': 'Nobody is signed in at this window: sign in with your PIN first.',
   locked: 'This window is locked: sign in with your PIN to go on.',
@@ -113,9 +116,21 @@ export function createCore(options: CoreOptions) {
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
-    // Anything a desk does shows in the manager's live view: once per call, whatever changed.
-    if (changes.some((change) => change.kind !== 'reading')) publish('site.live', live);
+    if (changes.some((change) => change.kind !== 'reading')) scheduleLive();
     publishBacklog();
+  }
+
+  /**
+   * The manager's live view follows any desk's change, a moment later: its per-hour counts are computed once for
+   * a burst of scans, off the path of the scan the clerk waits for.
+   */
+  let liveTimer: NodeJS.Timeout | null = null;
+  function scheduleLive(): void {
+    if (liveTimer) return;
+    liveTimer = setTimeout(() => {
+      liveTimer = null;
+      publish('site.live', live);
+    }, LIVE_PUSH_DELAY_MS);
   }
 
   let publishedBacklog = backlog.count();
@@ -236,6 +251,7 @@ export function createCore(options: CoreOptions) {
     admin,
 
     close(): void {
+      if (liveTimer) clearTimeout(liveTimer);
       listeners.clear();
       db.close();
     },
