@@ -16,6 +16,7 @@ import { openDatabase, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
 import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
+import { GUIDE_DESK } from './stationWindows';
 
 export interface CoreOptions {
   dataDir: string;
@@ -107,6 +108,10 @@ export function createCore(options: CoreOptions) {
         publish('desk.reading', () => change.reading, change.desk);
         continue;
       }
+      if (change.kind === 'guideCard') {
+        publish('guide.card', () => change.card);
+        continue;
+      }
       const key = change.kind === 'desk' ? `desk:${change.desk}` : change.kind === 'session' ? `session:${sessionKey(change.who)}` : change.kind;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -116,7 +121,7 @@ export function createCore(options: CoreOptions) {
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
-    if (changes.some((change) => change.kind !== 'reading')) scheduleLive();
+    if (changes.some((change) => change.kind !== 'reading' && change.kind !== 'guideCard')) scheduleLive();
     publishBacklog();
   }
 
@@ -178,12 +183,16 @@ export function createCore(options: CoreOptions) {
       publish('desk.reading', () => payload, desk);
       return failure;
     };
-    // A desk's device acts for the clerk signed in at that desk, and only while one is.
+    // A desk's device acts for the clerk signed in at that desk (the pre-registration window's reader for whoever
+    // is signed in there), and only while one is.
+    const deviceDesk = channelName === 'device.input' ? (parsed.data as Input<'device.input'>).desk : null;
     const sessionOf: Identity | null = contract.signedIn
       ? who
-      : channelName === 'device.input'
-        ? { role: 'clerk', desk: (parsed.data as Input<'device.input'>).desk }
-        : null;
+      : deviceDesk === GUIDE_DESK
+        ? { role: 'guide' }
+        : deviceDesk !== null
+          ? { role: 'clerk', desk: deviceDesk }
+          : null;
     let caller: Caller = who;
     if (sessionOf) {
       const access = sessions.access(sessionKey(sessionOf));

@@ -17,12 +17,14 @@ import { checkPerson } from './domain/person';
 import { createFactRecorder } from './facts/record';
 import { detectInputGarbling } from './domain/inputGarbling';
 import { diskHealth } from './maintenance/health';
+import { checkCardPerson } from './registration/cardPerson';
 import { createTubeLoop, type DeskActor } from './registration/tubeLoop';
 import { readSiteSettings, writeSiteSettings } from './site/settings';
 import { createDeskActivity } from './site/live';
 import { createTotals } from './site/totals';
 import { createTubePeople } from './site/tubePeople';
 import { createUnbagged } from './site/unbagged';
+import { GUIDE_DESK } from './stationWindows';
 import { manifestCsv, manifestXlsx } from './export/manifestFiles';
 import { createHandovers } from './transport/handover';
 import { createManifests } from './transport/manifest';
@@ -33,6 +35,7 @@ export type Change =
   | { kind: 'desk'; desk: string }
   | { kind: 'session'; who: Identity }
   | { kind: 'operators' }
+  | { kind: 'guideCard'; card: EventPayload<'guide.card'> }
   | { kind: 'totals' }
   | { kind: 'reading'; desk: string; reading: EventPayload<'desk.reading'> }
   | { kind: 'devices' };
@@ -251,6 +254,16 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
     'packing.openBag': () => packing.openBag(),
     'device.input': ({ desk, label, reading }, who, changed) => {
+      if (desk === GUIDE_DESK) {
+        if (reading.kind !== 'card') return { result: 'ignored' };
+        // Read into the pre-registration form, nothing stored: an expired card is said, not refused.
+        const checked = checkCardPerson(reading.card, clock());
+        const card = checked.ok
+          ? { docType: checked.person.docType as DocumentType, idNumber: checked.person.docNumber, name: checked.person.name, expired: checked.expired }
+          : { problem: checked.problem };
+        changed({ kind: 'guideCard', card });
+        return { result: 'read-for-guide' };
+      }
       const outcome = readings.read(deviceActor(desk, who.operator), reading);
       if (stored(outcome)) deskChanged(desk, changed);
       changed({ kind: 'reading', desk, reading: { device: label, kind: reading.kind, outcome, error: null } });

@@ -11,6 +11,9 @@ export interface StationWindow {
   entry: WindowRole;
 }
 
+/** Where a card reader for the pre-registration window is assigned, in place of a desk number. */
+export const GUIDE_DESK = 'guide';
+
 /** One PC may serve up to this many channels, each with its own clerk window and devices. */
 export const MAX_DESKS = 4;
 

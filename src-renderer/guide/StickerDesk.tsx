@@ -1,9 +1,11 @@
-// Type a person's details (checked as they are typed), make the sticker, print it, next person.
+// Read a person's ID card on the reader or type their details (checked as they are typed), make the sticker,
+// print it, next person.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
 import { PersonInputs, usePersonForm } from '../shared/PersonInputs';
+import { playSound } from '../shared/sounds/player';
 
 type Made = Extract<Output<'guide.sticker'>, { result: 'sticker' }>;
 
@@ -19,6 +21,28 @@ export function StickerDesk() {
   useEffect(() => {
     if (!made) first.current?.focus();
   }, [made]);
+
+  // A card laid on this window's reader fills the form; only the phone is left to type.
+  const { set } = form;
+  useEffect(
+    () =>
+      bridge.on((pushed) => {
+        if (pushed.event !== 'guide.card') return;
+        const card = pushed.payload;
+        if ('problem' in card) {
+          playSound('refused');
+          setProblem(t(`problem.${card.problem}.title`));
+          return;
+        }
+        playSound('notice');
+        setMade(null);
+        set('docType', card.docType);
+        set('idNumber', card.idNumber);
+        set('name', card.name);
+        setProblem(card.expired ? t('guide.cardExpired') : null);
+      }),
+    [set, t],
+  );
 
   async function make(): Promise<void> {
     if (!form.attempt()) return;

@@ -10,13 +10,15 @@ import { PNG } from 'pngjs';
 import { idNumber } from '../fixtures/people';
 import { signIn } from './signIn';
 import { CLERKS, startStation, type RunningStation } from './station';
+import { simulatedDevices } from './simulated';
 import { typeAsScanner } from './typing';
+import { SAMPLE_CARD } from '../fixtures/cards';
 
 let station: RunningStation;
 let out: string;
 
 test.beforeEach(async () => {
-  station = await startStation();
+  station = await startStation(['--simulate']);
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-sticker-'));
 });
 
@@ -73,4 +75,21 @@ test('a printed pre-registration sticker registers its person with one scan at a
   const printed = audit.filter((row) => row.kind === 'sticker.printed');
   expect(printed).toHaveLength(1);
   expect(printed[0].data).not.toContain(person);
+});
+
+test('an ID card laid on the pre-registration reader fills the form; only the phone is typed', async ({ page }) => {
+  await page.goto(station.urls.byWindow.guide);
+  await signIn(page, CLERKS[1]);
+  // Signing in played its own sound; the card plays the next one.
+  await expect(page.locator('html')).toHaveAttribute('data-sounds-played', '1');
+  await simulatedDevices(station).cardOn('reader-guide', SAMPLE_CARD);
+  await expect(page.getByTestId('guide-idNumber')).toHaveValue(SAMPLE_CARD.idNumber);
+  await expect(page.getByTestId('guide-name')).toHaveValue(SAMPLE_CARD.name);
+  await expect(page.locator('html')).toHaveAttribute('data-sounds-played', '2');
+  await expect(page.locator('html')).toHaveAttribute('data-last-sound', 'notice');
+  await page.getByTestId('guide-phone').fill('13812345678');
+  await page.getByTestId('sticker-make').click();
+  await expect(page.getByTestId('sticker')).toContainText('王*明');
+  // Read for a sticker, registered nowhere.
+  expect(station.snapshot().registrations).toEqual([]);
 });

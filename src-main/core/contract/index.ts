@@ -28,6 +28,7 @@ import {
   saveOperatorOutcomeSchema,
   scanOutcomeSchema,
   fileSchema,
+  guideCardSchema,
   firstManagerOutcomeSchema,
   foundPersonSchema,
   manifestSchema,
@@ -194,7 +195,8 @@ export const channels = {
       label: z.string().max(200),
       reading: deviceReadingSchema,
     }),
-    scanOutcomeSchema,
+    // At the pre-registration window a card is read into the form, not registered; a scan there is ignored.
+    z.union([scanOutcomeSchema, z.object({ result: z.enum(['read-for-guide', 'ignored']) })]),
   ),
   'device.states': channel(['device'], z.strictObject({ states: z.array(deviceStateSchema).max(200) }), z.null()),
   'device.config': channel(
@@ -217,6 +219,8 @@ export const events = {
   // To the window whose session changed: signed in, locked, signed out.
   'session.changed': { roles: ['clerk', 'manager', 'guide'], payload: sessionStateSchema },
   'backlog.changed': { roles: ['clerk', 'manager'], payload: backlogSchema },
+  // An ID card on the pre-registration window's reader: the details for its form, or why the card was refused.
+  'guide.card': { roles: ['guide'], payload: guideCardSchema },
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
   'site.live': { roles: ['manager'], payload: z.array(deskLiveSchema) },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },

@@ -58,6 +58,7 @@ export const EVENT_NAMES = [
   'desk.devices',
   'session.changed',
   'backlog.changed',
+  'guide.card',
   'totals.changed',
   'site.live',
   'site.devices',

@@ -1,6 +1,7 @@
 // Shapes that travel between the core and the windows.
 import { z } from 'zod';
 import { ROLES } from './names';
+import { DOCUMENT_TYPES } from '../domain/documents';
 import { PROTOCOLS } from '../devices/profiles';
 import { OPERATOR_ROLES } from '../operators/operators';
 
@@ -349,3 +350,8 @@ export const deskLiveSchema = z.object({
 });
 
 export const foundPersonSchema = registrationViewSchema.extend({ tube: z.string(), desk: z.string(), registeredAt: z.string() });
+
+export const guideCardSchema = z.union([
+  z.object({ docType: z.enum(DOCUMENT_TYPES), idNumber: z.string(), name: z.string(), expired: z.boolean() }),
+  z.object({ problem: z.enum(PERSON_PROBLEMS) }),
+]);

@@ -20,7 +20,8 @@ export async function launchDevices(
   simulate: boolean,
 ): Promise<LaunchedDevices> {
   const desks = windows.flatMap((window) => (window.desk === undefined ? [] : [window.desk]));
-  const catalogue = simulate ? simulatedDevices(desks) : [];
+  const withGuide = windows.some((window) => window.role === 'guide');
+  const catalogue = simulate ? simulatedDevices(desks, withGuide) : [];
   const simulation = simulate ? createSimulatedBus(catalogue) : null;
   const hub = connectDevices(core, {
     providers: [createHidPortProvider(), createSerialPortProvider(), ...(simulation?.providers ?? [])],

@@ -27,11 +27,14 @@ export const siteSettingsSchema = z.object({
   codeFormats: z.array(codeFormatSchema).max(20),
   /** This site's own device profiles, tried before the shipped ones. */
   deviceProfiles: z.array(deviceProfileSchema).max(50),
-  /** Which desk each device feeds, by its identity (transport:vendor:product:serial); null = not used. */
+  /**
+   * Which desk each device feeds, by its identity (transport:vendor:product:serial); `guide` = the
+   * pre-registration window (a card reader there fills its form); null = not used.
+   */
   deviceAssignments: z
     .array(
       z
-        .object({ device: z.string().min(1).max(300), desk: z.string().regex(/^[1-9][0-9]?$/).nullable() })
+        .object({ device: z.string().min(1).max(300), desk: z.string().regex(/^(?:[1-9][0-9]?|guide)$/).nullable() })
         .strict(),
     )
     .max(100),

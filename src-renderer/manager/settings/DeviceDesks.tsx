@@ -41,6 +41,7 @@ export function DeviceDesks({ settings, onSaved }: { settings: Settings; onSaved
                       {t('live.desk', { desk })}
                     </option>
                   ))}
+                  <option value="guide">{t('guide.title')}</option>
                 </select>
               </td>
             </tr>

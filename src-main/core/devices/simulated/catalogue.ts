@@ -3,6 +3,7 @@
 import { PROFILE_DEFAULTS, type DeviceProfile, type Protocol } from '../profiles';
 import { deviceIdentity, type PortInfo } from '../ports/port';
 import type { DeviceAssignment } from '../hub';
+import { GUIDE_DESK } from '../../stationWindows';
 
 /** Not a vendor id any real device uses (0x5344 = "SD"), so a simulated profile never claims real hardware. */
 export const SIMULATED_VENDOR = 0x5344;
@@ -43,15 +44,19 @@ function simulated(id: string, protocol: Protocol, desk: string): SimulatedDevic
   };
 }
 
-/** Per desk: a HID-POS scanner and a card reader; desk 1 also has a serial scanner and a keyboard-mode one. */
-export function simulatedDevices(desks: readonly string[]): SimulatedDevice[] {
+/**
+ * Per desk: a HID-POS scanner and a card reader; desk 1 also has a serial scanner and a keyboard-mode one; and a
+ * card reader at the pre-registration window when the station has one.
+ */
+export function simulatedDevices(desks: readonly string[], guide = false): SimulatedDevice[] {
+  const guideReader = guide ? [simulated('reader-guide', 'sam-reader', GUIDE_DESK)] : [];
   return desks.flatMap((desk) => [
     simulated(`scanner-${desk}`, 'hid-pos', desk),
     simulated(`reader-${desk}`, 'sam-reader', desk),
     ...(desk === '1'
       ? [simulated('serial-scanner-1', 'serial-scanner', desk), simulated('keyboard-scanner-1', 'boot-keyboard', desk)]
       : []),
-  ]);
+  ]).concat(guideReader);
 }
 
 export const SIMULATED_PROFILES: readonly DeviceProfile[] = (Object.keys(PRODUCTS) as Protocol[]).map((protocol) => ({
