@@ -135,3 +135,15 @@ for (const size of SIZES) {
     await shoot(guide, 'guide-sticker');
   });
 }
+
+for (const size of SIZES) {
+  test(`a new site's manager window at ${size.width}x${size.height}`, async ({ browser }) => {
+    await station.stop();
+    station = await startStation([], { withManager: false });
+    const manager = await browser.newPage({ viewport: size });
+    await manager.goto(station.urls.manager);
+    await manager.getByTestId('first-manager-name').fill('孙主任');
+    await expect(manager.getByTestId('first-manager')).toBeVisible();
+    await shoot(manager, 'manager-first-run');
+  });
+}
