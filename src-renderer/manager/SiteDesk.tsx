@@ -34,7 +34,7 @@ export function SiteDesk({ operator }: { operator: string }) {
         ))}
         <span className="spacer" />
         {totals && <span className="day">{t('manager.day', { day: totals.day })}</span>}
-        <span className="tabs-operator">{t('manager.operator', { name: operator })}</span>
+        <span className="tabs-operator" data-testid="signed-in-as">{t('manager.operator', { name: operator })}</span>
       </nav>
       <main className="manager-main" role="tabpanel">
         {tab === 'live' && <LivePanel totals={totals} />}

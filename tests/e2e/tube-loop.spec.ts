@@ -160,7 +160,7 @@ test('a new site makes its first manager at the manager window, who is then sign
   await page.getByTestId('first-manager-again').fill('8080');
   await page.getByTestId('first-manager-submit').click();
   await expect(page.getByTestId('total-peopleToday')).toHaveText('0');
-  await expect(page.locator('.manager-line')).toContainText('孙主任');
+  await expect(page.getByTestId('signed-in-as')).toContainText('孙主任');
   const operators = station.snapshot().operators as { name: string; role: string }[];
   expect(operators.filter((o) => o.role === 'manager').map((o) => o.name)).toEqual(['孙主任']);
 });
