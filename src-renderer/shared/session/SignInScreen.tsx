@@ -27,7 +27,9 @@ export function SignInScreen({
 }) {
   const { t } = useTranslation();
   const { operators } = session;
-  const [chosen, setChosen] = useState(session.operator?.id ?? operators[0]?.id ?? null);
+  const [picked, setChosen] = useState<string | null>(null);
+  // Until somebody picks a name: the one signed in before the lock, else the first (the list may grow meanwhile).
+  const chosen = picked ?? session.operator?.id ?? operators[0]?.id ?? null;
   const [message, setMessage] = useState<Message | null>(null);
   const pin = useRef<HTMLInputElement>(null);
   const timer = useRef(keyTimer());
