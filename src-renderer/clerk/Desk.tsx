@@ -1,6 +1,6 @@
 // The desk at work: the last result, the scan field, the open tube, and the keys. Scans, device readings and
 // keys go to the core one after another, in the order they came; each answer is shown and heard.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
@@ -107,8 +107,11 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
     if (lost.length > 0) show(deviceLost(lost[0].kind));
   }, [devices, show]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
+  // The keys act on what the screen shows: the handler is brought up to date before the browser paints, so a key
+  // pressed the moment a tube appears already sees it.
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onKey.current = (event) => {
       wakeAudio();
       if (event.key === KEYS.language) toggleLanguage();
       else if (manual) return;
@@ -120,9 +123,12 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
       else return;
       event.preventDefault();
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   }, [manual, seal, confirm, undo, openManual]);
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <>
