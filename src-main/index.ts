@@ -30,7 +30,7 @@ if (!app.requestSingleInstanceLock()) {
       },
       write: (file, data) => fs.promises.writeFile(file, data),
     });
-    const table = stationWindows(launch.desks);
+    const table = stationWindows(launch.desks ?? core.admin.desks());
     const devices = await launchDevices(core, table, launch.simulate);
     // The desktop has no station port of its own: with --simulate it opens one on loopback for /sim only
     // (no window keys, so no calls can be made over it).

@@ -7,6 +7,7 @@ import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
 import { exportRows } from './export/registrations';
 import { backupTo, scheduleBackups } from './maintenance/backup';
+import { readSiteSettings } from './site/settings';
 
 export interface ExportRequest {
   format: 'csv' | 'xlsx';
@@ -38,6 +39,8 @@ export function createAdmin(db: Db, databaseFile: string, record: RecordFact, op
       }
     },
     verifyAudit: () => verifyAudit(db),
+    /** How many clerk desks the site's settings give this station, for its launch. */
+    desks: () => readSiteSettings(db).desks,
     /** Caps (or, with a larger number, frees) the database's size in pages: see CoreOptions.maxPages. */
     setMaxPages: (pages: number) => db.pragma(`max_page_count = ${Math.floor(pages)}`, { simple: true }) as number,
     backup: (file: string) => backupTo(db, file),

@@ -3,7 +3,8 @@
 import { MAX_DESKS } from './stationWindows';
 
 export interface LaunchArguments {
-  desks: number;
+  /** null: as many as the site's settings say. */
+  desks: number | null;
   simulate: boolean;
 }
 
@@ -17,7 +18,8 @@ function valueOf(argv: readonly string[], name: string): string | undefined {
 
 export function launchArguments(argv: readonly string[]): LaunchArguments {
   const desksText = valueOf(argv, '--desks');
-  const desks = desksText === undefined ? 1 : Number(desksText);
+  if (desksText === undefined) return { desks: null, simulate: argv.includes('--simulate') };
+  const desks = Number(desksText);
   if (!Number.isInteger(desks) || desks < 1 || desks > MAX_DESKS) {
     throw new Error(`--desks takes a whole number from 1 to ${MAX_DESKS}, not ${JSON.stringify(desksText)}.`);
   }

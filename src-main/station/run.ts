@@ -34,7 +34,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
   const core = createCore({ dataDir });
   const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
-  const windows = stationWindows(launch.desks);
+  const windows = stationWindows(launch.desks ?? core.admin.desks());
   const devices = await launchDevices(core, windows, launch.simulate);
   const station = await startStation({
     core,

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { DATABASE_FILE } from '../../src-main/core/core';
+import { launchArguments } from '../../src-main/core/launchArguments';
 import { driver, value } from '../fixtures/driver';
 import { idNumber, personCode } from '../fixtures/people';
 import { tempCore, tempDir } from '../fixtures/tempCore';
@@ -124,5 +125,17 @@ describe('the headless command', () => {
     const bad = cli('add-operator', '--name', '李强', '--role', 'clerk', '--pin', '12');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/Not added: pin-format/);
+  });
+});
+
+describe('the desks a station opens', () => {
+  it('are the site setting, unless --desks says otherwise for this launch', () => {
+    expect(launchArguments(['--simulate'])).toEqual({ desks: null, simulate: true });
+    expect(launchArguments(['--desks', '3']).desks).toBe(3);
+    expect(() => launchArguments(['--desks', '5'])).toThrow(/1 to 4/);
+    expect(core.admin.desks()).toBe(1);
+    value(core.call({ role: 'manager' }, 'site.updateSettings', { desks: 2 }));
+    expect(core.admin.desks()).toBe(2);
+    expect(core.call({ role: 'manager' }, 'site.updateSettings', { desks: 5 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

@@ -5,12 +5,15 @@ import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import { compiles } from '../domain/regex';
 import { deviceProfileSchema } from '../devices/profiles';
 import type { RecordFact } from '../facts/record';
+import { MAX_DESKS } from '../stationWindows';
 
 export const siteSettingsSchema = z.object({
   /** The sampling point's name, as manifests and exports print it. */
   siteName: z.string().trim().max(60),
   /** The district's code for this sampling point, as its platform knows it. */
   siteCode: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, 'letters, digits and - only, at most 32'),
+  /** Clerk desks this station's PC serves, each with its own window and devices (`--desks` overrides it). */
+  desks: z.number().int().min(1).max(MAX_DESKS),
   /** People per tube (1 = single-tube sampling). */
   poolingRatio: z.number().int().min(1).max(100),
   /** What a tube barcode looks like at this site; anything else scanned is not taken for a tube. */
@@ -45,6 +48,7 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export const defaultSiteSettings: SiteSettings = {
   siteName: '',
   siteCode: '',
+  desks: 1,
   poolingRatio: 10,
   tubePattern: '^[0-9]{8,14}$',
   bagPattern: '^B[0-9]{6,14}$',
