@@ -64,6 +64,11 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     indexes: [],
     triggers: ['outbox_backlog_added', 'outbox_backlog_sent', 'outbox_backlog_removed'],
   },
+  6: {
+    tables: ['upload_status'],
+    indexes: ['outbox_waiting', 'outbox_held'],
+    triggers: ['outbox_backlog_added', 'outbox_backlog_changed', 'outbox_backlog_removed'],
+  },
 };
 
 describe('migration 3: day counts', () => {
@@ -157,6 +162,51 @@ describe('migration 5: outbox backlog count', () => {
     db.exec("DELETE FROM outbox WHERE fact_id IN ('f2', 'f3')");
     expect(unsent()).toBe(1);
     expect(unsent()).toBe(db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get());
+  });
+});
+
+describe('migration 6: held facts and upload status', () => {
+  const unsent = () => db.prepare('SELECT unsent FROM outbox_backlog').pluck().get();
+  const waiting = () => db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NULL AND held_at IS NULL').pluck().get();
+  const fact = (id: string, sentAt: string | null, heldAt: string | null = null) => {
+    db.prepare(
+      `INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash)
+       VALUES ((SELECT count(*) + 1 FROM audit), ?, 'now', 'a', 'k', 's', '{}', 'p', ?)`,
+    ).run(id, `h-${id}`);
+    const columns = heldAt === null ? '' : ', held_at';
+    const values = heldAt === null ? '' : ', ?';
+    db.prepare(`INSERT INTO outbox (fact_id, kind, payload, created_at, sent_at${columns}) VALUES (?, 'k', '{}', 'now', ?${values})`).run(
+      ...[id, sentAt, ...(heldAt === null ? [] : [heldAt])],
+    );
+  };
+
+  it('keeps the count of a version 5 database, and leaves held facts out of it through hold, release and acknowledgement', () => {
+    migrate(db, 5);
+    fact('f1', null);
+    fact('f2', 'sent');
+    fact('f3', null);
+    migrate(db, 6);
+    expect(unsent()).toBe(2);
+
+    fact('f4', null, 'held');
+    expect(unsent()).toBe(2);
+    db.exec("UPDATE outbox SET held_at = 'now', held_reason = '422' WHERE fact_id = 'f1'");
+    expect(unsent()).toBe(1);
+    // Held twice (a new reason) counts once.
+    db.exec("UPDATE outbox SET held_at = 'later' WHERE fact_id = 'f1'");
+    expect(unsent()).toBe(1);
+    db.exec("UPDATE outbox SET held_at = NULL WHERE fact_id = 'f4'");
+    expect(unsent()).toBe(2);
+    db.exec("UPDATE outbox SET sent_at = 'now' WHERE fact_id = 'f3'");
+    db.exec("UPDATE outbox SET sent_at = 'again' WHERE fact_id = 'f3'");
+    expect(unsent()).toBe(1);
+    // A held fact the platform acknowledges after all leaves the held list, and was never counted.
+    db.exec("UPDATE outbox SET sent_at = 'now' WHERE fact_id = 'f1'");
+    expect(unsent()).toBe(1);
+    db.exec("DELETE FROM outbox WHERE fact_id = 'f4'");
+    expect(unsent()).toBe(0);
+    expect(unsent()).toBe(waiting());
+    expect(db.prepare('SELECT last_success_at FROM upload_status').pluck().get()).toBeNull();
   });
 });
 

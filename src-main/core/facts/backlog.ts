@@ -1,4 +1,5 @@
-// What waits in the outbox for the platform: how many facts, and since when the oldest.
+// What waits in the outbox for the platform: how many facts, and since when the oldest (facts held for a person
+// are counted apart, by the uploader).
 import type { Db } from '../db/database';
 
 export interface Backlog {
@@ -9,7 +10,7 @@ export interface Backlog {
 
 export function createBacklog(db: Db) {
   const count = db.prepare<[], number>('SELECT unsent FROM outbox_backlog').pluck();
-  const oldest = db.prepare<[], string>('SELECT created_at FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT 1').pluck();
+  const oldest = db.prepare<[], string>('SELECT created_at FROM outbox WHERE sent_at IS NULL AND held_at IS NULL ORDER BY seq LIMIT 1').pluck();
   return {
     /** One row read: cheap enough to ask after every call. */
     count: (): number => count.get() ?? 0,

@@ -6,6 +6,7 @@ import { migration002 } from './002-facts-audit-outbox';
 import { migration003 } from './003-day-counts';
 import { migration004 } from './004-site-desks-operators';
 import { migration005 } from './005-outbox-backlog';
+import { migration006 } from './006-upload';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
