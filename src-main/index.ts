@@ -23,6 +23,7 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = dataDirArgument(process.argv) ?? app.getPath('userData');
     const core = createCore({ dataDir });
     const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
+    core.uploader.start();
     const ipc = createIpc(core, ipcMain, isAppUrl, {
       choosePath: async (window, suggested) => {
         const chosen = await dialog.showSaveDialog(window, { defaultPath: suggested, filters: [{ name: 'PDF', extensions: ['pdf'] }] });

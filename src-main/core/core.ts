@@ -17,12 +17,15 @@ import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
 import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
 import { GUIDE_DESK } from './stationWindows';
+import type { UploadTuning } from './upload/uploads';
 
 export interface CoreOptions {
   dataDir: string;
   clock?: Clock;
   /** A cap on the database's size in pages (SQLite max_page_count), to keep room on a small disk. */
   maxPages?: number;
+  /** How the uploader times out and backs off; the defaults suit a real platform. */
+  upload?: UploadTuning;
 }
 
 export const DATABASE_FILE = 'swabdesk.db';
@@ -73,11 +76,8 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile);
-  const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates } = createHandlers(
-    db,
-    clock,
-    options.dataDir,
-  );
+  const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates, uploads } =
+    createHandlers(db, clock, options.dataDir, () => uploadChanged(), options.upload);
   const listeners = new Map<Listener, Identity>();
   const admin = createAdmin(db, databaseFile, record, operators);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
@@ -135,6 +135,20 @@ export function createCore(options: CoreOptions) {
     liveTimer = setTimeout(() => {
       liveTimer = null;
       publish('site.live', live);
+    }, LIVE_PUSH_DELAY_MS);
+  }
+
+  /**
+   * The uploader moved facts or changed state: every window's backlog follows at once, the manager's upload panel
+   * a moment later, once for a run of batches.
+   */
+  let uploadTimer: NodeJS.Timeout | null = null;
+  function uploadChanged(): void {
+    publishBacklog();
+    if (uploadTimer) return;
+    uploadTimer = setTimeout(() => {
+      uploadTimer = null;
+      publish('upload.changed', uploads.status);
     }, LIVE_PUSH_DELAY_MS);
   }
 
@@ -259,8 +273,13 @@ export function createCore(options: CoreOptions) {
     /** Exports, audit verification and backups, for the headless commands and the backup schedule. */
     admin,
 
+    /** The shells start it; stop it (it finishes the request in flight) before closing the core. */
+    uploader: { start: uploads.uploader.start, stop: uploads.uploader.stop },
+
     close(): void {
       if (liveTimer) clearTimeout(liveTimer);
+      if (uploadTimer) clearTimeout(uploadTimer);
+      void uploads.uploader.stop();
       listeners.clear();
       db.close();
     },

@@ -29,6 +29,7 @@ import { manifestCsv, manifestXlsx } from './export/manifestFiles';
 import { createHandovers } from './transport/handover';
 import { createManifests } from './transport/manifest';
 import { createPacking } from './transport/packing';
+import { createUploads, type UploadTuning } from './upload/uploads';
 
 /** A change a handler made, so the core can push fresh state to the windows that show it. */
 export type Change =
@@ -77,8 +78,9 @@ function operatorRole(who: Identity): OperatorRole {
   return who.role === 'guide' ? 'clerk' : who.role;
 }
 
-export function createHandlers(db: Db, clock: Clock, dataDir: string) {
+export function createHandlers(db: Db, clock: Clock, dataDir: string, uploadChanged: () => void, tuning?: UploadTuning) {
   const record = createFactRecorder(db, clock);
+  const uploads = createUploads(db, clock, record, uploadChanged, tuning);
   const loop = createTubeLoop(db, clock, record);
   const voids = createVoids(db, clock, record);
   const corrections = createPersonCorrections(db, clock, record);
@@ -250,6 +252,15 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
       const mime = format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       return { fileName: `交接单-${number}.${format}`, mime, base64: bytes.toString('base64') };
     },
+    'site.upload': () => uploads.status(),
+    'site.uploadNow': () => {
+      uploads.uploader.sendNow();
+      return uploads.status();
+    },
+    'site.heldFacts': () => uploads.held(),
+    'site.releaseHeld': ({ factIds }, who) => ({ released: uploads.release(factIds, actorOf(who)) }),
+    'site.uploadSettings': () => uploads.settingsView(),
+    'site.saveUploadSettings': ({ token, ...changes }, who) => uploads.save(changes, token, actorOf(who)),
     'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
     'packing.openBag': () => packing.openBag(),
@@ -291,5 +302,6 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string) {
     totals,
     live,
     deviceStates: readings.states,
+    uploads,
   };
 }

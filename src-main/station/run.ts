@@ -34,6 +34,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
   const core = createCore({ dataDir });
   const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
+  core.uploader.start();
   const windows = stationWindows(launch.desks ?? core.admin.desks());
   const devices = await launchDevices(core, windows, launch.simulate);
   const station = await startStation({
@@ -54,7 +55,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
 
   const stop = () => {
     stopBackups();
-    void Promise.all([devices.stop(), station.close()]).then(() => {
+    void Promise.all([devices.stop(), station.close(), core.uploader.stop()]).then(() => {
       core.close();
       process.exit(0);
     });

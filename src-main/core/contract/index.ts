@@ -6,6 +6,7 @@ import { codeFormatSchema } from '../domain/codeFormats';
 import { DOCUMENT_TYPES } from '../domain/documents';
 import { OPERATOR_ROLES } from '../operators/operators';
 import { siteSettingsSchema } from '../site/settings';
+import { uploadFieldsSchema, uploadTokenSchema } from '../upload/uploadSettings';
 import {
   backlogSchema,
   bagViewSchema,
@@ -18,6 +19,7 @@ import {
   deviceStateSchema,
   handoverInputSchema,
   handoverOutcomeSchema,
+  heldFactsSchema,
   identitySchema,
   noInput,
   operatorViewSchema,
@@ -26,6 +28,7 @@ import {
   reasonSchema,
   registrationDetailSchema,
   saveOperatorOutcomeSchema,
+  saveUploadOutcomeSchema,
   scanOutcomeSchema,
   fileSchema,
   guideCardSchema,
@@ -40,6 +43,8 @@ import {
   totalsSchema,
   tubePeopleSchema,
   unbaggedTubeSchema,
+  uploadSettingsViewSchema,
+  uploadStatusSchema,
   undoOutcomeSchema,
   voidOutcomeSchema,
 } from './schemas';
@@ -183,6 +188,20 @@ export const channels = {
     fileSchema.nullable(),
     { signedIn: true, async: true },
   ),
+  // Uploading: where it stands, a try now, the facts the platform refused (held, never deleted) and the way back.
+  'site.upload': managerChannel(noInput, uploadStatusSchema),
+  'site.uploadNow': managerChannel(noInput, uploadStatusSchema),
+  'site.heldFacts': managerChannel(noInput, heldFactsSchema),
+  'site.releaseHeld': managerChannel(
+    z.strictObject({ factIds: z.array(z.uuid()).min(1).max(1000).optional() }),
+    z.object({ released: z.number().int() }),
+  ),
+  // The platform's token is write-only: the view says whether one is set, never what it is.
+  'site.uploadSettings': managerChannel(noInput, uploadSettingsViewSchema),
+  'site.saveUploadSettings': managerChannel(
+    uploadFieldsSchema.partial().extend({ token: uploadTokenSchema.optional() }).strict(),
+    saveUploadOutcomeSchema,
+  ),
   'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
   'packing.sealNow': managerChannel(noInput, packingOutcomeSchema),
   'packing.openBag': managerChannel(noInput, bagViewSchema.nullable()),
@@ -224,6 +243,7 @@ export const events = {
   'totals.changed': { roles: ['manager'], payload: totalsSchema },
   'site.live': { roles: ['manager'], payload: z.array(deskLiveSchema) },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },
+  'upload.changed': { roles: ['manager'], payload: uploadStatusSchema },
 } satisfies Record<EventName, EventContract>;
 
 export type Channels = typeof channels;

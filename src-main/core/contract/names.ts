@@ -43,6 +43,12 @@ export const CHANNEL_NAMES = [
   'site.waitingBags',
   'site.manifest',
   'site.manifestFile',
+  'site.upload',
+  'site.uploadNow',
+  'site.heldFacts',
+  'site.releaseHeld',
+  'site.uploadSettings',
+  'site.saveUploadSettings',
   'packing.scan',
   'packing.sealNow',
   'packing.openBag',
@@ -62,6 +68,7 @@ export const EVENT_NAMES = [
   'totals.changed',
   'site.live',
   'site.devices',
+  'upload.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -4,6 +4,7 @@ import { ROLES } from './names';
 import { DOCUMENT_TYPES } from '../domain/documents';
 import { PROTOCOLS } from '../devices/profiles';
 import { OPERATOR_ROLES } from '../operators/operators';
+import { uploadFieldsSchema } from '../upload/uploadSettings';
 
 export const roleSchema = z.enum(ROLES);
 
@@ -354,4 +355,29 @@ export const foundPersonSchema = registrationViewSchema.extend({ tube: z.string(
 export const guideCardSchema = z.union([
   z.object({ docType: z.enum(DOCUMENT_TYPES), idNumber: z.string(), name: z.string(), expired: z.boolean() }),
   z.object({ problem: z.enum(PERSON_PROBLEMS) }),
+]);
+
+// Uploading to the platform, as the manager sees it.
+export const uploadStatusSchema = z.object({
+  state: z.enum(['off', 'idle', 'sending', 'waiting', 'halted']),
+  nextAttemptAt: z.string().nullable(),
+  ratePerMinute: z.number(),
+  endpoint: z.string(),
+  adapter: z.enum(['swabdesk', 'template', 'fhir']),
+  backlog: backlogSchema,
+  held: z.number().int(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+});
+
+export const heldFactsSchema = z.object({
+  count: z.number().int(),
+  facts: z.array(z.object({ factId: z.string(), kind: z.string(), at: z.string(), heldAt: z.string(), reason: z.string() })),
+});
+
+export const uploadSettingsViewSchema = uploadFieldsSchema.extend({ tokenSet: z.boolean() });
+
+export const saveUploadOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('saved'), settings: uploadSettingsViewSchema }),
+  z.object({ result: z.literal('refused'), field: z.string(), message: z.string() }),
 ]);

@@ -25,6 +25,7 @@ export type FactKind =
   | 'session.signedOut'
   | 'sticker.printed'
   | 'search'
+  | 'upload.released'
   | 'export.full';
 
 export interface Fact {

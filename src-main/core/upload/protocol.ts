@@ -1,0 +1,45 @@
+// The upload protocol (docs/upload-protocol.md, docs/openapi.yaml) as schemas: what a station sends and what the
+// platform answers. The uploader and the reference receiver both read them from here.
+import { z } from 'zod';
+
+export const FACTS_PATH = '/v1/facts';
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
+
+export const senderSchema = z.object({
+  siteCode: z.string().max(32),
+  siteName: z.string().max(60),
+  stationId: uuid,
+});
+
+/** A fact on the wire: its key, kind and time, and what the platform is told of it. */
+export const wireFactSchema = z
+  .object({
+    factId: uuid,
+    kind: z.string().regex(/^[a-z]+(?:\.[a-zA-Z]+)?$/, 'a fact kind such as person.added'),
+    at: z.iso.datetime(),
+  })
+  .catchall(z.unknown());
+
+/** The batch, checked as a whole first; each fact is then checked on its own, so one bad fact refuses only itself. */
+export const batchSchema = z.object({
+  sender: senderSchema,
+  facts: z.array(z.unknown()).min(1).max(1000),
+});
+
+export type Batch = { sender: z.infer<typeof senderSchema>; facts: unknown[] };
+
+export const factResultSchema = z.object({
+  factId: z.string(),
+  /** stored: new; duplicate: this key was stored before (a resend); rejected: will never be stored as it is. */
+  status: z.enum(['stored', 'duplicate', 'rejected']),
+  reason: z.string().max(500).optional(),
+});
+
+export const batchAnswerSchema = z.object({ results: z.array(factResultSchema) });
+
+export type FactResult = z.infer<typeof factResultSchema>;
+export type BatchAnswer = z.infer<typeof batchAnswerSchema>;
+
+/** A problem the platform explains: every non-2xx answer carries one. */
+export const problemSchema = z.object({ error: z.string(), message: z.string() });

@@ -1,0 +1,119 @@
+// Where and how this station uploads: validated on the way in like every setting. The platform's token is a
+// secret: it is written, never read back to a window, and the audit trail records only that it changed.
+import { z } from 'zod';
+import type { Db } from '../db/database';
+import type { RecordFact } from '../facts/record';
+import { templateProblem } from './adapters/template';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Empty (uploading off), or an https URL; plain http only to this computer (a receiver on loopback). */
+function endpointProblem(text: string): string | null {
+  if (text === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'not a URL';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null;
+  return 'must start with https:// (plain http only to 127.0.0.1)';
+}
+
+/** Each setting on its own (what a partial change is checked against). */
+export const uploadFieldsSchema = z
+  .object({
+    /** The platform's URL; empty = uploading off. The native protocol posts to `<endpoint>/v1/facts`. */
+    endpoint: z
+      .string()
+      .trim()
+      .max(500)
+      .superRefine((text, ctx) => {
+        const problem = endpointProblem(text);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    /** swabdesk = the documented protocol; template = the same batches with each fact mapped; fhir = FHIR R4. */
+    adapter: z.enum(['swabdesk', 'template', 'fhir']),
+    /** The JSON template, when the adapter is `template`. */
+    template: z.string().max(20_000),
+    /** Facts per request. */
+    batchSize: z.number().int().min(1).max(1000),
+    /** Seconds between looks at an empty outbox (a backlog is sent without waiting). */
+    intervalSeconds: z.number().int().min(1).max(3600),
+  })
+  .strict();
+
+/** The settings as a whole: a template adapter needs a template it can use. */
+export const uploadSettingsSchema = uploadFieldsSchema.superRefine((settings, ctx) => {
+  if (settings.adapter !== 'template') return;
+  const problem = templateProblem(settings.template);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['template'], message: problem });
+});
+
+export type UploadSettings = z.infer<typeof uploadSettingsSchema>;
+
+export const defaultUploadSettings: UploadSettings = {
+  endpoint: '',
+  adapter: 'swabdesk',
+  template: '',
+  batchSize: 200,
+  intervalSeconds: 10,
+};
+
+/** The token as given: printable, no spaces (it travels in an Authorization header). */
+export const uploadTokenSchema = z.string().max(500).regex(/^[\x21-\x7e]*$/, 'printable characters, no spaces');
+
+export type SaveOutcome =
+  | { result: 'saved'; settings: UploadSettings }
+  | { result: 'refused'; field: string; message: string };
+
+const SETTINGS_KEY = 'upload';
+const TOKEN_KEY = 'uploadToken';
+
+export function createUploadSettings(db: Db, record: RecordFact) {
+  const read = db.prepare<[string], string>('SELECT value FROM settings WHERE key = ?').pluck();
+  const upsert = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+
+  function settings(): UploadSettings {
+    const stored = read.get(SETTINGS_KEY);
+    const parsed = uploadSettingsSchema.safeParse({ ...defaultUploadSettings, ...(stored ? JSON.parse(stored) : {}) });
+    return parsed.success ? parsed.data : defaultUploadSettings;
+  }
+
+  function token(): string {
+    const stored = read.get(TOKEN_KEY);
+    return stored ? (JSON.parse(stored) as string) : '';
+  }
+
+  return {
+    settings,
+    token,
+    /**
+     * Changes checked together with what they leave unchanged, and a new token when one is given ('' removes it);
+     * recorded in the audit trail. A refusal names the setting and changes nothing.
+     */
+    save(changes: Partial<UploadSettings>, newToken: string | undefined, actor: string): SaveOutcome {
+      return db
+        .transaction((): SaveOutcome => {
+          const before = settings();
+          const checked = uploadSettingsSchema.safeParse({ ...before, ...changes });
+          if (!checked.success) {
+            const issue = checked.error.issues[0];
+            return { result: 'refused', field: String(issue.path[0] ?? ''), message: issue.message };
+          }
+          const next = checked.data;
+          upsert.run(SETTINGS_KEY, JSON.stringify(next));
+          if (newToken !== undefined) upsert.run(TOKEN_KEY, JSON.stringify(uploadTokenSchema.parse(newToken)));
+          const data = { upload: { changes, old: before }, tokenChanged: newToken !== undefined };
+          record({ kind: 'settings.changed', subject: 'upload', actor, data });
+          return { result: 'saved', settings: next };
+        })
+        .immediate();
+    },
+  };
+}
+
+export type UploadSettingsStore = ReturnType<typeof createUploadSettings>;
