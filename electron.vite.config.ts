@@ -31,6 +31,8 @@ export default defineConfig({
           // cli: the headless commands (export, verify-audit, backup); demo: a simulated station driven through a tube.
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           demo: resolve(__dirname, 'src-main/demo/main.ts'),
+          // receiver: the reference receiver on PostgreSQL, which a district runs to collect its stations' uploads.
+          receiver: resolve(__dirname, 'src-main/receiver/main.ts'),
         },
         // Shared chunks sit beside the entries, so __dirname is out/main in every module (paths to ../renderer hold).
         output: { chunkFileNames: '[name]-[hash].js' },

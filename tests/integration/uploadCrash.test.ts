@@ -1,0 +1,108 @@
+// Power cuts while uploading: the real station process (out/main/station.js) is killed with SIGKILL at random
+// moments while it drains its outbox to the receiver, over and over, with new facts recorded between runs. Then
+// it runs to the end: every fact is in PostgreSQL exactly once, and every one is marked sent on the station.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import { MANAGER, signInManager, value } from '../fixtures/driver';
+import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { seedFacts } from '../fixtures/seedFacts';
+import { tempDir } from '../fixtures/tempCore';
+import { waitFor } from '../fixtures/waitFor';
+
+const STATION = path.resolve(__dirname, '../../out/main/station.js');
+const KILLS = 40;
+const FACTS_PER_RUN = 1000;
+
+let receiver: TestReceiver;
+let dataDir: string;
+
+beforeAll(async () => {
+  receiver = await startTestReceiver();
+  dataDir = tempDir('swabdesk-upload-kill-');
+}, 60_000);
+
+afterAll(async () => {
+  await receiver.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function sentCount(): number {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+type Stop =
+  /** SIGKILL this long after the process started, or after it said it was up (uploading by then). */
+  | { killAfterMs: number; from: 'spawn' | 'ready' }
+  /** SIGTERM once the condition holds. */
+  | { until: () => boolean };
+
+function runStation(stop: Stop): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [STATION, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    const kill = () => child.kill('SIGKILL');
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.stdout.on('data', (chunk: Buffer) => {
+      if ('from' in stop && stop.from === 'ready' && !timer && chunk.includes('SwabDesk browser station on')) {
+        timer = setTimeout(kill, stop.killAfterMs);
+      }
+    });
+    if ('from' in stop && stop.from === 'spawn') timer = setTimeout(kill, stop.killAfterMs);
+    if ('until' in stop) {
+      timer = setInterval(() => {
+        if (stop.until()) child.kill('SIGTERM');
+      }, 50);
+    }
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      clearInterval(timer);
+      if (signal === 'SIGKILL' || code === 0) resolve();
+      else reject(new Error(`the station stopped by itself (${code ?? signal}):\n${err}`));
+    });
+  });
+}
+
+it(`loses and duplicates nothing when the station is killed ${KILLS} times during upload`, async () => {
+  const core = createCore({ dataDir });
+  signInManager(core);
+  value(core.call(MANAGER, 'site.saveUploadSettings', { endpoint: receiver.url, token: receiver.token, batchSize: 50 }));
+  core.close();
+
+  const keys: string[] = [];
+  let progressedRuns = 0;
+  for (let run = 0; run < KILLS; run++) {
+    keys.push(...seedFacts(dataDir, FACTS_PER_RUN));
+    const before = sentCount();
+    // Every other run dies anywhere from its very start (opening the database, migrating); the others while
+    // they drain.
+    const from = run % 2 === 0 ? 'spawn' : 'ready';
+    await runStation({ killAfterMs: Math.random() * (from === 'spawn' ? 800 : 300), from });
+    if (sentCount() > before) progressedRuns += 1;
+  }
+  // The kills fell while it was uploading, not only while it started.
+  expect(progressedRuns).toBeGreaterThanOrEqual(KILLS / 4);
+
+  await runStation({ until: () => sentCount() === keys.length });
+  await waitFor('the last facts to be marked', () => sentCount() === keys.length);
+
+  const stored = await receiver.query<{ fact_id: string; copies: string }>('SELECT fact_id, count(*) AS copies FROM facts GROUP BY fact_id');
+  expect(stored).toHaveLength(keys.length);
+  expect(stored.every((row) => row.copies === '1')).toBe(true);
+  expect(new Set(stored.map((row) => row.fact_id))).toEqual(new Set(keys));
+
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  expect(db.prepare('SELECT unsent FROM outbox_backlog').pluck().get()).toBe(0);
+  db.close();
+  console.log(`${KILLS} kills, ${progressedRuns} during upload; receiver: ${JSON.stringify(receiver.counters)}`);
+}, 300_000);
