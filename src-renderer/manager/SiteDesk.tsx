@@ -8,8 +8,9 @@ import { HandoverPanel } from './handover/HandoverPanel';
 import { LivePanel } from './live/LivePanel';
 import { SearchPanel } from './search/SearchPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
+import { UploadPanel } from './upload/UploadPanel';
 
-const TABS = ['live', 'bags', 'handover', 'search', 'settings'] as const;
+const TABS = ['live', 'bags', 'handover', 'search', 'upload', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SiteDesk({ operator }: { operator: string }) {
@@ -41,6 +42,7 @@ export function SiteDesk({ operator }: { operator: string }) {
         {tab === 'bags' && <BagsPanel totals={totals} />}
         {tab === 'handover' && <HandoverPanel />}
         {tab === 'search' && <SearchPanel />}
+        {tab === 'upload' && <UploadPanel />}
         {tab === 'settings' && <SettingsPanel />}
       </main>
     </>

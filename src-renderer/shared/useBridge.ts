@@ -10,7 +10,8 @@ type NoInputChannel =
   | 'station.backlog'
   | 'site.totals'
   | 'site.live'
-  | 'site.devices';
+  | 'site.devices'
+  | 'site.upload';
 
 /**
  * The value of a channel that takes no input, read when the page opens and again each time the link to the core
