@@ -1,0 +1,126 @@
+// Drain rate: a backlog of 100,000 facts uploaded to the reference receiver (its own process, out/main/receiver.js)
+// on loopback, over a private PostgreSQL cluster, at two batch sizes. Beside each: the longest the station's event
+// loop was blocked meanwhile (what a scan arriving then would wait). Baselines measured in the same run: the same
+// facts inserted straight into PostgreSQL in the same batches (no HTTP, no station), bare HTTP round trips to the
+// receiver, and the event loop of an idle station.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createCore } from '../src-main/core/core';
+import { MANAGER, signInManager } from '../tests/fixtures/driver';
+import { startPostgres } from '../tests/fixtures/postgres';
+import { seedFacts } from '../tests/fixtures/seedFacts';
+import { tempDir } from '../tests/fixtures/tempCore';
+import { createStore } from '../src-main/receiver/store';
+import { line, ms, summary } from './stats';
+
+const FACTS = 100_000;
+const BATCHES = [200, 1000];
+const RECEIVER = path.resolve('out/main/receiver.js');
+
+function startReceiver(database: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RECEIVER, 'serve', '--database', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.on('exit', (code) => reject(new Error(`the receiver exited with ${code}`)));
+  });
+}
+
+async function drain(url: string, token: string, batchSize: number): Promise<void> {
+  const dataDir = tempDir('swabdesk-drain-');
+  seedFacts(dataDir, FACTS);
+  const core = createCore({ dataDir });
+  signInManager(core);
+  core.call(MANAGER, 'site.saveUploadSettings', { endpoint: url, token, batchSize });
+  const waiting = () => (core.call(MANAGER, 'station.backlog', {}) as { ok: true; value: { count: number } }).value.count;
+
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const started = performance.now();
+  core.uploader.start();
+  while (waiting() > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  const elapsed = performance.now() - started;
+  loop.disable();
+  await core.uploader.stop();
+  core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  line(`drain ${FACTS.toLocaleString('en')} facts, batches of ${batchSize}`, `${(elapsed / 1000).toFixed(2)} s = ${Math.round(FACTS / (elapsed / 1000)).toLocaleString('en')} facts/s`);
+  // The histogram counts in ns; what it records is the delay beyond the 1 ms timer resolution.
+  line(`  event loop blocked, p99 / max`, `${ms(loop.percentile(99) / 1e6)} / ${ms(loop.max / 1e6)}`);
+}
+
+/** The receiver's floor: the same facts inserted straight into PostgreSQL, one transaction per batch. */
+async function directInsert(database: string, batchSize: number): Promise<void> {
+  const client = new pg.Client(database);
+  await client.connect();
+  await client.query('CREATE TABLE IF NOT EXISTS direct (fact_id uuid PRIMARY KEY, kind text, at timestamptz, payload jsonb)');
+  const started = performance.now();
+  for (let offset = 0; offset < FACTS; offset += batchSize) {
+    const ids = Array.from({ length: batchSize }, () => crypto.randomUUID());
+    const payloads = ids.map((factId, i) => JSON.stringify({ factId, kind: 'person.added', name: `Person ${offset + i}`, docNumber: `E${offset + i}` }));
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO direct SELECT f.id, 'person.added', now(), f.p FROM unnest($1::uuid[], $2::jsonb[]) AS f (id, p)
+       ON CONFLICT (fact_id) DO NOTHING`,
+      [ids, payloads],
+    );
+    await client.query('COMMIT');
+  }
+  const elapsed = performance.now() - started;
+  await client.query('DROP TABLE direct');
+  await client.end();
+  line(`baseline: straight into PostgreSQL, batches of ${batchSize}`, `${(elapsed / 1000).toFixed(2)} s = ${Math.round(FACTS / (elapsed / 1000)).toLocaleString('en')} facts/s`);
+}
+
+async function roundTrips(url: string): Promise<void> {
+  const samples: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const started = performance.now();
+    await (await fetch(`${url}/v1/health`)).text();
+    samples.push(performance.now() - started);
+  }
+  const { p50, p99 } = summary(samples);
+  line('baseline: bare HTTP round trip to the receiver, p50 / p99', `${ms(p50)} / ${ms(p99)}`);
+}
+
+/** The same measure over a station with nothing to send: timer jitter and garbage collection alone. */
+async function idleLoop(): Promise<void> {
+  const dataDir = tempDir('swabdesk-idle-');
+  const core = createCore({ dataDir });
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  loop.disable();
+  core.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  line('baseline: event loop of an idle station, p99 / max', `${ms(loop.percentile(99) / 1e6)} / ${ms(loop.max / 1e6)}`);
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(RECEIVER)) throw new Error(`${RECEIVER} is missing: run \`npm run build\` first.`);
+  const postgres = await startPostgres();
+  const store = createStore(postgres.url);
+  await store.migrate();
+  const token = await store.issueToken('bench');
+  await store.close();
+  const receiver = await startReceiver(postgres.url);
+  try {
+    await roundTrips(receiver.url);
+    await idleLoop();
+    for (const batchSize of BATCHES) {
+      await drain(receiver.url, token, batchSize);
+      await directInsert(postgres.url, batchSize);
+    }
+  } finally {
+    receiver.child.kill('SIGTERM');
+    await postgres.stop();
+  }
+}
+
+void main();
