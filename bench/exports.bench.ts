@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { localDay } from '../src-main/core/clock';
 import { createCore, DATABASE_FILE } from '../src-main/core/core';
 import { checkCharacter } from '../src-main/core/domain/residentId';

@@ -14,7 +14,7 @@ for (const file of benches) {
   const bundle = await rolldown({
     input: path.join(root, 'bench', file),
     platform: 'node',
-    external: [/^node:/, 'better-sqlite3', 'zod', 'exceljs', 'csv-stringify', '@playwright/test', 'ws', 'pg'],
+    external: [/^node:/, 'better-sqlite3-multiple-ciphers', 'zod', 'exceljs', 'csv-stringify', '@playwright/test', 'ws', 'pg'],
   });
   const dir = path.join(outDir, file.replace(/\.ts$/, ''));
   await bundle.write({ dir, format: 'cjs', entryFileNames: 'index.cjs' });

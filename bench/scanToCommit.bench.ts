@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore, DATABASE_FILE } from '../src-main/core/core';
 import { checkCharacter } from '../src-main/core/domain/residentId';
 import { line, ms, summary } from './stats';

@@ -25,11 +25,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { DATABASE_FILE } from '../src-main/core/core';
 import { hidPosReports, toHex } from '../src-main/core/devices/simulated/encode';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium';
+import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../tests/fixtures/passphrase';
 import { seededPersonCode, seedRegistrations } from './seedRegistrations';
 import { line, ms, summary } from './stats';
 
@@ -60,7 +60,7 @@ interface Station {
 
 /** Starts the built browser station with simulated devices, as tests/e2e/station.ts does, and reads its URLs. */
 async function startStation(dataDir: string): Promise<Station> {
-  const child = spawn(process.execPath, [STATION, '--data-dir', dataDir, '--simulate'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [STATION, '--data-dir', dataDir, '--simulate'], { stdio: ['ignore', 'pipe', 'pipe'], env: passphraseEnv() });
   const output = await new Promise<string>((resolve, reject) => {
     let text = '';
     const timer = setTimeout(() => reject(new Error(`The station did not start:\n${text}`)), 30_000);
@@ -101,6 +101,7 @@ async function startStation(dataDir: string): Promise<Station> {
 /** Adds the clerk before the station starts, as a manager would; returns the operator's id. */
 function addClerk(dataDir: string): string {
   const printed = execFileSync(process.execPath, [CLI, 'add-operator', '--name', '测试', '--role', 'clerk', '--pin', PIN, '--data-dir', dataDir], {
+    env: passphraseEnv(),
     encoding: 'utf8',
   });
   const id = /\(([^)]+)\)\.?\s*$/.exec(printed)?.[1];
@@ -307,9 +308,9 @@ async function main(): Promise<void> {
   const emptyOperator = addClerk(emptyDir);
   const fullOperator = addClerk(fullDir);
   const seedStart = now();
-  const { days } = seedRegistrations(fullDir, STORED, fullOperator);
+  const { days } = seedRegistrations(fullDir, STORED, fullOperator, TEST_PASSPHRASE);
   line(`seeding ${STORED.toLocaleString('en')} registrations (${days} past days)`, ms(now() - seedStart));
-  const check = new Database(path.join(fullDir, DATABASE_FILE), { readonly: true });
+  const check = openKeyed(path.join(fullDir, DATABASE_FILE), { readonly: true });
   const stored = check.prepare<[], { n: number }>("SELECT count(*) AS n FROM registrations WHERE status = 'active'").get()!.n;
   check.close();
   line('registrations stored when the stations start', `${stored.toLocaleString('en')} and 0`);

@@ -13,7 +13,7 @@
 // a primary-key or single-row read, so their size would not change what a scan costs.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { localDay } from '../src-main/core/clock';
 import { DATABASE_FILE } from '../src-main/core/core';
 import { checkCharacter } from '../src-main/core/domain/residentId';
@@ -43,8 +43,10 @@ export function seededPersonCode(n: number): string {
  * Stores `count` registrations (a multiple of 10) in sealed tubes of 10, PER_DAY a day on the days before today,
  * by `operatorId`. Returns the days it covered.
  */
-export function seedRegistrations(dataDir: string, count: number, operatorId: string): { days: number } {
+/** `key`: the database is encrypted with it. */
+export function seedRegistrations(dataDir: string, count: number, operatorId: string, key?: string): { days: number } {
   const db = new Database(path.join(dataDir, DATABASE_FILE));
+  if (key !== undefined) db.key(Buffer.from(key, 'utf8'));
   // This connection only: nothing here needs to survive a power cut, the benchmark seeds again next time.
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = ON');

@@ -1,14 +1,17 @@
 // `npm run cli -- COMMAND`: headless commands over the same core, for automation and support.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/core';
+import { createCore, DATABASE_FILE } from '../core/core';
 import { dataDirArgument, platformDataDir } from '../core/dataDir';
+import { sitePassphrase } from '../passphrase/sitePassphrase';
 
 const USAGE = `Usage:
   npm run cli -- export --format csv|xlsx --day YYYY-MM-DD --out FILE [--full] [--data-dir DIR]
   npm run cli -- verify-audit [--data-dir DIR]
   npm run cli -- backup --out FILE [--data-dir DIR]
-  npm run cli -- add-operator --name NAME --role clerk|manager --pin DIGITS [--data-dir DIR]`;
+  npm run cli -- add-operator --name NAME --role clerk|manager --pin DIGITS [--data-dir DIR]
+Each asks for the site passphrase, or takes it from --passphrase-file FILE or SWABDESK_PASSPHRASE.`;
 
 class UsageError extends Error {}
 
@@ -25,6 +28,7 @@ function options(argv: string[]) {
       name: { type: 'string' },
       role: { type: 'string' },
       pin: { type: 'string' },
+      'passphrase-file': { type: 'string' },
     },
   });
   return { command: positionals[0], values };
@@ -41,7 +45,9 @@ async function run(argv: string[]): Promise<number> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.day ?? '')) throw new UsageError('--day is a date, YYYY-MM-DD.');
   }
 
-  const core = createCore({ dataDir: path.resolve(dataDirArgument(argv) ?? platformDataDir()) });
+  const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
+  const key = await sitePassphrase(argv, !fs.existsSync(path.join(dataDir, DATABASE_FILE)));
+  const core = createCore({ dataDir, key });
   try {
     if (command === 'verify-audit') {
       const verdict = core.admin.verifyAudit();

@@ -1,6 +1,5 @@
 // What support and automation do with a station's data, outside any window: exports, audit verification,
 // backups, adding operators. Used by the headless commands (npm run cli) and by the station's backup schedule.
-import Database from 'better-sqlite3';
 import type { Db } from './db/database';
 import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
@@ -18,7 +17,7 @@ export interface ExportRequest {
   actor: string;
 }
 
-export function createAdmin(db: Db, databaseFile: string, record: RecordFact, operators: Operators) {
+export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, operators: Operators) {
   return {
     /** Whoever runs the command has the database file in hand: the trail names the command, not a window. */
     saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
@@ -28,7 +27,7 @@ export function createAdmin(db: Db, databaseFile: string, record: RecordFact, op
         db.transaction(() => record({ kind: 'export.full', subject: day, actor: request.actor, data: { format, day, out } }))();
       }
       // A connection of its own: the export streams for a while and must not hold the station's connection busy.
-      const reader = new Database(databaseFile, { readonly: true });
+      const reader = openReader();
       try {
         const rows = exportRows(reader, request.day, request.full);
         // The writers load on first use: exceljs alone would add a fifth of a second to every start.

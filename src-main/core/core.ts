@@ -12,7 +12,7 @@ import {
   type Input,
   type PushedEvent,
 } from './contract';
-import { openDatabase, type Db } from './db/database';
+import { openDatabase, openReadOnly, type DatabaseKey, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
 import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
@@ -26,6 +26,8 @@ export interface CoreOptions {
   maxPages?: number;
   /** How the uploader times out and backs off; the defaults suit a real platform. */
   upload?: UploadTuning;
+  /** The passphrase or key the database is encrypted with; without one it is opened (and made) unencrypted. */
+  key?: DatabaseKey;
 }
 
 export const DATABASE_FILE = 'swabdesk.db';
@@ -75,11 +77,11 @@ export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
-  const db: Db = openDatabase(databaseFile);
+  const db: Db = openDatabase(databaseFile, options.key);
   const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates, uploads } =
     createHandlers(db, clock, options.dataDir, () => uploadChanged(), options.upload);
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, databaseFile, record, operators);
+  const admin = createAdmin(db, () => openReadOnly(databaseFile, options.key), record, operators);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */

@@ -1,11 +1,13 @@
 // `npm run demo`: a station with simulated devices, and a whole tube of 10 driven through it over the /sim
 // endpoints as a person at the desk would: the tube by the HID-POS scanner, people by QR codes, a serial
 // scanner and ID cards on the reader. Open the printed clerk URL to watch it; --exit stops when done.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore } from '../core/core';
+import { createCore, DATABASE_FILE } from '../core/core';
 import { dataDirArgument } from '../core/dataDir';
+import { sitePassphrase } from '../passphrase/sitePassphrase';
 import { launchDevices } from '../core/devices/launch';
 import { hidPosReports, residentCardText, serialScan, toHex } from '../core/devices/simulated/encode';
 import { stationWindows } from '../core/stationWindows';
@@ -28,8 +30,13 @@ function signInDemoClerk(core: ReturnType<typeof createCore>): void {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, argv.includes('--fast') ? 0 : ms));
 
 async function main(): Promise<void> {
-  const dataDir = dataDirArgument(argv) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-demo-'));
-  const core = createCore({ dataDir });
+  const chosenDir = dataDirArgument(argv);
+  const dataDir = chosenDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-demo-'));
+  // A demo in a folder of its own is encrypted with a key nobody keeps: its made-up data ends with it.
+  const key = chosenDir
+    ? await sitePassphrase(argv, !fs.existsSync(path.join(dataDir, DATABASE_FILE)))
+    : randomBytes(32).toString('hex');
+  const core = createCore({ dataDir, key });
   signInDemoClerk(core);
   const windows = stationWindows(2);
   const devices = await launchDevices(core, windows, true);

@@ -1,11 +1,13 @@
 // Starts the browser station from command-line arguments and prints each window's URL.
+import fs from 'node:fs';
 import path from 'node:path';
-import { createCore } from '../core/core';
+import { createCore, DATABASE_FILE, type Core } from '../core/core';
 import { dataDirArgument, platformDataDir } from '../core/dataDir';
 import { launchDevices } from '../core/devices/launch';
 import { launchArguments } from '../core/launchArguments';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from '../core/maintenance/backup';
 import { stationWindows } from '../core/stationWindows';
+import { sitePassphrase } from '../passphrase/sitePassphrase';
 import { startStation } from './server';
 
 function portArgument(argv: readonly string[]): number {
@@ -32,7 +34,16 @@ export async function runStation(argv: readonly string[]): Promise<void> {
     return;
   }
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
-  const core = createCore({ dataDir });
+  let core: Core;
+  try {
+    const key = await sitePassphrase(argv, !fs.existsSync(path.join(dataDir, DATABASE_FILE)));
+    core = createCore({ dataDir, key });
+  } catch (error) {
+    // No passphrase, the wrong one, or one too short for a new site: said in one line, nothing opened.
+    console.error((error as Error).message);
+    process.exitCode = 2;
+    return;
+  }
   const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
   core.uploader.start();
   const windows = stationWindows(launch.desks ?? core.admin.desks());

@@ -3,8 +3,8 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src-main/core/core';
+import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
 import { readSnapshot } from '../fixtures/tempCore';
 
 const STATION = path.resolve(__dirname, '../../out/main/station.js');
@@ -39,6 +39,8 @@ export interface RunningStation {
   simulationUrl: string | null;
   /** Every row of every table, to show that a refused scan changed nothing. */
   snapshot(): Record<string, unknown[]>;
+  /** What the station printed so far (stdout and stderr). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -49,23 +51,28 @@ export async function startStation(args: string[] = [], options: StationOptions 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-e2e-'));
   const operators = [...CLERKS.map((clerk) => ({ ...clerk, role: 'clerk' })), ...(withManager ? [{ ...MANAGER, role: 'manager' }] : [])];
   for (const { name, role, pin } of operators) {
-    execFileSync(process.execPath, [CLI, 'add-operator', '--name', name, '--role', role, '--pin', pin, '--data-dir', dataDir]);
+    execFileSync(process.execPath, [CLI, 'add-operator', '--name', name, '--role', role, '--pin', pin, '--data-dir', dataDir], {
+      env: passphraseEnv(),
+    });
   }
   if (Object.keys(settings).length > 0) {
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const db = openKeyed(path.join(dataDir, DATABASE_FILE));
     const store = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
     for (const [key, value] of Object.entries(settings)) store.run(key, JSON.stringify(value));
     db.close();
   }
+  // The site's data is encrypted, as every station's is: the station takes the passphrase from its environment.
   const child: ChildProcess = spawn(process.execPath, [STATION, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: passphraseEnv(),
   });
+  // Everything the station prints, for as long as it runs: its log.
+  let text = '';
+  child.stderr!.on('data', (chunk) => (text += chunk));
+  child.stdout!.on('data', (chunk) => (text += chunk));
   const output = await new Promise<string>((resolve, reject) => {
-    let text = '';
     const timer = setTimeout(() => reject(new Error(`The station did not start:\n${text}`)), 20_000);
-    child.stderr!.on('data', (chunk) => (text += chunk));
-    child.stdout!.on('data', (chunk) => {
-      text += chunk;
+    child.stdout!.on('data', () => {
       // The station prints this line after every URL.
       if (text.includes('Ctrl+C stops the station')) {
         clearTimeout(timer);
@@ -83,7 +90,8 @@ export async function startStation(args: string[] = [], options: StationOptions 
     dataDir,
     urls: { clerk: byWindow['clerk-1'], manager: byWindow.manager, byWindow },
     simulationUrl: /(http:\/\/127\.0\.0\.1:\d+\/sim\/devices\?key=[\w-]+)/.exec(output)?.[1] ?? null,
-    snapshot: () => readSnapshot(dataDir),
+    snapshot: () => readSnapshot(dataDir, TEST_PASSPHRASE),
+    log: () => text,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {

@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { DATABASE_FILE } from '../../src-main/core/core';
 import { launchArguments } from '../../src-main/core/launchArguments';
 import { driver, value } from '../fixtures/driver';
 import { idNumber, personCode } from '../fixtures/people';
+import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
 import { tempCore, tempDir } from '../fixtures/tempCore';
 
 const CLI = path.resolve(__dirname, '../../out/main/cli.js');
@@ -22,7 +23,7 @@ let dispose: () => void;
 let out: string;
 
 beforeEach(() => {
-  ({ core, dataDir, dispose } = tempCore(() => new Date(2026, 10, 22, 9, 30)));
+  ({ core, dataDir, dispose } = tempCore(() => new Date(2026, 10, 22, 9, 30), TEST_PASSPHRASE));
   out = tempDir('swabdesk-out-');
   const d = driver(core, dataDir);
   d.scan('2026112200001');
@@ -63,7 +64,7 @@ describe('export', () => {
     expect(sheet.getRow(2).getCell(5).value).toBe(idNumber(0));
     expect(sheet.getRow(3).getCell(6).value).toBe(`'=HYPERLINK("http://x")`);
     for (let r = 2; r <= 4; r++) expect(sheet.getRow(r).getCell(6).formula).toBeUndefined();
-    const audit = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    const audit = openKeyed(path.join(dataDir, DATABASE_FILE), { readonly: true });
     expect(audit.prepare('SELECT kind, actor FROM audit ORDER BY seq DESC LIMIT 1').get()).toEqual({ kind: 'export.full', actor: 'test' });
     audit.close();
   });
@@ -74,7 +75,7 @@ describe('audit verification', () => {
     // The first manager made and signed in, a clerk added and signed in at two desks, then a tube opened, three
     // people, the seal.
     expect(core.admin.verifyAudit()).toMatchObject({ ok: true, rows: 10 });
-    const tamper = new Database(path.join(dataDir, DATABASE_FILE));
+    const tamper = openKeyed(path.join(dataDir, DATABASE_FILE));
     tamper.pragma('foreign_keys = OFF');
     const actor = tamper.prepare('SELECT actor FROM audit WHERE seq = 2').pluck().get();
     tamper.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone else' WHERE seq = 2");
@@ -87,10 +88,13 @@ describe('audit verification', () => {
 });
 
 describe('backup', () => {
-  it('makes a whole, consistent copy through the backup API', async () => {
+  it('makes a whole, consistent copy, encrypted with the database key', async () => {
     const file = path.join(out, 'backup.db');
     await core.admin.backup(file);
-    const copy = new Database(file, { readonly: true });
+    const unkeyed = new Database(file, { readonly: true });
+    expect(() => unkeyed.prepare('SELECT count(*) FROM registrations').get()).toThrow(/not a database/);
+    unkeyed.close();
+    const copy = openKeyed(file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(3);
     copy.close();
@@ -101,8 +105,8 @@ describe('backup', () => {
 describe('the headless command', () => {
   it('verifies the audit trail, backs up, exports, and explains bad usage', () => {
     // The station may keep running: the command opens the database beside it (WAL lets both in).
-    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
-    expect(execFileSync(process.execPath, [CLI, 'verify-audit', '--data-dir', dataDir], { encoding: 'utf8' })).toMatch(
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8', env: passphraseEnv() });
+    expect(execFileSync(process.execPath, [CLI, 'verify-audit', '--data-dir', dataDir], { encoding: 'utf8', env: passphraseEnv() })).toMatch(
       /Audit trail verified: 10 rows/,
     );
     expect(cli('backup', '--out', path.join(out, 'b.db')).status).toBe(0);
@@ -114,8 +118,25 @@ describe('the headless command', () => {
     expect(cli('frobnicate').stderr).toMatch(/Unknown command/);
   });
 
+  it('opens the encrypted database only with its passphrase, and says so in one line', () => {
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, [CLI, 'verify-audit', '--data-dir', dataDir], { encoding: 'utf8', env, input: '' });
+    const withoutPassphrase = { ...process.env };
+    delete withoutPassphrase.SWABDESK_PASSPHRASE;
+    const without = run(withoutPassphrase);
+    expect(without.status).toBe(2);
+    expect(without.stderr).toMatch(/encrypted: give its passphrase with --passphrase-file FILE or SWABDESK_PASSPHRASE/);
+    const wrong = run({ ...process.env, SWABDESK_PASSPHRASE: 'not-the-passphrase' });
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/does not open with this passphrase/);
+    const file = path.join(out, 'passphrase.txt');
+    fs.writeFileSync(file, `${TEST_PASSPHRASE}\n`);
+    const fromFile = spawnSync(process.execPath, [CLI, 'verify-audit', '--data-dir', dataDir, '--passphrase-file', file], { encoding: 'utf8' });
+    expect(fromFile.stdout).toMatch(/Audit trail verified/);
+  });
+
   it('adds an operator who can then sign in, and refuses a bad PIN', () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8' });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args, '--data-dir', dataDir], { encoding: 'utf8', env: passphraseEnv() });
     const added = cli('add-operator', '--name', '王芳', '--role', 'clerk', '--pin', '8642');
     expect(added.status).toBe(0);
     const id = /\(([0-9a-f-]{36})\)/.exec(added.stdout)![1];

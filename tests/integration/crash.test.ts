@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src-main/core/core';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const bundle = await rolldown({
     input: path.resolve(__dirname, '../crash/writer.ts'),
     platform: 'node',
-    external: [/^node:/, 'better-sqlite3', 'zod', 'exceljs', 'csv-stringify'],
+    external: [/^node:/, 'better-sqlite3-multiple-ciphers', 'zod', 'exceljs', 'csv-stringify'],
   });
   await bundle.write({ dir: path.dirname(writer), format: 'cjs', entryFileNames: 'writer.cjs' });
 }, 60_000);

@@ -2,7 +2,7 @@
 // card reads land at their own desk only, an unplug mid-frame stores nothing, a device comes back by itself,
 // unknown devices are listed for the manager to assign, and a reading that cannot be saved is told to its desk.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import type { Identity, PushedEvent } from '../../src-main/core/contract';

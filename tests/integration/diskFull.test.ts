@@ -1,6 +1,6 @@
 // A full disk: the scan is refused with a clear message, nothing is half-written, and saving resumes once there
 // is room again. The database's size cap (SQLite max_page_count) stands in for the disk filling up.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';

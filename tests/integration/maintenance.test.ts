@@ -1,7 +1,7 @@
 // Scheduled backups and the free-space warning.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { diskHealth } from '../../src-main/core/maintenance/health';

@@ -2,7 +2,7 @@
 // newer SwabDesk is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase, type Db } from '../../src-main/core/db/database';
 import { migrate, migrations, schemaVersion, type Migration } from '../../src-main/core/db/migrations';

@@ -1,7 +1,7 @@
 // Operators and their sessions: a desk does nothing until a clerk signs in with a PIN, locks itself when idle
 // (keeping the open tube as it is), and refuses a stream of wrong PINs for a while.
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity, PushedEvent } from '../../src-main/core/contract';
 import { DATABASE_FILE, type Core } from '../../src-main/core/core';

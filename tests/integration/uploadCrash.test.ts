@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
+import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
 import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
@@ -25,18 +25,18 @@ beforeAll(async () => {
   dataDir = tempDir('swabdesk-upload-kill-');
 }, 60_000);
 
+let reader: ReturnType<typeof openKeyed> | null = null;
+
 afterAll(async () => {
+  reader?.close();
   await receiver.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Read over one connection kept open (keying a connection costs a key derivation; WAL shows it every commit). */
 function sentCount(): number {
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL').pluck().get() as number;
-  } finally {
-    db.close();
-  }
+  reader ??= openKeyed(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  return reader.prepare('SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL').pluck().get() as number;
 }
 
 type Stop =
@@ -47,7 +47,10 @@ type Stop =
 
 function runStation(stop: Stop): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [STATION, '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [STATION, '--data-dir', dataDir, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: passphraseEnv(),
+    });
     let err = '';
     let timer: NodeJS.Timeout | undefined;
     const kill = () => child.kill('SIGKILL');
@@ -73,7 +76,7 @@ function runStation(stop: Stop): Promise<void> {
 }
 
 it(`loses and duplicates nothing when the station is killed ${KILLS} times during upload`, async () => {
-  const core = createCore({ dataDir });
+  const core = createCore({ dataDir, key: TEST_PASSPHRASE });
   signInManager(core);
   value(core.call(MANAGER, 'site.saveUploadSettings', { endpoint: receiver.url, token: receiver.token, batchSize: 50 }));
   core.close();
@@ -81,7 +84,7 @@ it(`loses and duplicates nothing when the station is killed ${KILLS} times durin
   const keys: string[] = [];
   let progressedRuns = 0;
   for (let run = 0; run < KILLS; run++) {
-    keys.push(...seedFacts(dataDir, FACTS_PER_RUN));
+    keys.push(...seedFacts(dataDir, FACTS_PER_RUN, 'person.added', TEST_PASSPHRASE));
     const before = sentCount();
     // Every other run dies anywhere from its very start (opening the database, migrating); the others while
     // they drain.
@@ -100,7 +103,7 @@ it(`loses and duplicates nothing when the station is killed ${KILLS} times durin
   expect(stored.every((row) => row.copies === '1')).toBe(true);
   expect(new Set(stored.map((row) => row.fact_id))).toEqual(new Set(keys));
 
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  const db = openKeyed(path.join(dataDir, DATABASE_FILE), { readonly: true });
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(db.prepare('SELECT unsent FROM outbox_backlog').pluck().get()).toBe(0);
   db.close();

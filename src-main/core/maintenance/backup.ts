@@ -1,12 +1,18 @@
-// Backups through SQLite's online backup API (never a copy of the -wal file), on demand and on a schedule.
+// Backups written by SQLite itself (never a copy of the -wal file), on demand and on a schedule.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
 
+/**
+ * VACUUM INTO writes a consistent, compacted copy encrypted with the database's own key: SQLite's online backup API
+ * cannot copy an encrypted database, and a plaintext backup would undo the encryption.
+ */
 export async function backupTo(db: Db, file: string): Promise<void> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const partial = `${file}.partial`;
-  await db.backup(partial);
+  // VACUUM INTO refuses a file that exists: a partial one left by a crash is taken over.
+  fs.rmSync(partial, { force: true });
+  db.prepare('VACUUM INTO ?').run(partial);
   // Renamed only once complete, so a crash mid-backup never leaves a file that looks whole.
   fs.renameSync(partial, file);
 }
