@@ -12,3 +12,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/** As a response header: frame-ancestors works only there (a meta tag ignores it), so no other page can frame ours. */
+export const CONTENT_SECURITY_POLICY_HEADER = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;

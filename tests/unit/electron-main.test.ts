@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
+import { CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -158,7 +158,7 @@ describe('the Electron main process', () => {
     expect(state.session.check({}, 'media')).toBe(false);
     const headers = vi.fn();
     state.session.headers({ responseHeaders: {} }, headers);
-    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] } });
   });
 
   it("opens one locked-down window per entry of the role table, each loading its role's page", async () => {

@@ -9,7 +9,7 @@ import { IPC_CALL, IPC_SAVE_PDF, IPC_EVENT, type CallResult } from '../../src-ma
 import { createCore, type Core } from '../../src-main/core/core';
 import { signIn } from '../fixtures/driver';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
 const electron = vi.hoisted(() => {
   const windows: { options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn> }[] = [];
@@ -135,7 +135,7 @@ describe('session and web contents', () => {
     const callback = vi.fn();
     handlers.headers({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
     expect(callback).toHaveBeenCalledWith({
-      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] },
     });
   });
 
