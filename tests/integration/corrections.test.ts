@@ -42,9 +42,17 @@ describe('correcting a person', () => {
     expect(rows('registrations')[0]).toMatchObject({ id: first, name: '张 卫', phone: '13900000001', status: 'active' });
     const audit = rows('audit').at(-1)!;
     expect(audit).toMatchObject({ kind: 'person.corrected', actor: expect.stringMatching(/^manager:/), subject: first });
-    expect(JSON.parse(audit.data as string)).toEqual({
+    // The chained row names what changed; the values sit beside it, under their digest, until retention purges them.
+    const data = JSON.parse(audit.data as string);
+    expect(data).toEqual({
       registrationId: first,
       reason: 'misspelt at the desk',
+      fields: ['name', 'phone'],
+      privateDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(audit.data).not.toContain('13910000000');
+    const kept = rows('audit_private').find((row) => row.fact_id === audit.fact_id)!;
+    expect(JSON.parse(kept.data as string)).toEqual({
       before: { name: '张伟', phone: '13910000000' },
       after: { name: '张 卫', phone: '13900000001' },
     });

@@ -69,6 +69,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     indexes: ['outbox_waiting', 'outbox_held'],
     triggers: ['outbox_backlog_added', 'outbox_backlog_changed', 'outbox_backlog_removed'],
   },
+  7: { tables: ['audit_private'], indexes: ['audit_subject'], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {

@@ -105,8 +105,9 @@ export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact
             kind: 'person.corrected',
             subject: row.id,
             actor,
-            // The trail keeps the old values in full: it is the only place they survive.
-            data: { registrationId: row.id, reason, before: pick(before), after: pick(now) },
+            data: { registrationId: row.id, reason, fields },
+            // The old values survive only here, in full, until retention purges them with the person.
+            private: { before: pick(before), after: pick(now) },
             upload: { registrationId: row.id, reason, ...pick(now) },
           });
           return { result: 'corrected', fields };

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
-import { GENESIS_HASH, rowHash } from './audit';
+import { GENESIS_HASH, privateDigest, rowHash } from './audit';
 
 export type FactKind =
   | 'tube.opened'
@@ -26,6 +26,7 @@ export type FactKind =
   | 'sticker.printed'
   | 'search'
   | 'upload.released'
+  | 'retention.purged'
   | 'export.full';
 
 export interface Fact {
@@ -33,8 +34,13 @@ export interface Fact {
   /** The id of what the fact is about (a tube, a registration, a bag…). */
   subject: string;
   actor: string;
-  /** What the trail keeps: ids, reasons, old values of corrections. */
+  /** What the trail keeps: ids, reasons, what changed. Never a person's details: those go in `private`. */
   data: Record<string, unknown>;
+  /**
+   * A person's details the trail must keep for a while (a correction's old and new values): stored beside the
+   * chain, which holds their digest, so that retention can purge them and the chain still verifies.
+   */
+  private?: Record<string, unknown>;
   /** What the platform receives; absent for facts that stay local (settings, exports). */
   upload?: Record<string, unknown>;
 }
@@ -45,6 +51,7 @@ export function createFactRecorder(db: Db, clock: Clock) {
     `INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash)
      VALUES (@seq, @fact_id, @at, @actor, @kind, @subject, @data, @prev_hash, @hash)`,
   );
+  const insertPrivate = db.prepare('INSERT INTO audit_private (fact_id, data) VALUES (?, ?)');
   const insertOutbox = db.prepare(
     'INSERT INTO outbox (fact_id, kind, payload, created_at) VALUES (?, ?, ?, ?)',
   );
@@ -53,6 +60,8 @@ export function createFactRecorder(db: Db, clock: Clock) {
   return function record(fact: Fact): string {
     if (!db.inTransaction) throw new Error('a fact is recorded only inside the transaction of its change');
     const last = head.get();
+    const privateData = fact.private ? JSON.stringify(fact.private) : null;
+    const data = privateData === null ? fact.data : { ...fact.data, privateDigest: privateDigest(privateData) };
     const row = {
       seq: (last?.seq ?? 0) + 1,
       fact_id: randomUUID(),
@@ -60,10 +69,11 @@ export function createFactRecorder(db: Db, clock: Clock) {
       actor: fact.actor,
       kind: fact.kind,
       subject: fact.subject,
-      data: JSON.stringify(fact.data),
+      data: JSON.stringify(data),
       prev_hash: last?.hash ?? GENESIS_HASH,
     };
     insertAudit.run({ ...row, hash: rowHash(row) });
+    if (privateData !== null) insertPrivate.run(row.fact_id, privateData);
     if (fact.upload) {
       const payload = { factId: row.fact_id, kind: fact.kind, at: row.at, ...fact.upload };
       insertOutbox.run(row.fact_id, fact.kind, JSON.stringify(payload), row.at);

@@ -7,6 +7,7 @@ import { migration003 } from './003-day-counts';
 import { migration004 } from './004-site-desks-operators';
 import { migration005 } from './005-outbox-backlog';
 import { migration006 } from './006-upload';
+import { migration007 } from './007-retention';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
