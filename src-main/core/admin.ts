@@ -5,8 +5,11 @@ import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
 import { exportRows } from './export/registrations';
-import { backupTo, scheduleBackups } from './maintenance/backup';
+import { backupTo, rotateBackups, scheduleBackups } from './maintenance/backup';
+import { createRetention } from './maintenance/retention';
+import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
+import { logError } from './maintenance/log';
 
 export interface ExportRequest {
   format: 'csv' | 'xlsx';
@@ -17,7 +20,19 @@ export interface ExportRequest {
   actor: string;
 }
 
-export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, operators: Operators) {
+export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, operators: Operators, clock: Clock) {
+  const purgeExpired = createRetention(db, clock, record);
+
+  /**
+   * Purges what the retention setting says has expired; when anything went, the backups that still held it are
+   * replaced by one written after the purge. Returns how many registrations were purged.
+   */
+  async function purge(backupDir: string | null, actor: string): Promise<number> {
+    const purged = purgeExpired(actor);
+    if (purged > 0 && backupDir !== null) await rotateBackups(db, backupDir, 1);
+    return purged;
+  }
+
   return {
     /** Whoever runs the command has the database file in hand: the trail names the command, not a window. */
     saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
@@ -44,5 +59,15 @@ export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, op
     setMaxPages: (pages: number) => db.pragma(`max_page_count = ${Math.floor(pages)}`, { simple: true }) as number,
     backup: (file: string) => backupTo(db, file),
     scheduleBackups: (dir: string, intervalMs: number, keep: number) => scheduleBackups(db, dir, intervalMs, keep),
+    purge,
+    /** Purges at once (a station may have been off for days), then every `intervalMs`. */
+    schedulePurges(backupDir: string, intervalMs: number): () => void {
+      const run = () =>
+        purge(backupDir, 'retention').catch((error: unknown) => logError(`Retention purge failed: ${(error as Error).message}`));
+      void run();
+      const timer = setInterval(() => void run(), intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
   };
 }

@@ -18,6 +18,7 @@ import { createAdmin } from './admin';
 import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
 import { GUIDE_DESK } from './stationWindows';
 import type { UploadTuning } from './upload/uploads';
+import { logError } from './maintenance/log';
 
 export interface CoreOptions {
   dataDir: string;
@@ -81,7 +82,7 @@ export function createCore(options: CoreOptions) {
   const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates, uploads } =
     createHandlers(db, clock, options.dataDir, () => uploadChanged(), options.upload);
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, () => openReadOnly(databaseFile, options.key), record, operators);
+  const admin = createAdmin(db, () => openReadOnly(databaseFile, options.key), record, operators, clock);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */
@@ -98,7 +99,7 @@ export function createCore(options: CoreOptions) {
       try {
         listener(pushed);
       } catch (error) {
-        console.error(`Could not push ${event}: ${(error as Error).message}`);
+        logError(`Could not push ${event}: ${(error as Error).message}`);
       }
     }
   }

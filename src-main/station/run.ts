@@ -6,6 +6,7 @@ import { dataDirArgument, platformDataDir } from '../core/dataDir';
 import { launchDevices } from '../core/devices/launch';
 import { launchArguments } from '../core/launchArguments';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from '../core/maintenance/backup';
+import { PURGE_EVERY_MS } from '../core/maintenance/retention';
 import { stationWindows } from '../core/stationWindows';
 import { sitePassphrase } from '../passphrase/sitePassphrase';
 import { startStation } from './server';
@@ -45,6 +46,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
     return;
   }
   const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
+  const stopPurges = core.admin.schedulePurges(path.join(dataDir, 'backups'), PURGE_EVERY_MS);
   core.uploader.start();
   const windows = stationWindows(launch.desks ?? core.admin.desks());
   const devices = await launchDevices(core, windows, launch.simulate);
@@ -66,6 +68,7 @@ export async function runStation(argv: readonly string[]): Promise<void> {
 
   const stop = () => {
     stopBackups();
+    stopPurges();
     void Promise.all([devices.stop(), station.close(), core.uploader.stop()]).then(() => {
       core.close();
       process.exit(0);

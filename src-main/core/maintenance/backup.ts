@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
+import { logError } from './log';
 
 /**
  * VACUUM INTO writes a consistent, compacted copy encrypted with the database's own key: SQLite's online backup API
@@ -20,16 +21,21 @@ export async function backupTo(db: Db, file: string): Promise<void> {
 export const BACKUP_EVERY_MS = 30 * 60_000;
 export const BACKUPS_KEPT = 48;
 
+/** Writes a timestamped backup into `dir` and keeps the newest `keep` (1: the new one alone). */
+export async function rotateBackups(db: Db, dir: string, keep: number, now = () => new Date()): Promise<void> {
+  const name = `swabdesk-${now().toISOString().replaceAll(':', '-')}.db`;
+  await backupTo(db, path.join(dir, name));
+  const backups = fs.readdirSync(dir).filter((f) => /^swabdesk-.*\.db$/.test(f)).sort();
+  for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, old));
+}
+
 /** Writes a timestamped backup into `dir` every `intervalMs` and keeps the newest `keep`. */
 export function scheduleBackups(db: Db, dir: string, intervalMs: number, keep: number, now = () => new Date()): () => void {
   const run = async () => {
-    const name = `swabdesk-${now().toISOString().replaceAll(':', '-')}.db`;
     try {
-      await backupTo(db, path.join(dir, name));
-      const backups = fs.readdirSync(dir).filter((f) => /^swabdesk-.*\.db$/.test(f)).sort();
-      for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, old));
+      await rotateBackups(db, dir, keep, now);
     } catch (error) {
-      console.error(`Backup to ${dir} failed: ${(error as Error).message}`);
+      logError(`Backup to ${dir} failed: ${(error as Error).message}`);
     }
   };
   const timer = setInterval(() => void run(), intervalMs);

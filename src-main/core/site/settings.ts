@@ -26,6 +26,11 @@ export const siteSettingsSchema = z.object({
   sameDayRepeat: z.enum(['warn', 'refuse']),
   /** Minutes without a scan or a key before a desk locks itself (the open tube stays as it is). */
   idleLockMinutes: z.number().int().min(1).max(240),
+  /**
+   * Days a person's registration is kept after the platform acknowledged everything about it; then it is purged
+   * from the database and its backups. 0 keeps everything.
+   */
+  retentionDays: z.number().int().min(0).max(3650),
   /** The personal-code formats this site accepts, tried in order (the product's sticker is always accepted). */
   codeFormats: z.array(codeFormatSchema).max(20),
   /** This site's own device profiles, tried before the shipped ones. */
@@ -55,6 +60,7 @@ export const defaultSiteSettings: SiteSettings = {
   bagCapacity: 20,
   sameDayRepeat: 'warn',
   idleLockMinutes: 5,
+  retentionDays: 30,
   codeFormats: DEFAULT_CODE_FORMATS,
   deviceProfiles: [],
   deviceAssignments: [],

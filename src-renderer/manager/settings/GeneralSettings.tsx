@@ -1,5 +1,5 @@
-// The site and its sampling rules: name, code and desks, pooling ratio, same-day re-tests, idle lock, the barcode
-// patterns and the bag capacity.
+// The site and its sampling rules: name, code and desks, pooling ratio, same-day re-tests, idle lock, how long
+// people's records are kept, the barcode patterns and the bag capacity.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SaveMessage } from './SaveMessage';
@@ -7,8 +7,19 @@ import type { Settings } from './SettingsPanel';
 import { useSave } from './useSave';
 
 const TEXT = ['siteName', 'siteCode', 'tubePattern', 'bagPattern'] as const;
-const NUMBERS = ['desks', 'poolingRatio', 'bagCapacity', 'idleLockMinutes'] as const;
-const FIELDS = ['siteName', 'siteCode', 'desks', 'poolingRatio', 'sameDayRepeat', 'idleLockMinutes', 'tubePattern', 'bagPattern', 'bagCapacity'] as const;
+const NUMBERS = ['desks', 'poolingRatio', 'bagCapacity', 'idleLockMinutes', 'retentionDays'] as const;
+const FIELDS = [
+  'siteName',
+  'siteCode',
+  'desks',
+  'poolingRatio',
+  'sameDayRepeat',
+  'idleLockMinutes',
+  'retentionDays',
+  'tubePattern',
+  'bagPattern',
+  'bagCapacity',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 export function GeneralSettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
