@@ -5,6 +5,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { batchSchema, FACTS_PATH, wireFactSchema, type FactResult } from '../core/upload/protocol';
 import type { StoredFact, Store } from './store';
+import { logError } from '../core/maintenance/log';
 
 /** More than a batch of 1000 facts needs; anything larger is answered 413. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -111,7 +112,7 @@ export function createReceiver(options: ReceiverOptions) {
     try {
       storedNow = valid.length > 0 ? await store.storeBatch(batch.data.sender, valid) : new Set();
     } catch (error) {
-      console.error(`Could not store a batch: ${(error as Error).message}`);
+      logError(`Could not store a batch: ${(error as Error).message}`);
       throw new Refusal(503, 'store-unavailable', 'The receiver cannot store the batch now; nothing of it was stored.');
     }
     const ordered = batch.data.facts.map((_, index): FactResult => {
@@ -141,7 +142,7 @@ export function createReceiver(options: ReceiverOptions) {
         answer(response, error.status, { error: error.code, message: error.message }, retry);
         return;
       }
-      console.error(`Receiver fault: ${(error as Error).message}`);
+      logError(`Receiver fault: ${(error as Error).message}`);
       answer(response, 500, { error: 'internal', message: 'The receiver failed; send the batch again.' });
     }
   }

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Sender } from '../core/upload/outboxFact';
+import { logError } from '../core/maintenance/log';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS facts (
@@ -41,7 +42,7 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 export function createStore(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 8 });
   // An idle connection that breaks (the server restarted) must not crash the receiver: the next query reconnects.
-  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+  pool.on('error', (error) => logError(`PostgreSQL connection lost: ${error.message}`));
 
   return {
     async migrate(): Promise<void> {

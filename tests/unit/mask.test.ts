@@ -1,6 +1,6 @@
 // What a screen, a log or a masked export shows of a person: enough to recognise, not to identify.
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from '../../src-main/core/domain/mask';
+import { maskIdNumber, maskName, maskPhone, maskInText } from '../../src-main/core/domain/mask';
 import { loadVectors } from '../fixtures/vectors';
 
 describe('masking ID numbers', () => {
@@ -58,5 +58,17 @@ describe('masking names', () => {
   it('counts a character outside the BMP as one, never splitting it', () => {
     expect(maskName('𠮷野家')).toBe('𠮷*家');
     expect(maskName('𠮷野')).toBe('𠮷*');
+  });
+});
+
+describe('maskInText, for every log line', () => {
+  it('masks ID numbers and phones wherever a message quotes them, and leaves other numbers alone', () => {
+    expect(maskInText('Key (doc_number)=(11010519491231002X) already exists; phone 13912345678.')).toBe(
+      'Key (doc_number)=(110105********002X) already exists; phone 139****5678.',
+    );
+    expect(maskInText('old card 110105491231002 and x11010519491231002xy')).toBe('old card 110105*****1002 and x110105********002xy');
+    expect(maskInText('tube 20261123001, port 8787, uuid 5b0a6a43-3f0c, 2026-11-23T08:00:00Z, 123456789012')).toBe(
+      'tube 20261123001, port 8787, uuid 5b0a6a43-3f0c, 2026-11-23T08:00:00Z, 123456789012',
+    );
   });
 });

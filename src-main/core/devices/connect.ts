@@ -5,6 +5,7 @@ import type { Identity } from '../contract';
 import { createDeviceHub, type DeviceAssignment } from './hub';
 import type { PortProvider } from './ports/port';
 import type { DeviceProfile } from './profiles';
+import { logError } from '../maintenance/log';
 
 const DEVICE: Identity = { role: 'device' };
 
@@ -35,7 +36,7 @@ export function connectDevices(core: Core, options: DeviceOptions) {
     },
     onInput({ desk, device, label, reading }) {
       const result = core.call(DEVICE, 'device.input', { desk, device, label, reading });
-      if (!result.ok) console.error(`A reading from ${label} at desk ${desk} was not saved: ${result.error.message}`);
+      if (!result.ok) logError(`A reading from ${label} at desk ${desk} was not saved: ${result.error.message}`);
     },
     onStates(states) {
       core.call(DEVICE, 'device.states', { states });

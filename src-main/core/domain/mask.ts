@@ -20,3 +20,13 @@ export function maskName(name: string): string {
   if (chars.length === 2) return chars[0] + '*';
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/**
+ * Any text about to be logged, with every run that looks like a resident ID number (15 or 18 characters) or a
+ * mainland mobile number masked: an error message may quote a value (a database's constraint, a platform's answer).
+ */
+export function maskInText(text: string): string {
+  return text
+    .replace(/(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])/g, (id) => maskIdNumber(id))
+    .replace(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g, (phone) => maskPhone(phone));
+}

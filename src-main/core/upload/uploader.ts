@@ -9,6 +9,7 @@ import type { OutboxFact, Sender } from './outboxFact';
 import { post } from './post';
 import type { UploadSettingsStore } from './uploadSettings';
 import { verdictOf, type Verdict } from './verdict';
+import { logError } from '../maintenance/log';
 
 export type UploadState = 'off' | 'idle' | 'sending' | 'waiting' | 'halted';
 
@@ -80,7 +81,7 @@ export function createUploader(options: UploaderOptions) {
       queue.noteError(message);
     } catch (error) {
       // Nothing of a fact depends on this note: a full disk must not stop the uploader.
-      console.error(`Could not note the upload error: ${(error as Error).message}`);
+      logError(`Could not note the upload error: ${(error as Error).message}`);
     }
   }
 
@@ -183,7 +184,7 @@ export function createUploader(options: UploaderOptions) {
         // Closing the station under a request in flight ends it here: that batch is simply sent again next time.
         if (!running) return;
         running = false;
-        console.error(`The uploader stopped: ${(error as Error).message}`);
+        logError(`The uploader stopped: ${(error as Error).message}`);
       });
     },
 
