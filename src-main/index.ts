@@ -2,10 +2,13 @@
 // windows.ts (locked-down windows) and ipc.ts (calls checked against each window's role).
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { createCore } from './core/core';
 import { dataDirArgument } from './core/dataDir';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
+import { PURGE_EVERY_MS } from './core/maintenance/retention';
+import { databaseKey } from './databaseKey';
+import { sitePassphrase } from './passphrase/sitePassphrase';
 import { launchDevices } from './core/devices/launch';
 import { launchArguments } from './core/launchArguments';
 import { identityOf, stationWindows } from './core/stationWindows';
@@ -21,8 +24,12 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     const launch = launchArguments(process.argv);
     const dataDir = dataDirArgument(process.argv) ?? app.getPath('userData');
-    const core = createCore({ dataDir });
+    // Where the key store cannot keep the key, the site passphrase comes as for the browser station (a file, the
+    // environment or the terminal); failing that, the error box below says how to give it.
+    const key = await databaseKey(dataDir, safeStorage, (isNewSite) => sitePassphrase(process.argv, isNewSite));
+    const core = createCore({ dataDir, key });
     const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
+    const stopPurges = core.admin.schedulePurges(path.join(dataDir, 'backups'), PURGE_EVERY_MS);
     core.uploader.start();
     const ipc = createIpc(core, ipcMain, isAppUrl, {
       choosePath: async (window, suggested) => {
@@ -48,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('window-all-closed', () => app.quit());
     app.on('will-quit', () => {
       stopBackups();
+      stopPurges();
       void devices.stop();
       void simulation?.close();
       core.close();

@@ -85,6 +85,12 @@ vi.mock('electron', () => ({
     showErrorBox: (title: string, message: string) => (electron.startError = `${title}: ${message}`),
   },
   ipcMain: { handle: (channel: string, handler: IpcHandler) => (electron.ipcHandlers[channel] = handler) },
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+    decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
+  },
   session: {
     defaultSession: {
       setPermissionRequestHandler: (handler: Listener) => (electron.session.request = handler),

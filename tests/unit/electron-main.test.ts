@@ -80,6 +80,12 @@ vi.mock('electron', () => {
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: (...args: unknown[]) => state.showErrorBox(...args) },
     ipcMain: { handle: (...args: unknown[]) => state.handle(...args) },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
+      decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (h: Listener) => (state.session.request = h),
@@ -168,6 +174,15 @@ describe('the Electron main process', () => {
       expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
       expect(window.webContents.mainFrame.url).toMatch(new RegExp(`/renderer/${STATION_WINDOWS[i].entry}/index\\.html$`));
     });
+  });
+
+  it('encrypts its database with a random key that only the key store keeps', async () => {
+    await start();
+    const stored = fs.readFileSync(path.join(dataDir, 'database.key'));
+    const key = Buffer.from(stored).reverse().toString('utf8');
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const header = fs.readFileSync(path.join(dataDir, 'swabdesk.db')).subarray(0, 16).toString('latin1');
+    expect(header).not.toBe('SQLite format 3\0');
   });
 
   it('keeps its data where app.getPath("userData") says and answers each window with the role main gave it', async () => {
