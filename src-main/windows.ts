@@ -62,11 +62,22 @@ export function bringToFront(window: BrowserWindow): void {
   window.focus();
 }
 
-/** No permission (camera, notifications, USB from the page…) is ever granted; every response carries the CSP. */
+/** What a window may load: the app's own pages and what they make in memory (barcodes, downloads). */
+export function isAllowedRequest(url: string): boolean {
+  return isAppUrl(url) || url.startsWith('data:') || url.startsWith('blob:');
+}
+
+/**
+ * No permission (camera, notifications, USB from the page…) is ever granted; every response carries the CSP; no
+ * request leaves for another host (the platform is reached by the core, never by a page), and no spell-checking
+ * dictionary is fetched.
+ */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+  session.setSpellCheckerEnabled(false);
+  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url) }));
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] },

@@ -27,7 +27,8 @@ const APP_PAGE = (entry: string) => pathToFileURL(path.join(RENDERER_DIR, entry,
 const electron = vi.hoisted(() => ({
   userData: '',
   appListeners: {} as Record<string, ((...args: unknown[]) => void)[]>,
-  session: {} as Record<'request' | 'check' | 'device' | 'headers', Listener>,
+  session: {} as Record<'request' | 'check' | 'device' | 'headers' | 'before', Listener>,
+  spellcheck: true,
   ipcHandlers: {} as Record<string, IpcHandler>,
   windows: [] as FakeWindow[],
   startError: null as string | null,
@@ -96,7 +97,11 @@ vi.mock('electron', () => ({
       setPermissionRequestHandler: (handler: Listener) => (electron.session.request = handler),
       setPermissionCheckHandler: (handler: Listener) => (electron.session.check = handler),
       setDevicePermissionHandler: (handler: Listener) => (electron.session.device = handler),
-      webRequest: { onHeadersReceived: (handler: Listener) => (electron.session.headers = handler) },
+      setSpellCheckerEnabled: (on: boolean) => (electron.spellcheck = on),
+      webRequest: {
+        onHeadersReceived: (handler: Listener) => (electron.session.headers = handler),
+        onBeforeRequest: (handler: Listener) => (electron.session.before = handler),
+      },
     },
   },
 }));

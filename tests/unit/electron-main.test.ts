@@ -31,6 +31,7 @@ const electron = vi.hoisted(() => ({
     startReady: () => void;
     app: ReturnType<typeof emitter> & { quit: Mock<() => void>; exit: Mock<(code: number) => void> };
     session: Record<string, Listener>;
+    spellcheck?: boolean;
     handle: Mock<Listener>;
     showErrorBox: Mock<Listener>;
     windows: FakeWindow[];
@@ -91,7 +92,11 @@ vi.mock('electron', () => {
         setPermissionRequestHandler: (h: Listener) => (state.session.request = h),
         setPermissionCheckHandler: (h: Listener) => (state.session.check = h),
         setDevicePermissionHandler: (h: Listener) => (state.session.device = h),
-        webRequest: { onHeadersReceived: (h: Listener) => (state.session.headers = h) },
+        setSpellCheckerEnabled: (on: boolean) => (state.spellcheck = on),
+        webRequest: {
+          onHeadersReceived: (h: Listener) => (state.session.headers = h),
+          onBeforeRequest: (h: Listener) => (state.session.before = h),
+        },
       },
     },
   };
@@ -165,6 +170,21 @@ describe('the Electron main process', () => {
     const headers = vi.fn();
     state.session.headers({ responseHeaders: {} }, headers);
     expect(headers).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CONTENT_SECURITY_POLICY_HEADER] } });
+  });
+
+  it('lets no request leave for another host, and fetches no spell-checking dictionary', async () => {
+    const state = await start();
+    const verdict = (url: string) => {
+      const callback = vi.fn();
+      state.session.before({ url }, callback);
+      return callback.mock.calls[0][0];
+    };
+    expect(verdict('https://example.com/track.gif')).toEqual({ cancel: true });
+    expect(verdict('http://127.0.0.1:8787/v1/facts')).toEqual({ cancel: true });
+    expect(verdict('file:///etc/passwd')).toEqual({ cancel: true });
+    expect(verdict(state.windows[0].webContents.mainFrame.url)).toEqual({ cancel: false });
+    expect(verdict('data:image/png;base64,AAAA')).toEqual({ cancel: false });
+    expect(state.spellcheck).toBe(false);
   });
 
   it("opens one locked-down window per entry of the role table, each loading its role's page", async () => {

@@ -113,7 +113,8 @@ describe('session and web contents', () => {
       setPermissionRequestHandler: (h: never) => (handlers.request = h),
       setPermissionCheckHandler: (h: never) => (handlers.check = h),
       setDevicePermissionHandler: (h: never) => (handlers.device = h),
-      webRequest: { onHeadersReceived: (h: never) => (handlers.headers = h) },
+      setSpellCheckerEnabled: () => undefined,
+      webRequest: { onHeadersReceived: (h: never) => (handlers.headers = h), onBeforeRequest: () => undefined },
     };
     hardenSession(session as never);
     return handlers as Record<string, (...args: unknown[]) => unknown>;
