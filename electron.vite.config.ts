@@ -43,7 +43,8 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src-main/preload.ts') },
+        // index: every role window's bridge; unlock: the passphrase window's, which has no other.
+        input: { index: resolve(__dirname, 'src-main/preload.ts'), unlock: resolve(__dirname, 'src-main/unlockPreload.ts') },
       },
     },
   },
@@ -62,6 +63,8 @@ export default defineConfig({
           clerk: resolve(__dirname, 'src-renderer/clerk/index.html'),
           manager: resolve(__dirname, 'src-renderer/manager/index.html'),
           guide: resolve(__dirname, 'src-renderer/guide/index.html'),
+          // The desktop app's passphrase window, where no key store can keep the database key.
+          unlock: resolve(__dirname, 'src-renderer/unlock/index.html'),
         },
       },
     },

@@ -3,12 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, ipcMain, safeStorage, session } from 'electron';
-import { createCore } from './core/core';
+import { createCore, DATABASE_FILE } from './core/core';
 import { dataDirArgument } from './core/dataDir';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
 import { PURGE_EVERY_MS } from './core/maintenance/retention';
 import { databaseKey } from './databaseKey';
-import { sitePassphrase } from './passphrase/sitePassphrase';
+import { openDatabase, DatabaseLocked } from './core/db/database';
+import { givenPassphrase } from './passphrase/sitePassphrase';
+import { askPassphraseInWindow } from './unlockWindow';
 import { launchDevices } from './core/devices/launch';
 import { launchArguments } from './core/launchArguments';
 import { identityOf, stationWindows } from './core/stationWindows';
@@ -24,10 +26,25 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     const launch = launchArguments(process.argv);
     const dataDir = dataDirArgument(process.argv) ?? app.getPath('userData');
-    // Where the key store cannot keep the key, the site passphrase comes as for the browser station (a file, the
-    // environment or the terminal); failing that, the error box below says how to give it.
-    const key = await databaseKey(dataDir, safeStorage, (isNewSite) => sitePassphrase(process.argv, isNewSite));
-    const core = createCore({ dataDir, key });
+    // Where the key store cannot keep the key: the site passphrase, from --passphrase-file or the environment, else
+    // asked for in the unlock window, which takes only one that opens the site's data.
+    // Packaged, SQLite loads the binding built for Electron, which ships beside app.asar (scripts/dist.mjs).
+    const nativeBinding = app.isPackaged ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined;
+    const opens = (passphrase: string) => {
+      try {
+        openDatabase(path.join(dataDir, DATABASE_FILE), passphrase, nativeBinding).close();
+        return true;
+      } catch (error) {
+        if (error instanceof DatabaseLocked) return false;
+        throw error;
+      }
+    };
+    const key = await databaseKey(
+      dataDir,
+      safeStorage,
+      async (isNewSite) => givenPassphrase(process.argv, isNewSite) ?? askPassphraseInWindow(isNewSite, opens, ipcMain, isAppUrl),
+    );
+    const core = createCore({ dataDir, key, nativeBinding });
     const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
     const stopPurges = core.admin.schedulePurges(path.join(dataDir, 'backups'), PURGE_EVERY_MS);
     core.uploader.start();

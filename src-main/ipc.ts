@@ -14,7 +14,7 @@ function sameFrame(a: WebFrameMain, b: WebFrameMain): boolean {
 }
 
 /** The call came from the top frame of its window, showing one of the app's own pages. */
-function fromAppPage(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
+export function fromAppPage(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
   try {
     const frame = event.senderFrame;
     return !!frame && sameFrame(frame, event.sender.mainFrame) && isAppUrl(frame.url);

@@ -29,6 +29,8 @@ export interface CoreOptions {
   upload?: UploadTuning;
   /** The passphrase or key the database is encrypted with; without one it is opened (and made) unencrypted. */
   key?: DatabaseKey;
+  /** The packaged desktop app's SQLite binding, built for Electron (see openDatabase). */
+  nativeBinding?: string;
 }
 
 export const DATABASE_FILE = 'swabdesk.db';
@@ -78,11 +80,11 @@ export function createCore(options: CoreOptions) {
   const clock = options.clock ?? systemClock;
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
-  const db: Db = openDatabase(databaseFile, options.key);
+  const db: Db = openDatabase(databaseFile, options.key, options.nativeBinding);
   const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates, uploads } =
     createHandlers(db, clock, options.dataDir, () => uploadChanged(), options.upload);
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, () => openReadOnly(databaseFile, options.key), record, operators, clock);
+  const admin = createAdmin(db, () => openReadOnly(databaseFile, options.key, options.nativeBinding), record, operators, clock);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */

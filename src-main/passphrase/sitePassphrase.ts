@@ -42,18 +42,22 @@ export function passphraseProblem(passphrase: string): string | null {
   return passphrase.length < MIN_PASSPHRASE_LENGTH ? `The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.` : null;
 }
 
+/** The passphrase given without asking (--passphrase-file, then SWABDESK_PASSPHRASE), if any. */
+export function givenPassphrase(argv: readonly string[], isNewSite: boolean): string | undefined {
+  const file = optionValue(argv, '--passphrase-file');
+  const given = file !== undefined ? fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env[PASSPHRASE_ENV];
+  const problem = given !== undefined && isNewSite ? passphraseProblem(given) : null;
+  if (problem) throw new Error(problem);
+  return given;
+}
+
 /**
  * The passphrase, or an Error saying how to give one. `isNewSite`: no database yet, so the passphrase is being
  * chosen (checked for length, and asked twice on a terminal).
  */
 export async function sitePassphrase(argv: readonly string[], isNewSite: boolean): Promise<string> {
-  const file = optionValue(argv, '--passphrase-file');
-  const given = file !== undefined ? fs.readFileSync(file, 'utf8').replace(/\r?\n$/, '') : process.env[PASSPHRASE_ENV];
-  if (given !== undefined) {
-    const problem = isNewSite ? passphraseProblem(given) : null;
-    if (problem) throw new Error(problem);
-    return given;
-  }
+  const given = givenPassphrase(argv, isNewSite);
+  if (given !== undefined) return given;
   if (!process.stdin.isTTY) {
     throw new Error(`The site's data is encrypted: give its passphrase with --passphrase-file FILE or ${PASSPHRASE_ENV}.`);
   }

@@ -161,11 +161,25 @@ describe('every window SwabDesk opens: the clerk desks, the manager and the guid
     }
   });
 
-  it('finds the preload where the build writes it: out/preload/index.js, beside out/main', () => {
+  it('finds the preloads where the build writes them: out/preload/index.js (and unlock.js), beside out/main', () => {
     const main = viteConfig.main!.build!;
     const preload = viteConfig.preload!.build!;
     expect(path.resolve(main.outDir!, '../preload/index.js')).toBe(path.resolve(preload.outDir!, 'index.js'));
-    expect(preload.rollupOptions!.input).toEqual({ index: path.join(SRC_MAIN, 'preload.ts') });
+    expect(preload.rollupOptions!.input).toEqual({
+      index: path.join(SRC_MAIN, 'preload.ts'),
+      unlock: path.join(SRC_MAIN, 'unlockPreload.ts'),
+    });
+  });
+
+  it('builds preloads that require nothing but electron (a sandboxed preload can load nothing else)', () => {
+    const built = path.resolve(SRC_MAIN, '../out/preload');
+    expect(fs.existsSync(built), 'run `npm run build` first').toBe(true);
+    const files = fs.readdirSync(built, { recursive: true }).map(String).filter((file) => file.endsWith('.js'));
+    expect(files.sort()).toEqual(['index.js', 'unlock.js']);
+    for (const file of files) {
+      const required = [...fs.readFileSync(path.join(built, file), 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+      expect(new Set(required), file).toEqual(new Set(['electron']));
+    }
   });
 
   it('cannot be navigated anywhere, redirected, or given a webview', () => {

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
+import { IPC_UNLOCK } from '../../src-main/unlockChannel';
+import { createCore } from '../../src-main/core/core';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
@@ -32,6 +34,10 @@ const electron = vi.hoisted(() => ({
     app: ReturnType<typeof emitter> & { quit: Mock<() => void>; exit: Mock<(code: number) => void> };
     session: Record<string, Listener>;
     spellcheck?: boolean;
+    /** What safeStorage says it uses; basic_text makes the app ask for the site passphrase. */
+    backend: string;
+    /** As app.isPackaged: packaged, SQLite must load the binding built for Electron. */
+    packaged: boolean;
     handle: Mock<Listener>;
     showErrorBox: Mock<Listener>;
     windows: FakeWindow[];
@@ -61,6 +67,9 @@ class FakeWindow {
     this.webContents.mainFrame.url = url;
     return Promise.resolve();
   }
+  close() {
+    this.events.emit('closed');
+  }
   isDestroyed = () => false;
   isMinimized = () => false;
   restore = vi.fn();
@@ -75,15 +84,18 @@ vi.mock('electron', () => {
       requestSingleInstanceLock: () => state.lock,
       whenReady: () => state.ready,
       getPath: (name: string) => (name === 'userData' ? state.userData : '/nowhere'),
+      get isPackaged() {
+        return state.packaged;
+      },
       quit: () => state.app.quit(),
       exit: (code: number) => state.app.exit(code),
     },
     BrowserWindow: FakeWindow,
     dialog: { showErrorBox: (...args: unknown[]) => state.showErrorBox(...args) },
-    ipcMain: { handle: (...args: unknown[]) => state.handle(...args) },
+    ipcMain: { handle: (...args: unknown[]) => state.handle(...args), removeHandler: () => undefined },
     safeStorage: {
       isEncryptionAvailable: () => true,
-      getSelectedStorageBackend: () => 'gnome_libsecret',
+      getSelectedStorageBackend: () => state.backend,
       encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
       decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
     },
@@ -104,7 +116,7 @@ vi.mock('electron', () => {
 
 let dataDir: string;
 
-function resetElectron(options: { lock?: boolean; userData?: string } = {}) {
+function resetElectron(options: { lock?: boolean; userData?: string; backend?: string; packaged?: boolean } = {}) {
   let startReady = () => {};
   const ready = new Promise<void>((resolve) => (startReady = resolve));
   Object.assign(electron.state, {
@@ -114,6 +126,8 @@ function resetElectron(options: { lock?: boolean; userData?: string } = {}) {
     startReady,
     app: Object.assign(emitter(), { quit: vi.fn(), exit: vi.fn() }),
     session: {},
+    backend: options.backend ?? 'gnome_libsecret',
+    packaged: options.packaged ?? false,
     handle: vi.fn(),
     showErrorBox: vi.fn(),
     windows: [],
@@ -122,7 +136,7 @@ function resetElectron(options: { lock?: boolean; userData?: string } = {}) {
 }
 
 /** Loads src-main/index.ts afresh and lets app.whenReady resolve. */
-async function start(options: { lock?: boolean; userData?: string } = {}) {
+async function start(options: { lock?: boolean; userData?: string; backend?: string; packaged?: boolean } = {}) {
   resetElectron(options);
   vi.resetModules();
   await import('../../src-main/index');
@@ -203,6 +217,40 @@ describe('the Electron main process', () => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     const header = fs.readFileSync(path.join(dataDir, 'swabdesk.db')).subarray(0, 16).toString('latin1');
     expect(header).not.toBe('SQLite format 3\0');
+  });
+
+  it("asks for the site passphrase in a locked-down window where the key store would keep the key in plain text", async () => {
+    createCore({ dataDir, key: 'the-site-passphrase' }).close();
+    const state = await start({ backend: 'basic_text' });
+    const [unlock] = state.windows;
+    expect(unlock.webContents.mainFrame.url).toMatch(/\/renderer\/unlock\/index\.html$/);
+    expect(unlock.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String((unlock.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]unlock\.js$/);
+    const submit = state.handle.mock.calls.find(([channel]) => channel === IPC_UNLOCK)![1] as (event: unknown, given: unknown) => unknown;
+    const from = (window: FakeWindow) => ({ sender: window.webContents, senderFrame: window.webContents.mainFrame });
+    expect(submit(from(unlock), 'not-the-passphrase')).toEqual({ ok: false, problem: 'wrong' });
+    const stranger = { webContents: { id: 99, mainFrame: unlock.webContents.mainFrame } } as unknown as FakeWindow;
+    expect(submit(from(stranger), 'the-site-passphrase')).toEqual({ ok: false, problem: 'forbidden' });
+    expect(state.windows).toHaveLength(1);
+
+    expect(submit(from(unlock), 'the-site-passphrase')).toEqual({ ok: true });
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1 + STATION_WINDOWS.length));
+    expect(fs.existsSync(path.join(dataDir, 'database.key'))).toBe(false);
+  });
+
+  it('loads SQLite from the binding built for Electron when packaged, and says so when it is missing', async () => {
+    const resources = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-resources-'));
+    Object.assign(process, { resourcesPath: resources });
+    try {
+      const state = await start({ packaged: true });
+      expect(state.windows).toHaveLength(0);
+      expect(state.showErrorBox).toHaveBeenCalledWith(
+        'SwabDesk could not start',
+        expect.stringContaining(path.join(resources, 'native', 'better_sqlite3.node')),
+      );
+    } finally {
+      fs.rmSync(resources, { recursive: true, force: true });
+    }
   });
 
   it('keeps its data where app.getPath("userData") says and answers each window with the role main gave it', async () => {

@@ -65,8 +65,12 @@ function unlock(db: Db, file: string, key: DatabaseKey): void {
   }
 }
 
-export function openDatabase(file: string, key?: DatabaseKey): Db {
-  const db = new Database(file);
+/**
+ * `nativeBinding`: the SQLite binding built for Electron's ABI, which the packaged desktop app ships apart from the
+ * Node build in node_modules (see scripts/dist.mjs); absent, the package's own build loads.
+ */
+export function openDatabase(file: string, key?: DatabaseKey, nativeBinding?: string): Db {
+  const db = new Database(file, { nativeBinding });
   try {
     if (key !== undefined) unlock(db, file, key);
     else if (!readable(db)) {
@@ -82,8 +86,8 @@ export function openDatabase(file: string, key?: DatabaseKey): Db {
 }
 
 /** A second, read-only connection to the same database (a long export must not hold the station's connection). */
-export function openReadOnly(file: string, key?: DatabaseKey): Db {
-  const db = new Database(file, { readonly: true });
+export function openReadOnly(file: string, key?: DatabaseKey, nativeBinding?: string): Db {
+  const db = new Database(file, { readonly: true, nativeBinding });
   if (key !== undefined) db.key(Buffer.from(key, 'utf8'));
   return db;
 }
