@@ -1,6 +1,7 @@
 // Scan-to-commit latency (a person's scan through the core's validated entry point, committed with
-// synchronous=FULL) beside the raw fsync rate of the same disk, and the same scans once 1,000,000
-// registrations are stored (the duplicate checks: same person in the tube, same person today).
+// synchronous=FULL) beside the raw fsync rate of the same disk, unencrypted and encrypted as every station is now
+// (SQLite3 Multiple Ciphers), and the same scans once 1,000,000 registrations are stored (the duplicate checks:
+// same person in the tube, same person today).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { line, ms, summary } from './stats';
 const DIR = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'swabdesk-bench-'));
 const CLERK = { role: 'clerk' as const, desk: '1' };
 const SCANS = 2000;
+/** As the stations encrypt: a passphrase, through the cipher's key derivation. */
+const KEY = 'bench-site-passphrase';
 
 function idNumber(n: number): string {
   const birth = new Date(Date.UTC(1940, 0, 1 + (n % 25_000)));
@@ -35,17 +38,17 @@ function fsyncRate(): number {
   return count / 2;
 }
 
-/** A clerk signs in at desk 1, as before any shift. */
+/** A clerk added (as `npm run cli -- add-operator` does) signs in at desk 1, as before any shift. */
 function signIn(core: ReturnType<typeof createCore>): void {
-  const added = core.call({ role: 'manager' }, 'site.saveOperator', { name: '测试', role: 'clerk', pin: '2468' });
-  if (!added.ok || (added.value as { result: string }).result !== 'saved') throw new Error(JSON.stringify(added));
-  const operatorId = (added.value as { operator: { id: string } }).operator.id;
+  const added = core.admin.saveOperator({ name: '测试', role: 'clerk', pin: '2468' }, 'bench');
+  if (added.result !== 'saved') throw new Error(JSON.stringify(added));
+  const operatorId = added.operator.id;
   const signedIn = core.call(CLERK, 'session.signIn', { operatorId, pin: '2468' });
   if (!signedIn.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error(JSON.stringify(signedIn));
 }
 
-function scanLatencies(dataDir: string, first: number): number[] {
-  const core = createCore({ dataDir });
+function scanLatencies(dataDir: string, first: number, key?: string): number[] {
+  const core = createCore({ dataDir, key });
   signIn(core);
   // As in a station: a manager window listens, so every scan also computes and pushes the day's totals.
   core.subscribe({ role: 'manager' }, () => undefined);
@@ -65,9 +68,10 @@ function scanLatencies(dataDir: string, first: number): number[] {
 }
 
 /** Stores `count` registrations of today directly, in tubes of 10, as a long day at a big site would. */
-function seed(dataDir: string, count: number): void {
-  createCore({ dataDir }).close();
+function seed(dataDir: string, count: number, key: string): void {
+  createCore({ dataDir, key }).close();
   const db = new Database(path.join(dataDir, DATABASE_FILE));
+  db.key(Buffer.from(key, 'utf8'));
   const today = new Date();
   const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const tube = db.prepare(
@@ -90,15 +94,17 @@ function seed(dataDir: string, count: number): void {
 const rate = fsyncRate();
 line('raw fsync rate of this disk (4 KiB write + fsync)', `${rate.toFixed(0)} /s (${ms(1000 / rate)} each)`);
 
-const empty = summary(scanLatencies(path.join(DIR, 'empty'), 0));
-line(`scan to commit, empty database (${SCANS} scans)`, `p50 ${ms(empty.p50)}  p99 ${ms(empty.p99)}  max ${ms(empty.max)}`);
+const plain = summary(scanLatencies(path.join(DIR, 'plain'), 0));
+line(`scan to commit, empty database, unencrypted (${SCANS} scans)`, `p50 ${ms(plain.p50)}  p99 ${ms(plain.p99)}  max ${ms(plain.max)}`);
+const empty = summary(scanLatencies(path.join(DIR, 'empty'), 0, KEY));
+line(`scan to commit, empty database, encrypted (${SCANS} scans)`, `p50 ${ms(empty.p50)}  p99 ${ms(empty.p99)}  max ${ms(empty.max)}`);
 
 const seeded = path.join(DIR, 'million');
 const seedStart = performance.now();
-seed(seeded, 1_000_000);
-line('seeding 1,000,000 registrations', ms(performance.now() - seedStart));
-const full = summary(scanLatencies(seeded, 1_000_000));
-line(`scan to commit, 1,000,000 stored (${SCANS} scans)`, `p50 ${ms(full.p50)}  p99 ${ms(full.p99)}  max ${ms(full.max)}`);
+seed(seeded, 1_000_000, KEY);
+line('seeding 1,000,000 registrations (encrypted)', ms(performance.now() - seedStart));
+const full = summary(scanLatencies(seeded, 1_000_000, KEY));
+line(`scan to commit, 1,000,000 stored, encrypted (${SCANS} scans)`, `p50 ${ms(full.p50)}  p99 ${ms(full.p99)}  max ${ms(full.max)}`);
 line('scans per fsync-bound second (p50 scan vs one fsync)', `${(1000 / full.p50).toFixed(0)} vs ${rate.toFixed(0)}`);
 
 fs.rmSync(DIR, { recursive: true, force: true });
