@@ -28,7 +28,7 @@ export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, op
    * replaced by one written after the purge. Returns how many registrations were purged.
    */
   async function purge(backupDir: string | null, actor: string): Promise<number> {
-    const purged = purgeExpired(actor);
+    const purged = await purgeExpired(actor);
     if (purged > 0 && backupDir !== null) await rotateBackups(db, backupDir, 1);
     return purged;
   }
@@ -60,14 +60,17 @@ export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, op
     backup: (file: string) => backupTo(db, file),
     scheduleBackups: (dir: string, intervalMs: number, keep: number) => scheduleBackups(db, dir, intervalMs, keep),
     purge,
-    /** Purges at once (a station may have been off for days), then every `intervalMs`. */
+    /** Purges soon after the start (a station may have been off for days), then every `intervalMs`. */
     schedulePurges(backupDir: string, intervalMs: number): () => void {
       const run = () =>
         purge(backupDir, 'retention').catch((error: unknown) => logError(`Retention purge failed: ${(error as Error).message}`));
-      void run();
+      const first = setTimeout(() => void run(), 0);
       const timer = setInterval(() => void run(), intervalMs);
       timer.unref();
-      return () => clearInterval(timer);
+      return () => {
+        clearTimeout(first);
+        clearInterval(timer);
+      };
     },
   };
 }
