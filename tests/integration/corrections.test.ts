@@ -1,7 +1,9 @@
 // The manager's corrections of a person's details: the record changes in place, the trail keeps the old value,
 // who, when and why; every refusal leaves the database as it was. And the tube listing the manager picks from.
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core/core';
+import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { CLERK, driver, MANAGER } from '../fixtures/driver';
 import { idNumber, personCode } from '../fixtures/people';
 import { tempCore } from '../fixtures/tempCore';
@@ -33,6 +35,17 @@ const correct = (registrationId: string, changes: Record<string, string>) =>
   d.call(MANAGER, 'site.correctPerson', { registrationId, reason: 'misspelt at the desk', ...changes });
 
 describe('correcting a person', () => {
+  it("keeps the old values beside the chain under their digest: changing them breaks the trail's verification", () => {
+    const [first] = twoPeopleSealed();
+    correct(first, { phone: '13900000001' });
+    expect(core.admin.verifyAudit()).toMatchObject({ ok: true });
+    const audit = rows('audit').at(-1)!;
+    const raw = new Database(path.join(dataDir, DATABASE_FILE));
+    raw.prepare('UPDATE audit_private SET data = ? WHERE fact_id = ?').run('{"before":{"phone":"13800000000"}}', audit.fact_id);
+    raw.close();
+    expect(core.admin.verifyAudit()).toMatchObject({ ok: false, seq: audit.seq, problem: 'altered' });
+  });
+
   it('changes the record in place and keeps the old value, who and why in the trail', () => {
     const [first] = twoPeopleSealed();
     expect(correct(first, { name: ' 张  卫 ', phone: '13900000001' })).toEqual({
