@@ -17,14 +17,17 @@ import { demoPeople } from './people';
 const argv = process.argv.slice(2);
 const DEMO_CLERK = { name: '演示登记员', pin: '2468' };
 
-/** The demo's clerk, added on first run, signed in at desk 1 as a person would at the window. */
+/**
+ * The demo's clerk, added on first run as `npm run cli -- add-operator` does, then signed in at desk 1 as a person
+ * would at the window (whose sign-in screen lists who may sign in there).
+ */
 function signInDemoClerk(core: ReturnType<typeof createCore>): void {
-  const manager = { role: 'manager' as const };
-  const listed = core.call(manager, 'site.operators', {});
-  const known = listed.ok ? (listed.value as { id: string; name: string }[]).find((o) => o.name === DEMO_CLERK.name) : undefined;
-  const added = known ? null : core.call(manager, 'site.saveOperator', { ...DEMO_CLERK, role: 'clerk' });
-  const id = known?.id ?? (added?.ok ? (added.value as { operator: { id: string } }).operator.id : undefined);
-  const signedIn = id ? core.call({ role: 'clerk', desk: '1' }, 'session.signIn', { operatorId: id, pin: DEMO_CLERK.pin }) : null;
+  const desk = { role: 'clerk' as const, desk: '1' };
+  const state = core.call(desk, 'session.state', {});
+  const known = state.ok ? (state.value as { operators: { id: string; name: string }[] }).operators.find((o) => o.name === DEMO_CLERK.name) : undefined;
+  const added = known ? null : core.admin.saveOperator({ ...DEMO_CLERK, role: 'clerk' }, 'demo');
+  const id = known?.id ?? (added?.result === 'saved' ? added.operator.id : undefined);
+  const signedIn = id ? core.call(desk, 'session.signIn', { operatorId: id, pin: DEMO_CLERK.pin }) : null;
   if (!signedIn?.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error('The demo clerk could not sign in.');
 }
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, argv.includes('--fast') ? 0 : ms));
