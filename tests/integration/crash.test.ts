@@ -64,7 +64,9 @@ async function lane(dataDir: string, kills: number): Promise<{ acknowledged: num
   const acknowledged = new Set<string>();
   let killedMidRun = 0;
   for (let run = 0; run < kills; run++) {
-    const acks = await runAndKill(dataDir, run % 5 === 0 ? null : Math.random() * 40);
+    // One run in five dies while starting; the others up to 60 ms into writing (a commit takes about a millisecond,
+    // the first one after the start longer).
+    const acks = await runAndKill(dataDir, run % 5 === 0 ? null : Math.random() * 60);
     for (const id of acks) acknowledged.add(id);
     if (acks.length > 0) killedMidRun++;
     if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
