@@ -27,7 +27,6 @@ export const batchSchema = z.object({
   facts: z.array(z.unknown()).min(1).max(1000),
 });
 
-export type Batch = { sender: z.infer<typeof senderSchema>; facts: unknown[] };
 
 export const factResultSchema = z.object({
   factId: z.string(),
@@ -39,7 +38,6 @@ export const factResultSchema = z.object({
 export const batchAnswerSchema = z.object({ results: z.array(factResultSchema) });
 
 export type FactResult = z.infer<typeof factResultSchema>;
-export type BatchAnswer = z.infer<typeof batchAnswerSchema>;
 
 /** A problem the platform explains: every non-2xx answer carries one. */
 export const problemSchema = z.object({ error: z.string(), message: z.string() });

@@ -213,5 +213,3 @@ export function createUploader(options: UploaderOptions) {
     },
   };
 }
-
-export type Uploader = ReturnType<typeof createUploader>;

@@ -66,5 +66,3 @@ export function createUploads(db: Db, clock: Clock, record: RecordFact, changed:
     },
   };
 }
-
-export type Uploads = ReturnType<typeof createUploads>;

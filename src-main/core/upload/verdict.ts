@@ -1,6 +1,7 @@
 // What an attempt's outcome means for the facts sent, as the protocol says (docs/upload-protocol.md): retried,
 // split, held for a person, or waiting for new credentials.
 import type { Reply } from './post';
+import { problemSchema } from './protocol';
 
 export type Verdict =
   | { kind: 'answered'; body: string }
@@ -16,11 +17,12 @@ export type Verdict =
   /** Any other 4xx: something in the batch will never be taken as it is. */
   | { kind: 'refused'; reason: string };
 
+/** The platform's own words: the protocol's { error, message }, else the start of whatever it sent. */
 function reasonOf(status: number, body: string): string {
   let detail = body.trim().slice(0, 300);
   try {
-    const problem = JSON.parse(body) as { message?: unknown };
-    if (typeof problem.message === 'string') detail = problem.message;
+    const problem = problemSchema.safeParse(JSON.parse(body));
+    if (problem.success) detail = problem.data.message;
   } catch {
     // Not JSON: the text itself says what went wrong.
   }
