@@ -2,7 +2,7 @@
 // A fact leaves the queue only when the platform acknowledged it; a crash between that answer and the local mark
 // only means the batch is sent again, and the platform answers "duplicate" for keys it holds already.
 import type { Clock } from '../clock';
-import { adapterFor } from './adapters/adapter';
+import { adapterFor, type Adapter } from './adapters/adapter';
 import { DEFAULT_BACKOFF, nextWait, retryAfterMs, type BackoffPolicy } from './backoff';
 import type { OutboxQueue } from './outboxQueue';
 import type { OutboxFact, Sender } from './outboxFact';
@@ -85,15 +85,17 @@ export function createUploader(options: UploaderOptions) {
     }
   }
 
-  async function attempt(facts: readonly OutboxFact[]): Promise<{ verdict: Verdict; nothingToSend: boolean }> {
-    const config = settings.settings();
-    const adapter = adapterFor(config);
+  async function attempt(
+    facts: readonly OutboxFact[],
+    endpoint: string,
+    adapter: Adapter,
+  ): Promise<{ verdict: Verdict; nothingToSend: boolean }> {
     const body = adapter.body(facts, options.sender());
     if (body === null) return { verdict: { kind: 'answered', body: '' }, nothingToSend: true };
     const headers: Record<string, string> = { 'content-type': adapter.contentType, accept: 'application/json' };
     const token = settings.token();
     if (token) headers.authorization = `Bearer ${token}`;
-    const reply = await post(adapter.url(config.endpoint), body, headers, timeoutMs);
+    const reply = await post(adapter.url(endpoint), body, headers, timeoutMs);
     const verdict = verdictOf(reply);
     if (verdict.kind === 'halt' && reply.kind === 'answered' && adapter.blamesBatch(reply.status, reply.body)) {
       return { verdict: { kind: 'refused', reason: verdict.reason }, nothingToSend: false };
@@ -121,12 +123,13 @@ export function createUploader(options: UploaderOptions) {
         await pause(config.intervalSeconds * 1000);
         continue;
       }
+      // The batch is sent and its answer read by the adapter of the settings it was read under.
+      const adapter = adapterFor(config);
       enter('sending');
       await turn();
-      const { verdict, nothingToSend } = await attempt(facts);
+      const { verdict, nothingToSend } = await attempt(facts, config.endpoint, adapter);
 
       if (verdict.kind === 'answered') {
-        const adapter = adapterFor(config);
         const results = nothingToSend
           ? facts.map((fact) => ({ factId: fact.factId, status: 'stored' as const }))
           : adapter.results(facts, verdict.body);
