@@ -5,7 +5,7 @@ import { checkPerson, type Person, type PersonProblem } from '../domain/person';
 import type { DocumentType } from '../domain/documents';
 import type { Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
-import type { TubePerson } from '../site/tubePeople';
+import { personView, type RegistrationColumns, type TubePerson } from '../site/tubePeople';
 
 export interface PersonCorrection {
   docType?: DocumentType;
@@ -29,16 +29,9 @@ export type CorrectionOutcome =
 /** One registration in full, for the screen where the manager corrects that very record. */
 export type RegistrationDetail = TubePerson & { tube: string };
 
-interface RegistrationRow {
-  id: string;
+interface RegistrationRow extends RegistrationColumns {
   tube_id: string;
   tube: string;
-  position: number;
-  status: 'active' | 'removed' | 'voided';
-  doc_type: string;
-  doc_number: string;
-  name: string;
-  phone: string;
 }
 
 const FIELD_COLUMNS = { docType: 'doc_type', idNumber: 'doc_number', name: 'name', phone: 'phone' } as const;
@@ -62,16 +55,7 @@ export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact
     detail(registrationId: string): RegistrationDetail | null {
       const row = byId.get(registrationId);
       if (!row) return null;
-      return {
-        registrationId: row.id,
-        tube: row.tube,
-        position: row.position,
-        status: row.status,
-        docType: row.doc_type,
-        idNumber: row.doc_number,
-        name: row.name,
-        phone: row.phone,
-      };
+      return { ...personView(row), tube: row.tube };
     },
 
     correct(registrationId: string, changes: PersonCorrection, reason: string, actor: string): CorrectionOutcome {

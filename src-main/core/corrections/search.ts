@@ -3,7 +3,7 @@
 import type { Db } from '../db/database';
 import { maskIdNumber, maskName, maskPhone } from '../domain/mask';
 import type { RecordFact } from '../facts/record';
-import type { TubePerson } from '../site/tubePeople';
+import { personView, type RegistrationColumns, type TubePerson } from '../site/tubePeople';
 
 /** A person as the tube's list shows them, in full, and where and when they were registered. */
 export interface FoundPerson extends TubePerson {
@@ -22,10 +22,7 @@ function maskQuery(query: string): string {
 }
 
 export function createPersonSearch(db: Db, record: RecordFact) {
-  const find = db.prepare<{ query: string; limit: number }, {
-    id: string; tube: string; desk: string; position: number; status: FoundPerson['status'];
-    doc_type: string; doc_number: string; name: string; phone: string; created_at: string;
-  }>(
+  const find = db.prepare<{ query: string; limit: number }, RegistrationColumns & { tube: string; desk: string; created_at: string }>(
     `SELECT r.id, t.barcode AS tube, t.desk, r.position, r.status, r.doc_type, r.doc_number, r.name, r.phone, r.created_at
      FROM registrations r JOIN tubes t ON t.id = r.tube_id
      WHERE r.doc_number = @query OR r.phone = @query OR r.name = @query
@@ -39,17 +36,6 @@ export function createPersonSearch(db: Db, record: RecordFact) {
     if (query === '') return [];
     const rows = find.all({ query, limit: SEARCH_LIMIT });
     db.transaction(() => record({ kind: 'search', subject: 'person', actor, data: { query: maskQuery(query), found: rows.length } })).immediate();
-    return rows.map((row) => ({
-      registrationId: row.id,
-      tube: row.tube,
-      desk: row.desk,
-      position: row.position,
-      status: row.status,
-      docType: row.doc_type,
-      idNumber: row.doc_number,
-      name: row.name,
-      phone: row.phone,
-      registeredAt: row.created_at,
-    }));
+    return rows.map((row) => ({ ...personView(row), tube: row.tube, desk: row.desk, registeredAt: row.created_at }));
   };
 }

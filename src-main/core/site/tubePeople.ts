@@ -13,6 +13,30 @@ export interface TubePerson {
   phone: string;
 }
 
+/** The columns of a registration every person view is made from. */
+export interface RegistrationColumns {
+  id: string;
+  position: number;
+  status: TubePerson['status'];
+  doc_type: string;
+  doc_number: string;
+  name: string;
+  phone: string;
+}
+
+/** A registration row as the manager's screens show a person, in full (see tubePeople for the masked list). */
+export function personView(row: RegistrationColumns): TubePerson {
+  return {
+    registrationId: row.id,
+    position: row.position,
+    status: row.status,
+    docType: row.doc_type,
+    idNumber: row.doc_number,
+    name: row.name,
+    phone: row.phone,
+  };
+}
+
 export interface TubePeople {
   barcode: string;
   desk: string;
@@ -25,7 +49,7 @@ export function createTubePeople(db: Db) {
   const tube = db.prepare<[string], { id: string; desk: string; status: 'open' | 'sealed'; voided_at: string | null }>(
     "SELECT id, desk, status, voided_at FROM tubes WHERE barcode = ? AND status <> 'discarded'",
   );
-  const people = db.prepare<[string], { id: string; position: number; status: TubePerson['status']; doc_type: string; doc_number: string; name: string; phone: string }>(
+  const people = db.prepare<[string], RegistrationColumns>(
     'SELECT id, position, status, doc_type, doc_number, name, phone FROM registrations WHERE tube_id = ? ORDER BY created_at, position',
   );
 
@@ -38,10 +62,7 @@ export function createTubePeople(db: Db) {
       status: row.status,
       voided: row.voided_at !== null,
       people: people.all(row.id).map((p) => ({
-        registrationId: p.id,
-        position: p.position,
-        status: p.status,
-        docType: p.doc_type,
+        ...personView(p),
         idNumber: maskIdNumber(p.doc_number),
         name: maskName(p.name),
         phone: maskPhone(p.phone),
