@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { filesUnder, occurrencesIn } from '../fixtures/byteSearch';
 import { passphraseEnv } from '../fixtures/passphrase';
 import { signIn } from './signIn';
 import { CLERKS, MANAGER, startStation, type RunningStation } from './station';
@@ -25,22 +26,9 @@ test.afterEach(async () => {
   await station.stop();
 });
 
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(file) : [file];
-  });
-}
-
 /** How often each secret occurs in a file's bytes (UTF-8, and the ID's first 17 digits alone). */
-function occurrences(bytes: Buffer): number {
-  const needles = [ID_NUMBER.slice(0, 17), PHONE, NAME].map((text) => Buffer.from(text, 'utf8'));
-  return needles.reduce((sum, needle) => {
-    let count = 0;
-    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) count += 1;
-    return sum + count;
-  }, 0);
-}
+const occurrences = (bytes: Buffer) =>
+  [ID_NUMBER.slice(0, 17), PHONE, NAME].reduce((sum, secret) => sum + occurrencesIn(bytes, secret), 0);
 
 test("a registered person's ID number, phone and name are in no file of the station and no line of its log", async ({ browser }) => {
   const desk = await browser.newPage();

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import { filesUnder, occurrencesIn } from '../fixtures/byteSearch';
 import { CLERK, CLERK_PIN, driver, MANAGER, signInManager, value } from '../fixtures/driver';
 import { idNumber } from '../fixtures/people';
 import { tempDir } from '../fixtures/tempCore';
@@ -41,23 +42,10 @@ const RECENT = person(42, '王安石', '13955556666');
 const UNSENT = person(43, '苏东坡', '13977778888');
 const OLD_PHONE = '13900009999';
 
+/** Each file under `dir` that holds `text`, with how often. */
 function occurrences(dir: string, text: string): Record<string, number> {
-  const needle = Buffer.from(text, 'utf8');
-  const found: Record<string, number> = {};
-  const walk = (at: string) => {
-    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
-      const file = path.join(at, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else {
-        const bytes = fs.readFileSync(file);
-        let count = 0;
-        for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + 1)) count += 1;
-        if (count > 0) found[path.relative(dir, file)] = count;
-      }
-    }
-  };
-  walk(dir);
-  return found;
+  const found = filesUnder(dir).map((file) => [path.relative(dir, file), occurrencesIn(fs.readFileSync(file), text)] as const);
+  return Object.fromEntries(found.filter(([, count]) => count > 0));
 }
 
 it('purges people the platform has had for the retention period from every file, and keeps the rest', async () => {
