@@ -5,13 +5,15 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { filesUnder, occurrencesIn } from '../fixtures/byteSearch';
 import { CLERK, CLERK_PIN, driver, MANAGER, signInManager, value } from '../fixtures/driver';
 import { idNumber } from '../fixtures/people';
 import { tempDir } from '../fixtures/tempCore';
-import { waitFor } from '../fixtures/waitFor';
+
+/** How long the uploader gets to reach what a test waits for, looked at every 25 ms. */
+const EVENTUALLY = { timeout: 30_000, interval: 25 };
 
 const DAY = 24 * 60 * 60_000;
 const start = new Date('2026-11-01T09:00:00Z').getTime();
@@ -62,7 +64,10 @@ it('purges people the platform has had for the retention period from every file,
     const { operators } = value<{ operators: { id: string; name: string }[] }>(core.call(CLERK, 'session.state', {}));
     value(core.call(CLERK, 'session.signIn', { operatorId: operators.find((o) => o.name === '测试登记员')!.id, pin: CLERK_PIN }));
   };
-  const drained = () => waitFor('the backlog to drain', () => (manager('station.backlog') as { count: number }).count === 0);
+  const drained = () => vi.waitFor(
+    () => expect((manager('station.backlog') as { count: number }).count === 0, 'the backlog to drain').toBe(true),
+    EVENTUALLY,
+  );
 
   manager('site.updateSettings', { retentionDays: 30 });
   manager('site.saveUploadSettings', { endpoint: platformUrl, batchSize: 50, intervalSeconds: 1 });

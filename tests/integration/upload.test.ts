@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import type { PushedEvent } from '../../src-main/core/contract';
 import { driver, MANAGER, signInManager, value } from '../fixtures/driver';
@@ -16,7 +16,9 @@ import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
 import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
-import { waitFor } from '../fixtures/waitFor';
+
+/** How long the uploader gets to reach what a test waits for, looked at every 25 ms. */
+const EVENTUALLY = { timeout: 30_000, interval: 25 };
 
 const FAST = { timeoutMs: 2000, backoff: { baseMs: 20, capMs: 500 } };
 
@@ -87,7 +89,10 @@ describe('uploading to the reference receiver', () => {
 
     configure(core, { endpoint: receiver.url, token: receiver.token, batchSize: 5 });
     core.uploader.start();
-    await waitFor('the backlog to drain', () => (manager(core, 'site.upload').backlog as { count: number }).count === 0);
+    await vi.waitFor(
+      () => expect((manager(core, 'site.upload').backlog as { count: number }).count === 0, 'the backlog to drain').toBe(true),
+      EVENTUALLY,
+    );
 
     const rows = await receiver.query<{ fact_id: string; kind: string; payload: Record<string, unknown>; station_id: string }>(
       'SELECT fact_id, kind, payload, station_id FROM facts',
@@ -105,8 +110,9 @@ describe('uploading to the reference receiver', () => {
     expect(status).toMatchObject({ backlog: { count: 0, oldestAt: null }, held: 0, lastError: null });
     expect(status.lastSuccessAt).toEqual(expect.any(String));
     expect(status.ratePerMinute).toBeGreaterThan(0);
-    await waitFor('the upload panel to hear of it', () =>
-      pushed.some((event) => event.event === 'upload.changed' && event.payload.backlog.count === 0),
+    await vi.waitFor(
+      () => expect(pushed.some((event) => event.event === 'upload.changed' && event.payload.backlog.count === 0), 'the upload panel to hear of it').toBe(true),
+      EVENTUALLY,
     );
     expect(pushed.some((event) => event.event === 'backlog.changed' && event.payload.count === 0)).toBe(true);
   });
@@ -119,8 +125,11 @@ describe('uploading to the reference receiver', () => {
     const core = station(dataDir);
     configure(core, { endpoint: receiver.url, token: receiver.token, batchSize: 4 });
     core.uploader.start();
-    await waitFor('the good facts to arrive', async () => (await receiver.storedKeys()).length === 10);
-    await waitFor('the bad fact to be held', () => manager(core, 'site.upload').held === 1);
+    await vi.waitFor(
+      async () => expect((await receiver.storedKeys()).length === 10, 'the good facts to arrive').toBe(true),
+      EVENTUALLY,
+    );
+    await vi.waitFor(() => expect(manager(core, 'site.upload').held === 1, 'the bad fact to be held').toBe(true), EVENTUALLY);
 
     expect(new Set(await receiver.storedKeys())).toEqual(new Set([...good, ...more]));
     const held = manager(core, 'site.heldFacts') as { count: number; facts: { factId: string; reason: string }[] };
@@ -133,7 +142,10 @@ describe('uploading to the reference receiver', () => {
 
     // Released, it is sent again, and the platform still refuses it: held again, still there.
     expect(manager(core, 'site.releaseHeld', { factIds: [bad] })).toEqual({ released: 1 });
-    await waitFor('the fact to be held again', () => outbox(dataDir).find((f) => f.fact_id === bad)?.held_at !== null);
+    await vi.waitFor(
+      () => expect(outbox(dataDir).find((f) => f.fact_id === bad)?.held_at !== null, 'the fact to be held again').toBe(true),
+      EVENTUALLY,
+    );
     expect(outbox(dataDir)).toHaveLength(11);
     expect(await receiver.storedKeys()).toHaveLength(10);
   });
@@ -147,8 +159,11 @@ describe('uploading to the reference receiver', () => {
     const core = station(dataDir);
     configure(core, { endpoint: strict.url, token: receiver.token, batchSize: 16 });
     core.uploader.start();
-    await waitFor('all but one to arrive', async () => (await receiver.storedKeys()).length === 39);
-    await waitFor('the one to be held', () => manager(core, 'site.upload').held === 1);
+    await vi.waitFor(
+      async () => expect((await receiver.storedKeys()).length === 39, 'all but one to arrive').toBe(true),
+      EVENTUALLY,
+    );
+    await vi.waitFor(() => expect(manager(core, 'site.upload').held === 1, 'the one to be held').toBe(true), EVENTUALLY);
     expect((manager(core, 'site.heldFacts') as { facts: { factId: string; reason: string }[] }).facts).toEqual([
       expect.objectContaining({ factId: poison, reason: expect.stringContaining('HTTP 422') }),
     ]);
@@ -161,14 +176,20 @@ describe('uploading to the reference receiver', () => {
     const core = station(dataDir);
     configure(core, { endpoint: receiver.url, token: 'not-the-token', batchSize: 10 });
     core.uploader.start();
-    await waitFor('the uploader to halt', () => manager(core, 'site.upload').state === 'halted');
+    await vi.waitFor(
+      () => expect(manager(core, 'site.upload').state === 'halted', 'the uploader to halt').toBe(true),
+      EVENTUALLY,
+    );
     const halted = manager(core, 'site.upload');
     expect(halted).toMatchObject({ held: 0, backlog: { count: 25 }, lastError: { message: expect.stringContaining('HTTP 401') } });
     expect(halted.nextAttemptAt).toEqual(expect.any(String));
     expect(await receiver.storedKeys()).toHaveLength(0);
 
     configure(core, { token: receiver.token });
-    await waitFor('the backlog to drain', () => (manager(core, 'site.upload').backlog as { count: number }).count === 0);
+    await vi.waitFor(
+      () => expect((manager(core, 'site.upload').backlog as { count: number }).count === 0, 'the backlog to drain').toBe(true),
+      EVENTUALLY,
+    );
     expect(await receiver.storedKeys()).toHaveLength(25);
   });
 
@@ -190,7 +211,7 @@ describe('uploading to the reference receiver', () => {
       result: 'saved',
     });
     core.uploader.start();
-    await waitFor('the fact to arrive', async () => (await receiver.storedKeys()).length === 1);
+    await vi.waitFor(async () => expect((await receiver.storedKeys()).length === 1, 'the fact to arrive').toBe(true), EVENTUALLY);
     const [row] = await receiver.query<{ fact_id: string; payload: Record<string, unknown> }>('SELECT fact_id, payload FROM facts');
     expect(row.fact_id).toBe(key);
     expect(row.payload).toMatchObject({ 采样点: 'BJ-0101', 证件号码: 'E000000', 管号: 'T-2026000000', 序号: 1 });
@@ -229,7 +250,10 @@ describe('uploading to a FHIR platform', () => {
     const core = station(dataDir);
     configure(core, { endpoint: fhir.url, token: 'fhir-token', adapter: 'fhir', batchSize: 10 });
     core.uploader.start();
-    await waitFor('the backlog to drain', () => (manager(core, 'site.upload').backlog as { count: number }).count === 0);
+    await vi.waitFor(
+      () => expect((manager(core, 'site.upload').backlog as { count: number }).count === 0, 'the backlog to drain').toBe(true),
+      EVENTUALLY,
+    );
 
     expect(fhir.received).toHaveLength(1);
     const [{ contentType, bundle }] = fhir.received;
@@ -255,8 +279,11 @@ describe('uploading to a FHIR platform', () => {
     const core = station(dataDir);
     configure(core, { endpoint: fhir.url, token: 'fhir-token', adapter: 'fhir', batchSize: 6 });
     core.uploader.start();
-    await waitFor('the one to be held', () => manager(core, 'site.upload').held === 1);
-    await waitFor('the others to be sent', () => (manager(core, 'site.upload').backlog as { count: number }).count === 0);
+    await vi.waitFor(() => expect(manager(core, 'site.upload').held === 1, 'the one to be held').toBe(true), EVENTUALLY);
+    await vi.waitFor(
+      () => expect((manager(core, 'site.upload').backlog as { count: number }).count === 0, 'the others to be sent').toBe(true),
+      EVENTUALLY,
+    );
     expect((manager(core, 'site.heldFacts') as { facts: { factId: string }[] }).facts.map((f) => f.factId)).toEqual([poison]);
     await fhir.close();
 
@@ -266,7 +293,10 @@ describe('uploading to a FHIR platform', () => {
     const other = station(otherDir);
     configure(other, { endpoint: wrong.url, token: 'fhir-token', adapter: 'fhir' });
     other.uploader.start();
-    await waitFor('the uploader to halt', () => manager(other, 'site.upload').state === 'halted');
+    await vi.waitFor(
+      () => expect(manager(other, 'site.upload').state === 'halted', 'the uploader to halt').toBe(true),
+      EVENTUALLY,
+    );
     expect(manager(other, 'site.upload')).toMatchObject({ held: 0, backlog: { count: 3 }, lastError: { message: expect.stringContaining('HTTP 404') } });
     await wrong.close();
   });

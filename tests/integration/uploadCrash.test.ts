@@ -4,14 +4,16 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
 import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
 import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
-import { waitFor } from '../fixtures/waitFor';
+
+/** How long the uploader gets to reach what a test waits for, looked at every 25 ms. */
+const EVENTUALLY = { timeout: 30_000, interval: 25 };
 
 const STATION = path.resolve(__dirname, '../../out/main/station.js');
 const KILLS = 40;
@@ -96,7 +98,7 @@ it(`loses and duplicates nothing when the station is killed ${KILLS} times durin
   expect(progressedRuns).toBeGreaterThanOrEqual(KILLS / 4);
 
   await runStation({ until: () => sentCount() === keys.length });
-  await waitFor('the last facts to be marked', () => sentCount() === keys.length);
+  await vi.waitFor(() => expect(sentCount() === keys.length, 'the last facts to be marked').toBe(true), EVENTUALLY);
 
   const stored = await receiver.query<{ fact_id: string; copies: string }>('SELECT fact_id, count(*) AS copies FROM facts GROUP BY fact_id');
   expect(stored).toHaveLength(keys.length);

@@ -4,14 +4,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
 import { FAULTS, startFaultProxy, type Fault } from '../fixtures/faultProxy';
 import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
-import { waitFor } from '../fixtures/waitFor';
 
 const FACTS = 50_000;
 /** Out of 100 requests: a little over half pass; the rest fail in every way the proxy knows. */
@@ -57,7 +56,10 @@ it(`delivers ${FACTS.toLocaleString('en')} facts exactly once through every faul
   core.uploader.start();
 
   const status = () => value<{ backlog: { count: number }; held: number }>(core.call(MANAGER, 'site.upload', {}));
-  await waitFor('the outbox to drain', () => status().backlog.count === 0, 240_000);
+  await vi.waitFor(
+    () => expect(status().backlog.count === 0, 'the outbox to drain').toBe(true),
+    { timeout: 240_000, interval: 25 },
+  );
   await core.uploader.stop();
   core.close();
   await proxy.close();
