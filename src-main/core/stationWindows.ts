@@ -1,6 +1,7 @@
 // The windows a station opens, one per role (and one per desk for clerks). Both shells read this table:
 // Electron opens a BrowserWindow for each, the browser station prints a URL for each.
 import type { Identity, WindowRole } from './contract';
+export { GUIDE_DESK } from './contract/names';
 
 export interface StationWindow {
   /** Names the window in URLs, logs and tests. */
@@ -10,9 +11,6 @@ export interface StationWindow {
   /** The renderer entry (one HTML page per role) the window loads. */
   entry: WindowRole;
 }
-
-/** Where a card reader for the pre-registration window is assigned, in place of a desk number. */
-export const GUIDE_DESK = 'guide';
 
 /** One PC may serve up to this many channels, each with its own clerk window and devices. */
 export const MAX_DESKS = 4;

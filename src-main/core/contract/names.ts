@@ -6,6 +6,8 @@ export type WindowRole = (typeof WINDOW_ROLES)[number];
 /** Callers: the windows, and the station's device hub, which no window can be. */
 export const ROLES = [...WINDOW_ROLES, 'device'] as const;
 export type Role = (typeof ROLES)[number];
+/** Where a card reader for the pre-registration window is assigned, in place of a desk number. */
+export const GUIDE_DESK = 'guide';
 
 export const CHANNEL_NAMES = [
   'session.whoami',

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { DeviceStrip } from '../../shared/DeviceStrip';
+import { deskName } from '../../shared/deskName';
 import { useNow } from '../../shared/useNow';
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
@@ -15,7 +16,7 @@ export function DeskCards({ desks }: { desks: Output<'site.live'> }) {
       {desks.map((desk) => (
         <article key={desk.desk} className="card desk-card" data-testid={`live-desk-${desk.desk}`}>
           <header>
-            <h3>{t('live.desk', { desk: desk.desk })}</h3>
+            <h3>{deskName(t, desk.desk)}</h3>
             <span className={desk.operator && !desk.locked ? 'desk-who' : 'desk-who desk-away'}>
               {desk.operator === null ? t('live.signedOut') : desk.locked ? t('live.locked', { name: desk.operator }) : desk.operator}
             </span>

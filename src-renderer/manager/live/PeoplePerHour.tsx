@@ -3,6 +3,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
+import { deskName } from '../../shared/deskName';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -24,7 +25,7 @@ export function PeoplePerHour({ desks }: { desks: Output<'site.live'> }) {
     const data = {
       labels: hours.map((hour) => `${String(hour).padStart(2, '0')}:00`),
       datasets: desks.map((desk, i) => ({
-        label: t('live.desk', { desk: desk.desk }),
+        label: deskName(t, desk.desk),
         data: hours.map((hour) => desk.perHour[hour]),
         backgroundColor: COLOURS[i % COLOURS.length],
       })),
