@@ -3,17 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, ipcMain, safeStorage, session } from 'electron';
-import { createCore, DATABASE_FILE } from './core/core';
+import { DATABASE_FILE } from './core/core';
 import { dataDirArgument } from './core/dataDir';
-import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
-import { PURGE_EVERY_MS } from './core/maintenance/retention';
+import { createRuntime, StopRequested } from './core/runtime';
 import { databaseKey } from './databaseKey';
 import { openDatabase, DatabaseLocked } from './core/db/database';
 import { givenPassphrase } from './passphrase/sitePassphrase';
 import { askPassphraseInWindow } from './unlockWindow';
-import { launchDevices } from './core/devices/launch';
 import { launchArguments } from './core/launchArguments';
-import { identityOf, stationWindows } from './core/stationWindows';
+import { identityOf } from './core/stationWindows';
 import { createIpc } from './ipc';
 import { startStation } from './station/server';
 import { bringToFront, hardenSession, hardenWebContents, isAppUrl, openWindow } from './windows';
@@ -22,6 +20,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  const runtime = createRuntime();
+  app.on('window-all-closed', () => app.quit());
+  // Quitting waits for the stop (devices, uploader, backups, then the core), however far the start had got.
+  app.on('will-quit', (event) => {
+    event.preventDefault();
+    void runtime.stop().then(() => app.exit(0));
+  });
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     const launch = launchArguments(process.argv);
@@ -44,42 +49,35 @@ if (!app.requestSingleInstanceLock()) {
       safeStorage,
       async (isNewSite) => givenPassphrase(process.argv, isNewSite) ?? askPassphraseInWindow(isNewSite, opens, ipcMain, isAppUrl),
     );
-    const core = createCore({ dataDir, key, nativeBinding });
-    const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
-    const stopPurges = core.admin.schedulePurges(path.join(dataDir, 'backups'), PURGE_EVERY_MS);
-    core.uploader.start();
-    const ipc = createIpc(core, ipcMain, isAppUrl, {
-      choosePath: async (window, suggested) => {
-        const chosen = await dialog.showSaveDialog(window, { defaultPath: suggested, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
-        return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+    await runtime.start(
+      { dataDir, key, nativeBinding, desks: launch.desks ?? undefined, simulate: launch.simulate },
+      async ({ core, windows: table, devices }) => {
+        const ipc = createIpc(core, ipcMain, isAppUrl, {
+          choosePath: async (window, suggested) => {
+            const chosen = await dialog.showSaveDialog(window, { defaultPath: suggested, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+            return chosen.canceled || !chosen.filePath ? null : chosen.filePath;
+          },
+          write: (file, data) => fs.promises.writeFile(file, data),
+        });
+        // The desktop has no station port of its own: with --simulate it opens one on loopback for /sim only
+        // (no window keys, so no calls can be made over it).
+        const simulation = devices.simulation
+          ? await startStation({ core, rendererDir: path.join(__dirname, '../renderer'), windows: [], simulation: devices.simulation })
+          : null;
+        if (simulation) console.log(`Simulated devices: ${simulation.simulationUrl}`);
+        const windows = table.map((window) => {
+          const browserWindow = openWindow(window);
+          ipc.attach(browserWindow, identityOf(window));
+          return browserWindow;
+        });
+        app.on('second-instance', () => windows.forEach(bringToFront));
+        return { close: () => simulation?.close() };
       },
-      write: (file, data) => fs.promises.writeFile(file, data),
-    });
-    const table = stationWindows(launch.desks ?? core.admin.desks());
-    const devices = await launchDevices(core, table, launch.simulate);
-    // The desktop has no station port of its own: with --simulate it opens one on loopback for /sim only
-    // (no window keys, so no calls can be made over it).
-    const simulation = devices.simulation
-      ? await startStation({ core, rendererDir: path.join(__dirname, '../renderer'), windows: [], simulation: devices.simulation })
-      : null;
-    if (simulation) console.log(`Simulated devices: ${simulation.simulationUrl}`);
-    const windows = table.map((window) => {
-      const browserWindow = openWindow(window);
-      ipc.attach(browserWindow, identityOf(window));
-      return browserWindow;
-    });
-    app.on('second-instance', () => windows.forEach(bringToFront));
-    app.on('window-all-closed', () => app.quit());
-    app.on('will-quit', () => {
-      stopBackups();
-      stopPurges();
-      void devices.stop();
-      void simulation?.close();
-      core.close();
-    });
+    );
   }).catch((error: unknown) => {
+    if (error instanceof StopRequested) return;
     // Without this the app would sit in the background with no window (say, the data folder is unwritable).
     dialog.showErrorBox('SwabDesk could not start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
+    void runtime.stop().then(() => app.exit(1));
   });
 }

@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, DATABASE_FILE } from '../core/core';
+import { DATABASE_FILE, type Core } from '../core/core';
 import { dataDirArgument } from '../core/dataDir';
 import { sitePassphrase } from '../passphrase/sitePassphrase';
-import { launchDevices } from '../core/devices/launch';
 import { hidPosReports, residentCardText, serialScan, toHex } from '../core/devices/simulated/encode';
-import { stationWindows } from '../core/stationWindows';
+import { createRuntime, StopRequested, stopOnSignals } from '../core/runtime';
 import { startStation } from '../station/server';
+import { windowLabel } from '../station/windowLabel';
 import { demoPeople } from './people';
 
 const argv = process.argv.slice(2);
@@ -21,7 +21,7 @@ const DEMO_CLERK = { name: '演示登记员', pin: '2468' };
  * The demo's clerk, added on first run as `npm run cli -- add-operator` does, then signed in at desk 1 as a person
  * would at the window (whose sign-in screen lists who may sign in there).
  */
-function signInDemoClerk(core: ReturnType<typeof createCore>): void {
+function signInDemoClerk(core: Core): void {
   const desk = { role: 'clerk' as const, desk: '1' };
   const state = core.call(desk, 'session.state', {});
   const known = state.ok ? (state.value as { operators: { id: string; name: string }[] }).operators.find((o) => o.name === DEMO_CLERK.name) : undefined;
@@ -33,20 +33,24 @@ function signInDemoClerk(core: ReturnType<typeof createCore>): void {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, argv.includes('--fast') ? 0 : ms));
 
 async function main(): Promise<void> {
+  const runtime = createRuntime();
+  stopOnSignals(runtime);
   const chosenDir = dataDirArgument(argv);
   const dataDir = chosenDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-demo-'));
   // A demo in a folder of its own is encrypted with a key nobody keeps: its made-up data ends with it.
   const key = chosenDir
     ? await sitePassphrase(argv, !fs.existsSync(path.join(dataDir, DATABASE_FILE)))
     : randomBytes(32).toString('hex');
-  const core = createCore({ dataDir, key });
-  signInDemoClerk(core);
-  const windows = stationWindows(2);
-  const devices = await launchDevices(core, windows, true);
-  const station = await startStation({ core, rendererDir: path.join(__dirname, '../renderer'), windows, port: 0, simulation: devices.simulation });
+  const { core, station } = await runtime.start(
+    { dataDir, key, desks: 2, simulate: true, prepare: signInDemoClerk },
+    async ({ core, windows, devices }) => {
+      const served = await startStation({ core, rendererDir: path.join(__dirname, '../renderer'), windows, port: 0, simulation: devices.simulation });
+      return { station: served, close: () => served.close() };
+    },
+  );
   console.log(`SwabDesk demo station on 127.0.0.1:${station.port}, data in ${dataDir}`);
-  for (const { window, url } of station.urls) console.log(`  ${window.id.padEnd(10)} ${url}`);
-  console.log(`  ${'devices'.padEnd(10)} ${station.simulationUrl}`);
+  for (const { window, url } of station.urls) console.log(`  ${windowLabel(window)}  ${url}`);
+  console.log(`  ${windowLabel('simulatedDevices')}  ${station.simulationUrl}`);
   console.log(`Desk 1 is signed in as ${DEMO_CLERK.name}; after its idle lock, sign in again with PIN ${DEMO_CLERK.pin}.`);
 
   const said: string[] = [];
@@ -88,12 +92,14 @@ async function main(): Promise<void> {
   if (!sealed) process.exitCode = 1;
 
   if (argv.includes('--exit')) {
-    await devices.stop();
-    await station.close();
-    core.close();
+    await runtime.stop();
     return;
   }
   console.log('The station keeps running so you can look around. Ctrl+C stops it.');
 }
 
-void main();
+main().catch((error: unknown) => {
+  if (error instanceof StopRequested) return;
+  console.error((error as Error).message);
+  process.exitCode = 1;
+});

@@ -1,15 +1,13 @@
-// Starts the browser station from command-line arguments and prints each window's URL.
+// Starts the browser station from command-line arguments and prints each window's URL, named in words.
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCore, DATABASE_FILE, type Core } from '../core/core';
+import { DATABASE_FILE } from '../core/core';
 import { dataDirArgument, platformDataDir } from '../core/dataDir';
-import { launchDevices } from '../core/devices/launch';
 import { launchArguments } from '../core/launchArguments';
-import { BACKUP_EVERY_MS, BACKUPS_KEPT } from '../core/maintenance/backup';
-import { PURGE_EVERY_MS } from '../core/maintenance/retention';
-import { stationWindows } from '../core/stationWindows';
+import { createRuntime, StopRequested, stopOnSignals } from '../core/runtime';
 import { sitePassphrase } from '../passphrase/sitePassphrase';
 import { startStation } from './server';
+import { windowLabel } from './windowLabel';
 
 function portArgument(argv: readonly string[]): number {
   const index = argv.indexOf('--port');
@@ -21,9 +19,10 @@ function portArgument(argv: readonly string[]): number {
   return port;
 }
 
-const LABELS: Record<string, string> = { clerk: 'Clerk 登记员', manager: 'Manager 负责人' };
-
 export async function runStation(argv: readonly string[]): Promise<void> {
+  // From the very start: a signal while the passphrase is asked or the database opens still ends the process cleanly.
+  const runtime = createRuntime();
+  stopOnSignals(runtime);
   let port: number;
   let launch: ReturnType<typeof launchArguments>;
   try {
@@ -35,45 +34,38 @@ export async function runStation(argv: readonly string[]): Promise<void> {
     return;
   }
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
-  let core: Core;
+  let station: Awaited<ReturnType<typeof startStation>>;
   try {
     const key = await sitePassphrase(argv, !fs.existsSync(path.join(dataDir, DATABASE_FILE)));
-    core = createCore({ dataDir, key });
+    console.log(`Opening the site's data in ${dataDir}…`);
+    ({ station } = await runtime.start(
+      { dataDir, key, desks: launch.desks ?? undefined, simulate: launch.simulate },
+      async ({ core, windows, devices }) => {
+        const served = await startStation({
+          core,
+          rendererDir: path.join(__dirname, '../renderer'),
+          windows,
+          port,
+          simulation: devices.simulation,
+        });
+        return { station: served, close: () => served.close() };
+      },
+    ));
   } catch (error) {
-    // No passphrase, the wrong one, or one too short for a new site: said in one line, nothing opened.
+    if (error instanceof StopRequested) return;
+    // No passphrase, the wrong one, one too short for a new site, a port in use: said in one line, nothing left open.
     console.error((error as Error).message);
     process.exitCode = 2;
+    await runtime.stop();
     return;
   }
-  const stopBackups = core.admin.scheduleBackups(path.join(dataDir, 'backups'), BACKUP_EVERY_MS, BACKUPS_KEPT);
-  const stopPurges = core.admin.schedulePurges(path.join(dataDir, 'backups'), PURGE_EVERY_MS);
-  core.uploader.start();
-  const windows = stationWindows(launch.desks ?? core.admin.desks());
-  const devices = await launchDevices(core, windows, launch.simulate);
-  const station = await startStation({
-    core,
-    rendererDir: path.join(__dirname, '../renderer'),
-    windows,
-    port,
-    simulation: devices.simulation,
-  });
 
-  console.log(`SwabDesk browser station on 127.0.0.1:${station.port}, data in ${dataDir}`);
-  for (const { window, url } of station.urls) {
-    const label = `${LABELS[window.role]}${window.desk ? `, desk ${window.desk}` : ''}`;
-    console.log(`  ${label.padEnd(24)} ${url}`);
-  }
-  if (station.simulationUrl) console.log(`  ${'Simulated devices'.padEnd(24)} ${station.simulationUrl}`);
+  console.log(`SwabDesk browser station on 127.0.0.1:${station.port}`);
+  const lines = [
+    ...station.urls.map(({ window, url }) => [windowLabel(window), url]),
+    ...(station.simulationUrl ? [[windowLabel('simulatedDevices'), station.simulationUrl]] : []),
+  ];
+  const width = Math.max(...lines.map(([label]) => label.length));
+  for (const [label, url] of lines) console.log(`  ${label.padEnd(width)}  ${url}`);
   console.log('Open each URL in Chromium or Chrome on this computer. Ctrl+C stops the station.');
-
-  const stop = () => {
-    stopBackups();
-    stopPurges();
-    void Promise.all([devices.stop(), station.close(), core.uploader.stop()]).then(() => {
-      core.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
 }

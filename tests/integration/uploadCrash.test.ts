@@ -44,7 +44,7 @@ function sentCount(): number {
 type Stop =
   /** SIGKILL this long after the process started, or after it said it was up (uploading by then). */
   | { killAfterMs: number; from: 'spawn' | 'ready' }
-  /** SIGTERM once the condition holds. */
+  /** SIGTERM once the station is up and the condition holds. */
   | { until: () => boolean };
 
 function runStation(stop: Stop): Promise<void> {
@@ -57,17 +57,19 @@ function runStation(stop: Stop): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const kill = () => child.kill('SIGKILL');
     child.stderr.on('data', (chunk) => (err += chunk));
+    let up = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      if ('from' in stop && stop.from === 'ready' && !timer && chunk.includes('SwabDesk browser station on')) {
-        timer = setTimeout(kill, stop.killAfterMs);
+      if (up || !chunk.includes('SwabDesk browser station on')) return;
+      up = true;
+      if ('from' in stop && stop.from === 'ready') timer = setTimeout(kill, stop.killAfterMs);
+      // Only once it is up: until then the facts may all be marked already (sent by the runs before).
+      if ('until' in stop) {
+        timer = setInterval(() => {
+          if (stop.until()) child.kill('SIGTERM');
+        }, 50);
       }
     });
     if ('from' in stop && stop.from === 'spawn') timer = setTimeout(kill, stop.killAfterMs);
-    if ('until' in stop) {
-      timer = setInterval(() => {
-        if (stop.until()) child.kill('SIGTERM');
-      }, 50);
-    }
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       clearInterval(timer);

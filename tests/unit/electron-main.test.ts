@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
 import { IPC_UNLOCK } from '../../src-main/unlockChannel';
-import { createCore } from '../../src-main/core/core';
+import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
@@ -153,9 +153,18 @@ beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-main-'));
 });
 
-afterEach(() => {
-  // will-quit closes the core and stops the backup timer, so the temporary folder can go.
-  electron.state.app?.emit('will-quit');
+/** Quits as Electron does: will-quit, which the app holds (preventDefault) until its stop is done, then app.exit. */
+async function quit(state: typeof electron.state): Promise<{ preventDefault: Mock<() => void> }> {
+  const event = { preventDefault: vi.fn() };
+  state.app.emit('will-quit', event);
+  await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalled());
+  return event;
+}
+
+afterEach(async () => {
+  // Quitting closes the core and stops the backup timer, so the temporary folder can go.
+  const state = electron.state;
+  if (state.app?.listeners['will-quit'] && state.app.exit.mock.calls.length === 0) await quit(state);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -282,9 +291,19 @@ describe('the Electron main process', () => {
     expect(state.app.quit).toHaveBeenCalled();
   });
 
+  it('on quitting, holds the quit until the core is stopped and closed, then exits with 0', async () => {
+    const state = await start();
+    const wal = path.join(dataDir, `${DATABASE_FILE}-wal`);
+    expect(fs.existsSync(wal)).toBe(true);
+    const event = await quit(state);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(state.app.exit).toHaveBeenCalledWith(0);
+    // SQLite removes the WAL when the last connection closes: the core closed its database before the exit.
+    expect(fs.existsSync(wal)).toBe(false);
+  });
+
   it('quits at once, opening nothing, when another instance holds the lock', async () => {
     const state = await start({ lock: false });
-    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(state.app.quit).toHaveBeenCalled();
     expect(state.windows).toHaveLength(0);
     expect(state.handle).not.toHaveBeenCalled();
@@ -295,7 +314,7 @@ describe('the Electron main process', () => {
     fs.writeFileSync(file, '');
     const state = await start({ userData: file });
     expect(state.showErrorBox).toHaveBeenCalledWith('SwabDesk could not start', expect.any(String));
-    expect(state.app.exit).toHaveBeenCalledWith(1);
+    await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalledWith(1));
     expect(state.windows).toHaveLength(0);
   });
 });
