@@ -32,6 +32,8 @@ const electron = vi.hoisted(() => ({
   ipcHandlers: {} as Record<string, IpcHandler>,
   windows: [] as FakeWindow[],
   startError: null as string | null,
+  /** Called by app.exit, which the app calls once its stop is done. */
+  exited: () => {},
   showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/tmp/never-written.pdf' })),
 }));
 
@@ -78,7 +80,7 @@ vi.mock('electron', () => ({
     whenReady: () => Promise.resolve(),
     getPath: () => electron.userData,
     quit: () => {},
-    exit: () => {},
+    exit: () => electron.exited(),
   },
   BrowserWindow: FakeWindow,
   dialog: {
@@ -123,8 +125,11 @@ beforeAll(async () => {
   if (electron.startError) throw new Error(electron.startError);
 });
 
-afterAll(() => {
-  for (const listener of electron.appListeners['will-quit'] ?? []) listener();
+afterAll(async () => {
+  // Quitting as Electron does: the app holds will-quit until its stop is done, then calls app.exit.
+  const exited = new Promise<void>((resolve) => (electron.exited = resolve));
+  for (const listener of electron.appListeners['will-quit'] ?? []) listener({ preventDefault: () => {} });
+  await exited;
   fs.rmSync(electron.userData, { recursive: true, force: true });
 });
 
