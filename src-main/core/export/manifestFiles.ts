@@ -1,6 +1,5 @@
 // A handover manifest as a spreadsheet: CSV (UTF-8 with a BOM, every field quoted, formulas neutralised) and
 // XLSX (exceljs), one row per tube under the manifest's own facts, so either opens in Excel as the paper reads.
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Manifest } from '../transport/manifest';
 import { neutralise } from './cells';
@@ -22,6 +21,8 @@ export function manifestCsv(manifest: Manifest): Buffer {
 }
 
 export async function manifestXlsx(manifest: Manifest): Promise<Buffer> {
+  // Loaded on first use: exceljs alone would add a third of a second to every start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(`交接单 ${manifest.number}`);
   sheet.columns = MANIFEST_COLUMNS.map((header) => ({ header, width: header === '交接时间' ? 26 : 16 }));
