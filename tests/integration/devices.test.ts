@@ -30,9 +30,32 @@ const catalogue = simulatedDevices(['1', '2']);
 const TUBE = '2026112300001';
 const CARD = SAMPLE_CARD;
 
+/** Commands the drivers wrote to each simulated device, by its path: how often a card reader was asked. */
+let written: Map<string, number>;
+const commandsTo = (id: string) => written.get(catalogue.find((device) => device.id === id)!.info.path) ?? 0;
+
+/** The bus's providers, each port counting the commands written to it. */
+function counted(providers: readonly PortProvider[]): PortProvider[] {
+  return providers.map((provider) => ({
+    transport: provider.transport,
+    list: () => provider.list(),
+    async open(info, options) {
+      const port = await provider.open(info, options);
+      return {
+        ...port,
+        write(bytes: Uint8Array) {
+          written.set(info.path, (written.get(info.path) ?? 0) + 1);
+          return port.write(bytes);
+        },
+      };
+    },
+  }));
+}
+
 async function startHub(extra: PortProvider[] = []): Promise<void> {
+  written = new Map();
   hub = connectDevices(core, {
-    providers: [...bus.providers, ...extra],
+    providers: [...counted(bus.providers), ...extra],
     defaultDesk: null,
     launchProfiles: SIMULATED_PROFILES,
     launchAssignments: simulatedAssignments(catalogue),
@@ -54,8 +77,8 @@ afterEach(async () => {
   dispose();
 });
 
-/** Waits (briefly, polling) until `check` passes: devices answer on their own time. */
-async function eventually(check: () => void, ms = 3000): Promise<void> {
+/** Waits (polling) until `check` passes: devices answer on their own time, later on a busy machine. */
+async function eventually(check: () => void, ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
     try {
@@ -125,8 +148,11 @@ describe('scans and cards at their own desk', () => {
     await eventually(() => expect(desk().tube).not.toBeNull());
     expect(await bus.deliver('reader-1', [residentCardText({ ...CARD, validTo: '20251231' })])).toBeNull();
     await eventually(() => expect(readingsFor(CLERK).at(-1)?.outcome).toMatchObject({ result: 'person-added', warning: 'card-expired' }));
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // The card still lies there while the driver asks the reader again (find, select): six more commands, still one read.
+    const asked = commandsTo('reader-1');
+    await eventually(() => expect(commandsTo('reader-1')).toBeGreaterThanOrEqual(asked + 6), 20_000);
     expect(desk().tube?.people).toHaveLength(1);
+    expect(readingsFor(CLERK).filter((reading) => reading.outcome?.result === 'person-added')).toHaveLength(1);
   });
 
   it('asks the clerk to confirm a person sampled today, and registers on F2', async () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { diskHealth } from '../../src-main/core/maintenance/health';
 import { driver } from '../fixtures/driver';
@@ -24,9 +24,16 @@ it('backs up on a schedule, keeping only the newest copies, each of them whole',
   d.scan(personCode(0));
   const dir = path.join(dataDir, 'backups');
   const stop = core.admin.scheduleBackups(dir, 40, 2);
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  // Each backup has a name of its own (its time): wait until a third was written, so one was rotated out.
+  const seen = new Set<string>();
+  await vi.waitFor(
+    () => {
+      if (fs.existsSync(dir)) for (const file of fs.readdirSync(dir)) if (file.endsWith('.db')) seen.add(file);
+      expect(seen.size).toBeGreaterThanOrEqual(3);
+    },
+    { timeout: 20_000, interval: 10 },
+  );
   stop();
-  await new Promise((resolve) => setTimeout(resolve, 100));
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.db'));
   expect(files).toHaveLength(2);
   for (const file of files) {
