@@ -77,6 +77,7 @@ async function latency(): Promise<void> {
       defaultDesk: null,
     }),
     onInput: (input) => heard?.(input),
+    onNotUnderstood: () => undefined,
     onStates: () => undefined,
     pollMs: 1000,
   });

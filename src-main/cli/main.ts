@@ -60,7 +60,10 @@ async function run(argv: string[]): Promise<number> {
       if (!values.name || !values.pin) throw new UsageError('add-operator needs --name and --pin.');
       // The same checks as the manager's settings, the PIN hashed, the addition in the trail.
       const outcome = core.admin.saveOperator({ name: values.name, role: values.role, pin: values.pin }, 'cli');
-      if (outcome.result === 'refused') throw new UsageError(`Not added: ${outcome.problem}.`);
+      if (outcome.result === 'refused') {
+        const where = outcome.problem === 'invisible-character' ? ` (${outcome.character.codePoint} at position ${outcome.character.position})` : '';
+        throw new UsageError(`Not added: ${outcome.problem}${where}.`);
+      }
       console.log(`Added ${values.role} ${outcome.operator.name} (${outcome.operator.id}).`);
       return 0;
     }

@@ -141,6 +141,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string, uploadChan
       if (operators.list().some((operator) => operator.role === 'manager')) return { result: 'refused', problem: 'site-has-manager' };
       const saved = operators.save({ name, role: 'manager', pin }, actorOf(who));
       if (saved.result === 'refused') {
+        if (saved.problem === 'invisible-character') return saved;
         const { problem } = saved;
         if (problem === 'name-missing' || problem === 'name-too-long' || problem === 'pin-format') return { result: 'refused', problem };
         throw new Error(`unexpected refusal of the first manager: ${problem}`);
@@ -204,7 +205,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string, uploadChan
     },
     'guide.sticker': (fields, who) => {
       const checked = checkPerson(fields, clock());
-      if (!checked.ok) return { result: 'refused', problem: checked.problem };
+      if (!checked.ok) return { result: 'refused', ...checked.refusal };
       const { docType, docNumber, name, phone } = checked.person;
       // checkPerson passes only document types, never an opaque token.
       const code = encodeSticker({ docType: docType as DocumentType, idNumber: docNumber, name, phone });
@@ -271,7 +272,7 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string, uploadChan
         const checked = checkCardPerson(reading.card, clock());
         const card = checked.ok
           ? { docType: checked.person.docType as DocumentType, idNumber: checked.person.docNumber, name: checked.person.name, expired: checked.expired }
-          : { problem: checked.problem };
+          : checked.refusal;
         changed({ kind: 'guideCard', card });
         return { result: 'read-for-guide' };
       }
@@ -279,6 +280,13 @@ export function createHandlers(db: Db, clock: Clock, dataDir: string, uploadChan
       if (stored(outcome)) deskChanged(desk, changed);
       changed({ kind: 'reading', desk, reading: { device: label, kind: reading.kind, outcome, error: null } });
       return outcome;
+    },
+    'device.notUnderstood': ({ desk, label }, _who, changed) => {
+      if (readings.tellNotUnderstood(desk, clock())) {
+        const outcome = { result: 'refused', problem: 'scan-not-understood' } as const;
+        changed({ kind: 'reading', desk, reading: { device: label, kind: 'scan', outcome, error: null } });
+      }
+      return null;
     },
     'device.states': ({ states }, _who, changed) => {
       readings.setStates(states);

@@ -1,6 +1,7 @@
 // Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
 import type { CallResult, EventPayload, Output } from '../../src-main/core/contract';
 import type { SoundName } from '../shared/sounds/sounds';
+import { refusalParams, type Refusal } from '../shared/refusalParams';
 
 export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning' | 'lost';
 
@@ -33,8 +34,9 @@ function notSaved(error: { code: string; message: string }): Shown {
   return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message: error.message } };
 }
 
-function refused(problem: string): Shown {
-  return { tone: 'refused', title: `problem.${problem}.title`, hint: `problem.${problem}.hint`, params: {} };
+function refused(refusal: Refusal): Shown {
+  const { problem } = refusal;
+  return { tone: 'refused', title: `problem.${problem}.title`, hint: `problem.${problem}.hint`, params: refusalParams(refusal) };
 }
 
 export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
@@ -42,7 +44,7 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
   const outcome = result.value;
   switch (outcome.result) {
     case 'refused':
-      return refused(outcome.problem);
+      return refused(outcome);
     case 'confirm':
       return {
         tone: 'warning',
@@ -69,16 +71,17 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
   }
 }
 
-/** What this desk's own scanner or card reader read, as the core pushed it. */
+/** What this desk's own scanner or card reader read, as the core pushed it; the words may name the device. */
 export function showReading(reading: EventPayload<'desk.reading'>): Shown {
   if (reading.outcome === null) return notSaved(reading.error ?? { code: 'internal', message: '' });
-  return showScan({ ok: true, value: reading.outcome });
+  const shown = showScan({ ok: true, value: reading.outcome });
+  return { ...shown, params: { ...shown.params, device: reading.device } };
 }
 
 export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
   if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
-  if (outcome.result === 'refused') return refused(outcome.problem);
+  if (outcome.result === 'refused') return refused(outcome);
   return {
     tone: 'info',
     title: 'result.removed',
@@ -90,7 +93,7 @@ export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
 export function showSeal(result: CallResult<Output<'clerk.sealNow'>>): Shown {
   if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
-  if (outcome.result === 'refused') return refused(outcome.problem);
+  if (outcome.result === 'refused') return refused(outcome);
   return { tone: 'sealed', title: 'result.sealed', hint: 'result.sealedHint', params: { ...outcome.tube } };
 }
 

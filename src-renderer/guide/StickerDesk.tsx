@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
 import { PersonInputs, usePersonForm } from '../shared/PersonInputs';
+import { refusalParams } from '../shared/refusalParams';
 import { playSound } from '../shared/sounds/player';
 
 type Made = Extract<Output<'guide.sticker'>, { result: 'sticker' }>;
@@ -31,7 +32,7 @@ export function StickerDesk() {
         const card = pushed.payload;
         if ('problem' in card) {
           playSound('refused');
-          setProblem(t(`problem.${card.problem}.title`));
+          setProblem(t(`problem.${card.problem}.title`, refusalParams(card)));
           return;
         }
         playSound('notice');
@@ -48,7 +49,7 @@ export function StickerDesk() {
     if (!form.attempt()) return;
     const result = await bridge.call('guide.sticker', form.person);
     if (!result.ok) return setProblem(result.error.message);
-    if (result.value.result === 'refused') return setProblem(t(`problem.${result.value.problem}.title`));
+    if (result.value.result === 'refused') return setProblem(t(`problem.${result.value.problem}.title`, refusalParams(result.value)));
     setProblem(null);
     setMade(result.value);
   }

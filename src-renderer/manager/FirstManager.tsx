@@ -2,24 +2,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../shared/bridge';
+import { refusalParams, type Refusal } from '../shared/refusalParams';
 
 export function FirstManager() {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
 
   async function submit(): Promise<void> {
     if (pin !== again) {
-      setProblem('pin-mismatch');
+      setRefusal({ problem: 'pin-mismatch' });
       return;
     }
     const result = await bridge.call('session.firstManager', { name, pin });
-    if (!result.ok) setProblem('failed');
-    else if (result.value.result === 'refused') setProblem(result.value.problem);
+    if (!result.ok) setRefusal({ problem: 'failed' });
+    else if (result.value.result === 'refused') setRefusal(result.value);
     // Signed in: the core pushes the new session and the window opens.
   }
 
@@ -58,9 +59,9 @@ export function FirstManager() {
             onChange={(e) => setAgain(e.currentTarget.value)}
           />
         </label>
-        {problem && (
+        {refusal && (
           <p className="sign-in-message" role="alert">
-            {t(`firstManager.problem.${problem}`)}
+            {t(`firstManager.problem.${refusal.problem}`, refusalParams(refusal))}
           </p>
         )}
         <button type="submit" className="primary" data-testid="first-manager-submit">

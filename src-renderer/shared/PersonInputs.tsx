@@ -4,6 +4,7 @@ import { useCallback, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES } from '../../src-main/core/domain/documents';
 import { fieldProblems, PERSON_FIELDS, type EnteredPerson } from './personFields';
+import { refusalParams } from './refusalParams';
 import './person.css';
 
 const EMPTY: EnteredPerson = { docType: 'resident-id', idNumber: '', name: '', phone: '' };
@@ -51,7 +52,12 @@ export function PersonInputs({ form, testIds, firstRef }: { form: PersonForm; te
         </select>
       </label>
       {PERSON_FIELDS.map((field) => {
-        const reason = found[field] ? t(`problem.${found[field]}.title`) : tried && missing.includes(field) ? t('manual.required') : null;
+        const refusal = found[field];
+        const reason = refusal
+          ? t(`problem.${refusal.problem}.title`, refusalParams(refusal))
+          : tried && missing.includes(field)
+            ? t('manual.required')
+            : null;
         return (
           <label key={field} className={reason ? 'invalid' : undefined}>
             <span>{t(`manual.${field}`)}</span>

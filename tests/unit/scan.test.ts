@@ -1,7 +1,8 @@
 // What a scanned text is, decided before anything is parsed or stored.
 import { describe, expect, it } from 'vitest';
 import { classifyScan, MAX_SCAN_BYTES } from '../../src-main/core/domain/scan';
-import { checkPerson, normaliseName } from '../../src-main/core/domain/person';
+import { checkPerson } from '../../src-main/core/domain/person';
+import { cleanText } from '../../src-main/core/domain/personText';
 import { defaultSiteSettings, scanPatterns } from '../../src-main/core/site/settings';
 
 const PATTERNS = scanPatterns(defaultSiteSettings);
@@ -103,8 +104,8 @@ describe('checking a person', () => {
   const today = new Date(2026, 10, 22);
 
   it('normalises names: trimmed, inner spaces folded, NFC', () => {
-    expect(normaliseName('  Anna   Lee ')).toBe('Anna Lee');
-    expect(normaliseName('e\u0301')).toBe('\u00e9');
+    expect(cleanText('  Anna   Lee ', 'name')).toEqual({ ok: true, text: 'Anna Lee' });
+    expect(cleanText('e\u0301', 'name')).toEqual({ ok: true, text: '\u00e9' });
   });
 
   it('keeps a valid person, the ID number upper-cased and a legacy one converted', () => {
@@ -128,19 +129,19 @@ describe('checking a person', () => {
 
   it('refuses an ID number with the reason, prefixed id-', () => {
     const person = (idNumber: string) => checkPerson({ name: '张三', idNumber, phone: '13800000000' }, today);
-    expect(person('110101199003071231')).toEqual({ ok: false, problem: 'id-checkdigit' });
-    expect(person('110101199002301236')).toEqual({ ok: false, problem: 'id-birthdate' });
-    expect(person('11010119900307123')).toEqual({ ok: false, problem: 'id-format' });
+    expect(person('110101199003071231')).toEqual({ ok: false, refusal: { problem: 'id-checkdigit' } });
+    expect(person('110101199002301236')).toEqual({ ok: false, refusal: { problem: 'id-birthdate' } });
+    expect(person('11010119900307123')).toEqual({ ok: false, refusal: { problem: 'id-format' } });
   });
 
   it('refuses a missing name and a bad phone number', () => {
     expect(checkPerson({ name: ' ', idNumber: '110101199003071233', phone: '13800000000' }, today)).toEqual({
       ok: false,
-      problem: 'name-missing',
+      refusal: { problem: 'name-missing' },
     });
     expect(checkPerson({ name: '张三', idNumber: '110101199003071233', phone: '12345' }, today)).toEqual({
       ok: false,
-      problem: 'phone-invalid',
+      refusal: { problem: 'phone-invalid' },
     });
     expect(checkPerson({ name: '张三', idNumber: '110101199003071233', phone: '010-12345678' }, today)).toMatchObject({ ok: true });
   });

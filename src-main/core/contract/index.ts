@@ -17,6 +17,7 @@ import {
   deskStateSchema,
   deviceReadingSchema,
   deviceStateSchema,
+  notUnderstoodScanSchema,
   handoverInputSchema,
   handoverOutcomeSchema,
   heldFactsSchema,
@@ -217,6 +218,8 @@ export const channels = {
     // At the pre-registration window a card is read into the form, not registered; a scan there is ignored.
     z.union([scanOutcomeSchema, z.object({ result: z.enum(['read-for-guide', 'ignored']) })]),
   ),
+  // Told to the desk whether or not a clerk is signed in there (nothing is stored either way), at most once a second.
+  'device.notUnderstood': channel(['device'], notUnderstoodScanSchema, z.null()),
   'device.states': channel(['device'], z.strictObject({ states: z.array(deviceStateSchema).max(200) }), z.null()),
   'device.config': channel(
     ['device'],
@@ -251,6 +254,7 @@ export type Input<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type Output<C extends ChannelName> = z.output<Channels[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
 export type Identity = z.output<typeof identitySchema>;
+export type NotUnderstoodScan = z.output<typeof notUnderstoodScanSchema>;
 
 /** What every transport returns for a call: a value, or an error that says why nothing happened. */
 export type CallResult<T = unknown> =

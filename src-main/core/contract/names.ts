@@ -55,6 +55,7 @@ export const CHANNEL_NAMES = [
   'packing.sealNow',
   'packing.openBag',
   'device.input',
+  'device.notUnderstood',
   'device.states',
   'device.config',
 ] as const;

@@ -4,6 +4,7 @@ import { ROLES } from './names';
 import { DOCUMENT_TYPES } from '../domain/documents';
 import { PROTOCOLS } from '../devices/profiles';
 import { OPERATOR_ROLES } from '../operators/operators';
+import { invisibleCharacterProblemSchema } from '../domain/personText';
 import { uploadFieldsSchema } from '../upload/uploadSettings';
 
 export const roleSchema = z.enum(ROLES);
@@ -26,8 +27,18 @@ export const problemSchema = z.enum([
   'scan-pinyin',
   'nothing-to-confirm',
   'scan-typed',
+  // A desk's scanner sent something no decoder could read (wrong mode, wrong profile, an oversized code).
+  'scan-not-understood',
   ...PERSON_PROBLEMS,
+  // Worded with the character's field, code point and position, which its refusal carries.
+  'invisible-character',
 ]);
+
+const invisibleCharacterRefusalSchema = invisibleCharacterProblemSchema.extend({ result: z.literal('refused') });
+
+/** A refusal whose problem names it enough, or one for an invisible character in a person's text, saying which and where. */
+const orInvisibleCharacter = <Named extends z.ZodObject<{ result: z.ZodLiteral<'refused'> }>>(named: Named) =>
+  z.discriminatedUnion('problem', [named, invisibleCharacterRefusalSchema]);
 
 export const personSummarySchema = z.object({
   position: z.number().int(),
@@ -63,7 +74,7 @@ export const scanOutcomeSchema = z.discriminatedUnion('result', [
     warning: z.literal('card-expired').optional(),
   }),
   z.object({ result: z.literal('confirm'), warning: z.literal('sampled-today'), person: personSummarySchema }),
-  z.object({ result: z.literal('refused'), problem: problemSchema }),
+  orInvisibleCharacter(z.object({ result: z.literal('refused'), problem: problemSchema.exclude(['invisible-character']) })),
 ]);
 
 export const undoOutcomeSchema = z.discriminatedUnion('result', [
@@ -135,11 +146,13 @@ export const handoverOutcomeSchema = z.discriminatedUnion('result', [
     tubes: z.number().int(),
     people: z.number().int(),
   }),
-  z.object({
-    result: z.literal('refused'),
-    problem: z.enum(['bag-unknown', 'bag-not-sealed', 'bag-already-handed-over']),
-    bag: z.string(),
-  }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum(['bag-unknown', 'bag-not-sealed', 'bag-already-handed-over']),
+      bag: z.string(),
+    }),
+  ),
 ]);
 
 export const unbaggedTubeSchema = z.object({
@@ -202,17 +215,19 @@ const correctedFieldSchema = z.enum(['docType', 'idNumber', 'name', 'phone']);
 
 export const correctionOutcomeSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('corrected'), fields: z.array(correctedFieldSchema) }),
-  z.object({
-    result: z.literal('refused'),
-    problem: z.enum([
-      'registration-unknown',
-      'registration-voided',
-      'code-token',
-      'nothing-changed',
-      'person-already-in-tube',
-      ...PERSON_PROBLEMS,
-    ]),
-  }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum([
+        'registration-unknown',
+        'registration-voided',
+        'code-token',
+        'nothing-changed',
+        'person-already-in-tube',
+        ...PERSON_PROBLEMS,
+      ]),
+    }),
+  ),
 ]);
 
 const sexSchema = z.enum(['unknown', 'male', 'female', 'unspecified']);
@@ -253,6 +268,9 @@ export const deviceStateSchema = z.strictObject({
   noise: z.number().int().min(0),
 });
 
+/** A desk's scanner sent something its decoder could not read; `label` names the scanner to the clerk. */
+export const notUnderstoodScanSchema = z.strictObject({ desk: z.string().max(8), label: z.string().max(200) });
+
 /** What a desk's own device read, and what came of it, for that desk's window to show and sound. */
 export const readingOutcomeSchema = z.object({
   device: z.string(),
@@ -287,20 +305,24 @@ export const operatorViewSchema = z.object({
 
 export const saveOperatorOutcomeSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('saved'), operator: operatorViewSchema }),
-  z.object({
-    result: z.literal('refused'),
-    problem: z.enum(['operator-unknown', 'name-missing', 'name-too-long', 'pin-format', 'pin-needed', 'role-needed']),
-  }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum(['operator-unknown', 'name-missing', 'name-too-long', 'pin-format', 'pin-needed', 'role-needed']),
+    }),
+  ),
 ]);
 
 export const backlogSchema = z.object({ count: z.number().int(), oldestAt: z.string().nullable() });
 
 export const firstManagerOutcomeSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('signed-in'), operator: signedInOperatorSchema }),
-  z.object({
-    result: z.literal('refused'),
-    problem: z.enum(['site-has-manager', 'name-missing', 'name-too-long', 'pin-format']),
-  }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum(['site-has-manager', 'name-missing', 'name-too-long', 'pin-format']),
+    }),
+  ),
 ]);
 
 export const waitingBagSchema = z.object({
@@ -336,7 +358,7 @@ export const stickerOutcomeSchema = z.discriminatedUnion('result', [
     /** As printed beside the code: masked, so the sticker on a coat gives little away to a glance. */
     person: z.object({ name: z.string(), idNumber: z.string() }),
   }),
-  z.object({ result: z.literal('refused'), problem: z.enum(PERSON_PROBLEMS) }),
+  orInvisibleCharacter(z.object({ result: z.literal('refused'), problem: z.enum(PERSON_PROBLEMS) })),
 ]);
 
 export const deskLiveSchema = z.object({
@@ -355,6 +377,7 @@ export const foundPersonSchema = registrationViewSchema.extend({ tube: z.string(
 export const guideCardSchema = z.union([
   z.object({ docType: z.enum(DOCUMENT_TYPES), idNumber: z.string(), name: z.string(), expired: z.boolean() }),
   z.object({ problem: z.enum(PERSON_PROBLEMS) }),
+  invisibleCharacterProblemSchema,
 ]);
 
 // Uploading to the platform, as the manager sees it.

@@ -2,6 +2,7 @@
 // the wrong document type). The registration keeps its id and place; the trail keeps the old values and why.
 import type { Db } from '../db/database';
 import { checkPerson, type Person, type PersonProblem } from '../domain/person';
+import type { InvisibleCharacterProblem } from '../domain/personText';
 import type { DocumentType } from '../domain/documents';
 import type { Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
@@ -24,7 +25,8 @@ export type CorrectionProblem =
 
 export type CorrectionOutcome =
   | { result: 'corrected'; fields: (keyof PersonCorrection)[] }
-  | { result: 'refused'; problem: CorrectionProblem };
+  | { result: 'refused'; problem: CorrectionProblem }
+  | ({ result: 'refused' } & InvisibleCharacterProblem);
 
 /** One registration in full, for the screen where the manager corrects that very record. */
 export type RegistrationDetail = TubePerson & { tube: string };
@@ -74,7 +76,7 @@ export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact
             },
             clock(),
           );
-          if (!checked.ok) return { result: 'refused', problem: checked.problem };
+          if (!checked.ok) return { result: 'refused', ...checked.refusal };
           const after: Person = checked.person;
           const before = { docType: row.doc_type, idNumber: row.doc_number, name: row.name, phone: row.phone };
           const now = { docType: after.docType, idNumber: after.docNumber, name: after.name, phone: after.phone };

@@ -38,6 +38,9 @@ export function connectDevices(core: Core, options: DeviceOptions) {
       const result = core.call(DEVICE, 'device.input', { desk, device, label, reading });
       if (!result.ok) logError(`A reading from ${label} at desk ${desk} was not saved: ${result.error.message}`);
     },
+    onNotUnderstood(scan) {
+      core.call(DEVICE, 'device.notUnderstood', scan);
+    },
     onStates(states) {
       core.call(DEVICE, 'device.states', { states });
     },

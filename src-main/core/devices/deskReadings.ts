@@ -1,11 +1,16 @@
 // What the desks' own devices read, turned into registrations at their desk; the one reading per desk that
-// waits for the clerk to confirm a warning; and the latest state of every device, for the windows.
+// waits for the clerk to confirm a warning; when a desk was last told of a scan nobody could read; and the latest
+// state of every device, for the windows.
 import type { DeviceReading } from './drivers';
 import type { DeviceState } from './hub';
 import type { DeskActor, ScanOutcome, TubeLoop } from '../registration/tubeLoop';
 
+/** A burst of unreadable reports (one garbled code is often several) is one notice: one banner, one sound. */
+export const NOT_UNDERSTOOD_NOTICE_MS = 1000;
+
 export function createDeskReadings(loop: TubeLoop) {
   const waiting = new Map<string, DeviceReading>();
+  const lastNotUnderstood = new Map<string, number>();
   let states: DeviceState[] = [];
 
   function apply(at: DeskActor, reading: DeviceReading, confirmed: boolean): ScanOutcome {
@@ -23,6 +28,20 @@ export function createDeskReadings(loop: TubeLoop) {
       const reading = waiting.get(at.desk);
       if (!reading) return { result: 'refused', problem: 'nothing-to-confirm' };
       return apply(at, reading, true);
+    },
+
+    /**
+     * Whether to tell the desk of a scan its scanner sent and nobody could read: not within a second of the last
+     * notice. Told, it answers a waiting warning with "no", as any other scan does.
+     */
+    tellNotUnderstood(desk: string, now: Date): boolean {
+      const last = lastNotUnderstood.get(desk);
+      // A clock set back must not silence the desk until it catches up.
+      const recent = last !== undefined && now.getTime() >= last && now.getTime() - last < NOT_UNDERSTOOD_NOTICE_MS;
+      if (recent) return false;
+      lastNotUnderstood.set(desk, now.getTime());
+      waiting.delete(desk);
+      return true;
     },
 
     /** Anything else the clerk does at the desk answers the warning with "no". */

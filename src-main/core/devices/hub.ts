@@ -1,6 +1,7 @@
 // The device hub: enumerates gently, opens the devices that have a profile and a desk, re-opens a returning
 // device by itself, and reports every device's state. A device that fails or disappears is closed at once and
 // its driver's partial frame dropped, so an unplug can never become half a registration.
+import type { NotUnderstoodScan } from '../contract';
 import { attachDriver, type DeviceReading, type Driver } from './drivers';
 import { deviceIdentity, type DevicePort, type PortInfo, type PortProvider } from './ports/port';
 import { kindOf, profileFor, type DeviceProfile, type Protocol } from './profiles';
@@ -29,7 +30,7 @@ export interface DeviceState {
   status: DeviceStatus;
   /** What went wrong, as a stable reason id the windows translate ('open-failed', 'sam-auth-failed'…). */
   problem: string | null;
-  /** Reports that could not be a scan: counted, never stored. */
+  /** Reports that could not be a scan since the device was last opened (plugged in): counted, never stored. */
   noise: number;
 }
 
@@ -44,6 +45,8 @@ export interface HubOptions {
   providers: readonly PortProvider[];
   config(): DeviceConfig;
   onInput(input: DeviceInput): void;
+  /** A report the device's decoder could not read: its desk must hear that the scan did not work. */
+  onNotUnderstood(scan: NotUnderstoodScan): void;
   onStates(states: DeviceState[]): void;
   /** Enumeration is a full USB scan: once a second is gentle and still shows a change within two. */
   pollMs?: number;
@@ -105,9 +108,12 @@ export function createDeviceHub(options: HubOptions) {
         },
         noise: () => {
           entry.state = { ...entry.state, noise: entry.state.noise + 1 };
+          const desk = entry.state.desk;
+          if (desk !== null) options.onNotUnderstood({ desk, label: entry.state.label });
+          report();
         },
       });
-      entry.state = { ...entry.state, status: 'ready', problem: null };
+      entry.state = { ...entry.state, status: 'ready', problem: null, noise: 0 };
     } catch {
       entry.state = { ...entry.state, status: 'failed', problem: 'open-failed' };
     } finally {

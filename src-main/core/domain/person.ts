@@ -1,5 +1,6 @@
 // A person as a registration holds them, and the checks every way of entering a person shares.
 import { validateDocument, type DocumentProblem, type DocumentType } from './documents';
+import { cleanText, type InvisibleCharacterProblem } from './personText';
 
 export type Sex = 'unknown' | 'male' | 'female' | 'unspecified';
 
@@ -17,6 +18,9 @@ export interface Person {
 
 export type PersonProblem = DocumentProblem | 'name-missing' | 'phone-invalid';
 
+/** Why a person's details were refused: a problem its name says enough about, or an invisible character, which and where. */
+export type PersonRefusal = { problem: PersonProblem } | InvisibleCharacterProblem;
+
 /** A person as scanned or typed, before any check; a code that names no document type means a resident ID card. */
 export interface PersonFields {
   docType?: DocumentType;
@@ -25,9 +29,13 @@ export interface PersonFields {
   phone: string;
 }
 
-/** Trims, folds inner runs of white space, and normalises to NFC so one name is stored one way. */
-export function normaliseName(raw: string): string {
-  return raw.normalize('NFC').trim().replace(/\s+/gu, ' ');
+/** A name cleaned by the one rule for a person's text, and refused when nothing is left of it. */
+export function checkName(
+  raw: string,
+): { ok: true; name: string } | { ok: false; refusal: { problem: 'name-missing' } | InvisibleCharacterProblem } {
+  const cleaned = cleanText(raw, 'name');
+  if (!cleaned.ok) return cleaned;
+  return cleaned.text === '' ? { ok: false, refusal: { problem: 'name-missing' } } : { ok: true, name: cleaned.text };
 }
 
 // Mainland mobile numbers, a landline with its area code, or an international number.
@@ -42,13 +50,17 @@ export function impliedByNumber(docType: DocumentType, number: string): Pick<Per
 export function checkPerson(
   fields: PersonFields,
   today: Date,
-): { ok: true; person: Person } | { ok: false; problem: PersonProblem } {
+): { ok: true; person: Person } | { ok: false; refusal: PersonRefusal } {
   const docType = fields.docType ?? 'resident-id';
-  const id = validateDocument(docType, fields.idNumber, today);
-  if (!id.ok) return { ok: false, problem: id.problem };
-  const name = normaliseName(fields.name);
-  if (name === '') return { ok: false, problem: 'name-missing' };
-  const phone = fields.phone.trim();
-  if (!PHONE.test(phone)) return { ok: false, problem: 'phone-invalid' };
-  return { ok: true, person: { docType, docNumber: id.number, name, phone, ...impliedByNumber(docType, id.number) } };
+  const number = cleanText(fields.idNumber, 'idNumber');
+  if (!number.ok) return number;
+  const id = validateDocument(docType, number.text, today);
+  if (!id.ok) return { ok: false, refusal: { problem: id.problem } };
+  const name = checkName(fields.name);
+  if (!name.ok) return name;
+  const phone = cleanText(fields.phone, 'phone');
+  if (!phone.ok) return phone;
+  if (!PHONE.test(phone.text)) return { ok: false, refusal: { problem: 'phone-invalid' } };
+  const person = { docType, docNumber: id.number, name: name.name, phone: phone.text, ...impliedByNumber(docType, id.number) };
+  return { ok: true, person };
 }

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
-import { normaliseName } from '../domain/person';
+import { checkName } from '../domain/person';
+import type { InvisibleCharacterProblem } from '../domain/personText';
 import type { RecordFact } from '../facts/record';
 import { hashPin, pinMatches, PIN_PATTERN } from './pin';
 
@@ -34,7 +35,10 @@ export interface OperatorChanges {
 
 export type OperatorProblem = 'operator-unknown' | 'name-missing' | 'name-too-long' | 'pin-format' | 'pin-needed' | 'role-needed';
 
-export type SaveOperatorOutcome = { result: 'saved'; operator: OperatorView } | { result: 'refused'; problem: OperatorProblem };
+/** Why an operator was not saved: a problem by its name, or an invisible character in the name, which and where. */
+type OperatorRefusal = { problem: OperatorProblem } | InvisibleCharacterProblem;
+
+export type SaveOperatorOutcome = { result: 'saved'; operator: OperatorView } | ({ result: 'refused' } & OperatorRefusal);
 
 const MAX_NAME = 40;
 
@@ -65,15 +69,18 @@ export function createOperators(db: Db, clock: Clock, record: RecordFact) {
     'UPDATE operators SET name = @name, role = @role, pin_hash = @pinHash, disabled_at = @disabledAt WHERE id = @id',
   );
 
-  function check(changes: OperatorChanges, existing: OperatorRow | undefined): OperatorProblem | null {
-    if (changes.id !== undefined && !existing) return 'operator-unknown';
-    if (changes.name !== undefined && normaliseName(changes.name) === '') return 'name-missing';
-    if (changes.name !== undefined && normaliseName(changes.name).length > MAX_NAME) return 'name-too-long';
-    if (changes.pin !== undefined && !PIN_PATTERN.test(changes.pin)) return 'pin-format';
-    if (!existing && changes.name === undefined) return 'name-missing';
-    if (!existing && changes.role === undefined) return 'role-needed';
-    if (!existing && changes.pin === undefined) return 'pin-needed';
-    return null;
+  /** The operator's name as it will be stored (unchanged when not given), or why the changes are refused. */
+  function check(changes: OperatorChanges, existing: OperatorRow | undefined): { ok: true; name: string } | { ok: false; refusal: OperatorRefusal } {
+    const refused = (problem: OperatorProblem) => ({ ok: false, refusal: { problem } }) as const;
+    if (changes.id !== undefined && !existing) return refused('operator-unknown');
+    if (!existing && changes.name === undefined) return refused('name-missing');
+    const name = changes.name === undefined ? { ok: true as const, name: existing!.name } : checkName(changes.name);
+    if (!name.ok) return name;
+    if (name.name.length > MAX_NAME) return refused('name-too-long');
+    if (changes.pin !== undefined && !PIN_PATTERN.test(changes.pin)) return refused('pin-format');
+    if (!existing && changes.role === undefined) return refused('role-needed');
+    if (!existing && changes.pin === undefined) return refused('pin-needed');
+    return name;
   }
 
   return {
@@ -91,10 +98,10 @@ export function createOperators(db: Db, clock: Clock, record: RecordFact) {
       return db
         .transaction((): SaveOperatorOutcome => {
           const existing = changes.id === undefined ? undefined : byId.get(changes.id);
-          const problem = check(changes, existing);
-          if (problem) return { result: 'refused', problem };
+          const checked = check(changes, existing);
+          if (!checked.ok) return { result: 'refused', ...checked.refusal };
           const now = clock().toISOString();
-          const name = changes.name === undefined ? existing!.name : normaliseName(changes.name);
+          const { name } = checked;
           const pinHash = changes.pin === undefined ? existing!.pin_hash : hashPin(changes.pin);
           const trail = { name, role: changes.role ?? existing?.role, disabled: changes.disabled ?? false, pinChanged: changes.pin !== undefined };
           if (!existing) {

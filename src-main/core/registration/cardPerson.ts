@@ -4,7 +4,7 @@
 import type { CardText } from '../devices/events';
 import type { DocumentType } from '../domain/documents';
 import { validateDocument } from '../domain/documents';
-import { normaliseName, type Person, type PersonProblem } from '../domain/person';
+import { checkName, type Person, type PersonRefusal } from '../domain/person';
 import { localDay } from '../clock';
 
 const DOCUMENT_OF_CARD: Record<CardText['cardType'], DocumentType> = {
@@ -13,19 +13,20 @@ const DOCUMENT_OF_CARD: Record<CardText['cardType'], DocumentType> = {
   'foreign-permanent': 'foreign-permanent',
 };
 
-export type CardPerson = { ok: true; person: Person; expired: boolean } | { ok: false; problem: PersonProblem };
+export type CardPerson = { ok: true; person: Person; expired: boolean } | { ok: false; refusal: PersonRefusal };
 
 export function checkCardPerson(card: CardText, today: Date): CardPerson {
   const docType = DOCUMENT_OF_CARD[card.cardType];
   const id = validateDocument(docType, card.idNumber, today);
-  if (!id.ok) return { ok: false, problem: id.problem };
-  const name = normaliseName(card.name || card.englishName || '');
-  if (name === '') return { ok: false, problem: 'name-missing' };
+  if (!id.ok) return { ok: false, refusal: { problem: id.problem } };
+  // The chip's text is checked like any other: a damaged or forged card can carry controls or direction marks.
+  const name = checkName(card.name || card.englishName || '');
+  if (!name.ok) return name;
   // Compared as YYYYMMDD strings: a card is valid through its last day.
   const expired = card.validTo !== null && card.validTo < localDay(today).replaceAll('-', '');
   return {
     ok: true,
-    person: { docType, docNumber: id.number, name, phone: '', sex: card.sex, birthDate: card.birthDate },
+    person: { docType, docNumber: id.number, name: name.name, phone: '', sex: card.sex, birthDate: card.birthDate },
     expired,
   };
 }

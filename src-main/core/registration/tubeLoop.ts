@@ -6,6 +6,7 @@ import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import { maskIdNumber, maskName } from '../domain/mask';
 import { checkPerson, type Person, type PersonFields, type PersonProblem } from '../domain/person';
+import type { InvisibleCharacterProblem } from '../domain/personText';
 import type { CardText } from '../devices/events';
 import { checkCardPerson } from './cardPerson';
 import { classifyScan } from '../domain/scan';
@@ -64,7 +65,8 @@ export type ScanOutcome =
   | { result: 'tube-opened'; tube: TubeView; sealedBefore: TubeCount | null }
   | { result: 'person-added'; person: PersonSummary; tube: TubeCount; sealed: boolean; warning?: 'card-expired' }
   | { result: 'confirm'; warning: 'sampled-today'; person: PersonSummary }
-  | { result: 'refused'; problem: LoopProblem };
+  | { result: 'refused'; problem: LoopProblem }
+  | ({ result: 'refused' } & InvisibleCharacterProblem);
 
 export type SealOutcome = { result: 'sealed'; tube: TubeCount } | { result: 'refused'; problem: LoopProblem };
 
@@ -226,7 +228,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     const tube = openTubeAt.get(at.desk);
     if (!tube) return { result: 'refused', problem: 'no-open-tube' };
     const checked = checkPerson(fields, clock());
-    if (!checked.ok) return { result: 'refused', problem: checked.problem };
+    if (!checked.ok) return { result: 'refused', ...checked.refusal };
     return addPerson(at, tube, checked.person, source, confirmed);
   }
 
@@ -271,7 +273,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
           const tube = openTubeAt.get(at.desk);
           if (!tube) return { result: 'refused', problem: 'no-open-tube' };
           const checked = checkCardPerson(card, clock());
-          if (!checked.ok) return { result: 'refused', problem: checked.problem };
+          if (!checked.ok) return { result: 'refused', ...checked.refusal };
           const outcome = addPerson(at, tube, checked.person, 'card', confirmed);
           return outcome.result === 'person-added' && checked.expired ? { ...outcome, warning: 'card-expired' } : outcome;
         })

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
+import { cleanText, type InvisibleCharacterProblem } from '../domain/personText';
 
 export interface Courier {
   name: string;
@@ -14,7 +15,8 @@ export type HandoverProblem = 'bag-unknown' | 'bag-not-sealed' | 'bag-already-ha
 
 export type HandoverOutcome =
   | { result: 'handed-over'; number: string; bags: number; tubes: number; people: number }
-  | { result: 'refused'; problem: HandoverProblem; bag: string };
+  | { result: 'refused'; problem: HandoverProblem; bag: string }
+  | ({ result: 'refused' } & InvisibleCharacterProblem);
 
 export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
   const bagByBarcode = db.prepare<[string], { id: string; status: string; handover_id: string | null }>(
@@ -38,6 +40,12 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
     temperature: number | null,
     actor: string,
   ): HandoverOutcome {
+    // The courier's words go onto the manifest and its files: the same rule as a person's text.
+    const name = cleanText(courier.name, 'name');
+    if (!name.ok) return { result: 'refused', ...name.refusal };
+    const vehicle = cleanText(courier.vehicle, 'vehicle');
+    if (!vehicle.ok) return { result: 'refused', ...vehicle.refusal };
+    const cleaned: Courier = { name: name.text, phone: courier.phone, vehicle: vehicle.text };
     return db
       .transaction((): HandoverOutcome => {
         const bags: { id: string; barcode: string }[] = [];
@@ -52,7 +60,7 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
         const day = localDay(now);
         const number = `${day.replaceAll('-', '')}-${String(handoversOn.get(day)!.n + 1).padStart(3, '0')}`;
         const id = randomUUID();
-        insertHandover.run({ id, number, ...courier, temperature, handedAt: now.toISOString(), day });
+        insertHandover.run({ id, number, ...cleaned, temperature, handedAt: now.toISOString(), day });
         let tubes = 0;
         let people = 0;
         for (const bag of bags) {
@@ -61,7 +69,7 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
           tubes += counts.tubes;
           people += counts.people;
         }
-        const facts = { handoverId: id, number, bags: bags.map((b) => b.barcode), courier, temperature };
+        const facts = { handoverId: id, number, bags: bags.map((b) => b.barcode), courier: cleaned, temperature };
         record({ kind: 'handover', subject: id, actor, data: facts, upload: facts });
         return { result: 'handed-over', number, bags: bags.length, tubes, people };
       })

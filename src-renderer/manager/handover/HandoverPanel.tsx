@@ -4,6 +4,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
+import { refusalParams } from '../../shared/refusalParams';
 
 // The manifest draws barcodes with bwip-js, a large library: it loads when the first manifest is shown.
 const ManifestView = lazy(() => import('./ManifestView').then((module) => ({ default: module.ManifestView })));
@@ -34,7 +35,10 @@ export function HandoverPanel() {
     const degrees = temperature.trim() === '' ? null : Number(temperature);
     const result = await bridge.call('site.handover', { bags: [...chosen], courier, temperature: degrees });
     if (!result.ok) return setProblem(t('handover.invalid', { message: result.error.message }));
-    if (result.value.result === 'refused') return setProblem(t(`handover.problem.${result.value.problem}`, { bag: result.value.bag }));
+    if (result.value.result === 'refused') {
+      const refusal = result.value;
+      return setProblem(t(`handover.problem.${refusal.problem}`, 'bag' in refusal ? { bag: refusal.bag } : refusalParams(refusal)));
+    }
     setProblem(null);
     setChosen(new Set());
     setManifest(result.value.number);

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../shared/bridge';
 import { PersonInputs, usePersonForm } from '../../shared/PersonInputs';
+import { refusalParams } from '../../shared/refusalParams';
 import type { DocumentType } from '../../../src-main/core/domain/documents';
 
 export function CorrectForm({ registrationId, onDone, onCancel }: { registrationId: string; onDone: () => void; onCancel: () => void }) {
@@ -29,8 +30,11 @@ export function CorrectForm({ registrationId, onDone, onCancel }: { registration
     const result = await bridge.call('site.correctPerson', { registrationId, reason, ...form.person });
     if (!result.ok) return setProblem(t('search.reasonNeeded'));
     if (result.value.result === 'refused') {
+      const refusal = result.value;
       const known = ['registration-voided', 'code-token', 'nothing-changed', 'person-already-in-tube'];
-      return setProblem(t(known.includes(result.value.problem) ? `search.correctProblem.${result.value.problem}` : `problem.${result.value.problem}.title`));
+      return setProblem(
+        t(known.includes(refusal.problem) ? `search.correctProblem.${refusal.problem}` : `problem.${refusal.problem}.title`, refusalParams(refusal)),
+      );
     }
     onDone();
   }

@@ -29,6 +29,14 @@ export function DeviceDesks({ settings, onSaved }: { settings: Settings; onSaved
               <td>{device.label}</td>
               <td className="muted">{t(`devices.kind.${device.kind}`)}</td>
               <td>{t(`devices.status.${device.status}`)}</td>
+              {/* What a scanner sent that nobody could read, since it was plugged in: its mode or profile is wrong. */}
+              <td data-testid={`device-not-understood-${device.id}`}>
+                {device.kind === 'scanner' && (
+                  <span className={device.noise === 0 ? 'muted' : 'setting-error'} title={t('settings.notUnderstoodHelp')}>
+                    {t('settings.notUnderstood', { count: device.noise })}
+                  </span>
+                )}
+              </td>
               <td>
                 <select
                   data-testid={`device-desk-${device.id}`}

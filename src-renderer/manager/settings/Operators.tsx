@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
+import { refusalParams } from '../../shared/refusalParams';
 
 type Operator = Output<'site.operators'>[number];
 
@@ -58,7 +59,11 @@ export function Operators() {
   async function saveOperator(changes: Input<'site.saveOperator'>, done: string): Promise<boolean> {
     const result = await bridge.call('site.saveOperator', changes);
     const ok = result.ok && result.value.result === 'saved';
-    const why = !result.ok ? result.error.message : result.value.result === 'refused' ? t(`settings.operatorProblem.${result.value.problem}`) : '';
+    const why = !result.ok
+      ? result.error.message
+      : result.value.result === 'refused'
+        ? t(`settings.operatorProblem.${result.value.problem}`, refusalParams(result.value))
+        : '';
     setMessage(ok ? { ok, text: t(done) } : { ok, text: t('settings.notSaved', { message: why }) });
     await reload();
     return ok;

@@ -36,11 +36,12 @@ export function SignInScreen({
 
   useEffect(() => pin.current?.focus(), [chosen]);
 
-  // A scanner or card reader used while nobody is signed in: nothing was stored, say why.
+  // A scanner or card reader used while nobody is signed in: nothing was stored, say why. The lock refuses a
+  // reading without an outcome; a scan nobody could read is refused before it reaches the lock.
   useEffect(() => {
     if (!deskReadings) return;
     return bridge.on((pushed) => {
-      if (pushed.event !== 'desk.reading' || pushed.payload.outcome !== null) return;
+      if (pushed.event !== 'desk.reading' || (pushed.payload.outcome !== null && pushed.payload.outcome.result !== 'refused')) return;
       playSound('refused');
       setMessage({ key: 'session.readingRefused' });
     });

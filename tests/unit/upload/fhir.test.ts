@@ -41,7 +41,7 @@ function added(person: Person, tube: typeof TUBE, position: number, source: 'sca
 
 function checked(fields: Parameters<typeof checkPerson>[0]): Person {
   const result = checkPerson(fields, TODAY);
-  if (!result.ok) throw new Error(`test person refused: ${result.problem}`);
+  if (!result.ok) throw new Error(`test person refused: ${result.refusal.problem}`);
   return result.person;
 }
 
@@ -62,7 +62,7 @@ const card: CardText = {
   nationality: null,
 };
 const cardRead = checkCardPerson(card, TODAY);
-if (!cardRead.ok) throw new Error(`test card refused: ${cardRead.problem}`);
+if (!cardRead.ok) throw new Error(`test card refused: ${cardRead.refusal.problem}`);
 const residentCard = cardRead.person;
 const passport = checked({ docType: 'passport', idNumber: 'E12345678', name: 'John  Smith', phone: '+447700900123' });
 const typedResident = checked({ idNumber: '110101199003071233', name: '王小明', phone: '13800138000' });
