@@ -1,5 +1,5 @@
 // A person's text through every path that takes it (scan, ID card, manual entry, correction, sticker, operators,
-// courier): a control, direction or zero-width character is refused with which one and where, and nothing is
+// courier, the reason for a correction or a void): a control, direction or zero-width character is refused with which one and where, and nothing is
 // stored; what old rows already hold is neutralised in every exported file.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -134,6 +134,33 @@ describe('a correction', () => {
     expectRefusedUnchanged(() => correct('张\u202e伟伟'), hidden('U+202E', 2));
     expect(correct('张•伟伟')).toEqual({ result: 'corrected', fields: ['name'] });
     expect(readSnapshot(dataDir).registrations).toEqual([expect.objectContaining({ name: '张·伟伟' })]);
+  });
+});
+
+describe('the reason for a correction or a void', () => {
+  beforeEach(() => {
+    d.scan(TUBE);
+    d.scan(personCode(0));
+    value(core.call(CLERK, 'clerk.sealNow', {}));
+  });
+  const registrationId = () => (readSnapshot(dataDir).registrations as { id: string }[])[0].id;
+
+  it('is refused with a hidden character, and nothing is corrected or voided', () => {
+    expectRefusedUnchanged(
+      () => d.call(MANAGER, 'site.correctPerson', { registrationId: registrationId(), reason: '写错\u202e了', name: '李四' }),
+      hidden('U+202E', 3, 'reason'),
+    );
+    expectRefusedUnchanged(() => d.call(MANAGER, 'site.voidTube', { barcode: TUBE, reason: '\u001b[31m破损' }), hidden('U+001B', 1, 'reason'));
+    expectRefusedUnchanged(
+      () => d.call(MANAGER, 'site.voidRegistration', { registrationId: registrationId(), reason: '重复\u200b登记' }),
+      hidden('U+200B', 3, 'reason'),
+    );
+  });
+
+  it('is kept in the trail cleaned: spaces folded', () => {
+    expect(d.call(MANAGER, 'site.voidTube', { barcode: TUBE, reason: '  试管   破损 ' })).toEqual({ result: 'voided' });
+    const facts = readSnapshot(dataDir).audit as { kind: string; data: string }[];
+    expect(JSON.parse(facts.find((fact) => fact.kind === 'tube.voided')!.data)).toMatchObject({ reason: '试管 破损' });
   });
 });
 

@@ -96,10 +96,12 @@ export const totalsSchema = z.object({
 
 export const voidOutcomeSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('voided') }),
-  z.object({
-    result: z.literal('refused'),
-    problem: z.enum(['tube-unknown', 'tube-open', 'already-voided', 'registration-unknown']),
-  }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum(['tube-unknown', 'tube-open', 'already-voided', 'registration-unknown']),
+    }),
+  ),
 ]);
 
 export const bagViewSchema = z.object({

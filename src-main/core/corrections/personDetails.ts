@@ -2,7 +2,7 @@
 // the wrong document type). The registration keeps its id and place; the trail keeps the old values and why.
 import type { Db } from '../db/database';
 import { checkPerson, type Person, type PersonProblem } from '../domain/person';
-import type { InvisibleCharacterProblem } from '../domain/personText';
+import { cleanText, type InvisibleCharacterProblem } from '../domain/personText';
 import type { DocumentType } from '../domain/documents';
 import type { Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
@@ -61,6 +61,9 @@ export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact
     },
 
     correct(registrationId: string, changes: PersonCorrection, reason: string, actor: string): CorrectionOutcome {
+      // The reason goes into the trail and to the platform: the same rule as the person's own text.
+      const cleanReason = cleanText(reason, 'reason');
+      if (!cleanReason.ok) return { result: 'refused', ...cleanReason.refusal };
       return db
         .transaction((): CorrectionOutcome => {
           const row = byId.get(registrationId);
@@ -91,10 +94,10 @@ export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact
             kind: 'person.corrected',
             subject: row.id,
             actor,
-            data: { registrationId: row.id, reason, fields },
+            data: { registrationId: row.id, reason: cleanReason.text, fields },
             // The old values survive only here, in full, until retention purges them with the person.
             private: { before: pick(before), after: pick(now) },
-            upload: { registrationId: row.id, reason, ...pick(now) },
+            upload: { registrationId: row.id, reason: cleanReason.text, ...pick(now) },
           });
           return { result: 'corrected', fields };
         })

@@ -3,10 +3,20 @@
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
+import { cleanText, type InvisibleCharacterProblem } from '../domain/personText';
 
 export type VoidProblem = 'tube-unknown' | 'tube-open' | 'already-voided' | 'registration-unknown';
 
-export type VoidOutcome = { result: 'voided' } | { result: 'refused'; problem: VoidProblem };
+export type VoidOutcome =
+  | { result: 'voided' }
+  | { result: 'refused'; problem: VoidProblem }
+  | ({ result: 'refused' } & InvisibleCharacterProblem);
+
+/** The reason goes into the trail and to the platform: the same rule as a person's text. */
+function withCleanReason(reason: string, run: (reason: string) => VoidOutcome): VoidOutcome {
+  const cleaned = cleanText(reason, 'reason');
+  return cleaned.ok ? run(cleaned.text) : { result: 'refused', ...cleaned.refusal };
+}
 
 export function createVoids(db: Db, clock: Clock, record: RecordFact) {
   const tubeByBarcode = db.prepare<[string], { id: string; status: string; voided_at: string | null }>(
@@ -21,8 +31,8 @@ export function createVoids(db: Db, clock: Clock, record: RecordFact) {
 
   return {
     voidTube(barcode: string, reason: string, actor: string): VoidOutcome {
-      return db
-        .transaction((): VoidOutcome => {
+      return withCleanReason(reason, (reason) =>
+        db.transaction((): VoidOutcome => {
           const tube = tubeByBarcode.get(barcode);
           if (!tube) return { result: 'refused', problem: 'tube-unknown' };
           if (tube.status === 'open') return { result: 'refused', problem: 'tube-open' };
@@ -31,13 +41,13 @@ export function createVoids(db: Db, clock: Clock, record: RecordFact) {
           const facts = { tubeId: tube.id, barcode, reason };
           record({ kind: 'tube.voided', subject: tube.id, actor, data: facts, upload: facts });
           return { result: 'voided' };
-        })
-        .immediate();
+        }).immediate(),
+      );
     },
 
     voidRegistration(registrationId: string, reason: string, actor: string): VoidOutcome {
-      return db
-        .transaction((): VoidOutcome => {
+      return withCleanReason(reason, (reason) =>
+        db.transaction((): VoidOutcome => {
           const registration = registrationById.get(registrationId);
           if (!registration || registration.status === 'removed') {
             return { result: 'refused', problem: 'registration-unknown' };
@@ -48,8 +58,8 @@ export function createVoids(db: Db, clock: Clock, record: RecordFact) {
           const facts = { registrationId, tubeId: registration.tube_id, reason, previousStatus: registration.status };
           record({ kind: 'person.voided', subject: registrationId, actor, data: facts, upload: facts });
           return { result: 'voided' };
-        })
-        .immediate();
+        }).immediate(),
+      );
     },
   };
 }

@@ -1,10 +1,10 @@
 // One rule for every text about a person that reaches a record or a file (a name, a document number, a phone, a
-// courier's vehicle), however it came: scanned, read from a card, typed or corrected. Characters that cannot be
+// courier's vehicle, the reason for a void or a correction), however it came: scanned, read from a card, typed or corrected. Characters that cannot be
 // seen but change what is stored or shown are refused with which one and where; the rest is stored one way.
 import { z } from 'zod';
 
 /** The fields a refusal can name, so a window can say where the character is. */
-const TEXT_FIELDS = ['name', 'idNumber', 'phone', 'vehicle'] as const;
+const TEXT_FIELDS = ['name', 'idNumber', 'phone', 'vehicle', 'reason'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 
 const invisibleCharacterSchema = z.object({

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallResult, Output } from '../../../src-main/core/contract';
+import { refusalParams } from '../../shared/refusalParams';
 
 export function VoidButton({
   testId,
@@ -34,7 +35,7 @@ export function VoidButton({
         onClick={() =>
           void onVoid(reason).then((result) => {
             if (!result.ok) setProblem(t('search.reasonNeeded'));
-            else if (result.value.result === 'refused') setProblem(t(`search.voidProblem.${result.value.problem}`));
+            else if (result.value.result === 'refused') setProblem(t(`search.voidProblem.${result.value.problem}`, refusalParams(result.value)));
             else onDone();
           })
         }
