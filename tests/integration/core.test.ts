@@ -93,6 +93,12 @@ describe('the boundary', () => {
     expectCallRefused(MANAGER, 'site.updateSettings', { tubePattern: '([0-9' }, 'invalid-input', /not a valid regular expression/);
   });
 
+  it('refuses a site name with a hidden character: it is printed on manifests and sent with every batch', () => {
+    for (const siteName of ['东\u0000区', '东区\u202e', '\u200b']) {
+      expectCallRefused(MANAGER, 'site.updateSettings', { siteName }, 'invalid-input', /siteName/);
+    }
+  });
+
   it('lets 1,400 Chinese characters through the boundary (under 4,096 characters) for the domain to refuse by bytes', () => {
     const before = readSnapshot(dataDir);
     expect(core.call(CLERK, 'clerk.scan', { text: '张'.repeat(1400) })).toEqual({

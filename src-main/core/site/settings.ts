@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
+import { INVISIBLE_CHARACTER } from '../domain/personText';
 import { compiles } from '../domain/regex';
 import { deviceProfileSchema } from '../devices/profiles';
 import type { RecordFact } from '../facts/record';
@@ -9,7 +10,8 @@ import { MAX_DESKS } from '../stationWindows';
 
 export const siteSettingsSchema = z.object({
   /** The sampling point's name, as manifests and exports print it. */
-  siteName: z.string().trim().max(60),
+  // Printed on every manifest and sent with every batch: a hidden character there would corrupt both.
+  siteName: z.string().trim().max(60).refine((name) => !INVISIBLE_CHARACTER.test(name), 'no control, direction or zero-width characters'),
   /** The district's code for this sampling point, as its platform knows it. */
   siteCode: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, 'letters, digits and - only, at most 32'),
   /** Clerk desks this station's PC serves, each with its own window and devices (`--desks` overrides it). */
