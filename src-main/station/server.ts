@@ -7,11 +7,12 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { CallResult, Identity } from '../core/contract';
 import { WIRE_KEY_PARAM, WIRE_PATH, type WireCall, type WireMessage } from '../core/contract/wire';
 import type { Core } from '../core/core';
+import { logError } from '../core/maintenance/log';
 import type { StationWindow } from '../core/stationWindows';
 import type { SimulatedBus } from '../core/devices/simulated/simulatedBus';
 import { identityForKey, issueKeys, keyMatches, newKey, type WindowKey } from './keys';
 import { serveSimulation } from './simulation';
-import { serveStatic } from './static';
+import { SECURITY_HEADERS, serveStatic } from './static';
 
 export interface StationOptions {
   core: Core;
@@ -58,9 +59,21 @@ function parseCall(data: string): WireCall | { id: number | null; error: string 
   return { id, channel: call.channel, input: call.input };
 }
 
+/** The request's URL; null when its target is not one (a raw client can send anything there). */
+function requestUrl(request: http.IncomingMessage): URL | null {
+  try {
+    return new URL(request.url ?? '/', `http://${HOST}`);
+  } catch {
+    return null;
+  }
+}
+
 function serveWindow(core: Core, identity: Identity, socket: WebSocket): void {
   const unsubscribe = core.subscribe(identity, (event) => reply(socket, { event }));
   socket.on('close', unsubscribe);
+  // A frame the protocol forbids (too large, reserved bits or opcode, bad UTF-8, unmasked): ws has already sent
+  // the close frame; without this listener the error would end the whole station.
+  socket.on('error', (error) => logError(`Closed a window's connection after a malformed frame: ${error.message}`));
   socket.on('message', (data, isBinary) => {
     if (isBinary) return reply(socket, { id: null, result: refused('Binary messages are not accepted.') });
     const call = parseCall(data.toString());
@@ -72,28 +85,47 @@ function serveWindow(core: Core, identity: Identity, socket: WebSocket): void {
 export async function startStation(options: StationOptions): Promise<Station> {
   const keys: WindowKey[] = issueKeys(options.windows);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (error) => logError(`The station's WebSocket server failed: ${error.message}`));
   const simulation = options.simulation ?? null;
   const simulationKey = newKey();
   let origins: Set<string> = new Set();
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    const url = requestUrl(request);
+    if (!url) {
+      response.writeHead(400, SECURITY_HEADERS).end();
+      return;
+    }
     if (simulation && url.pathname.startsWith('/sim/')) {
       // Same host check as the socket: a DNS-rebinding page must not reach the devices either.
       const authorised =
         origins.has(`http://${request.headers.host}`) &&
         keyMatches(simulationKey, url.searchParams.get(WIRE_KEY_PARAM) ?? String(request.headers['x-swabdesk-key'] ?? ''));
-      void serveSimulation(simulation, authorised, request, response);
+      serveSimulation(simulation, authorised, request, response).catch((error: unknown) => {
+        logError(`A /sim request failed: ${(error as Error).message}`);
+        if (response.headersSent) response.destroy();
+        else response.writeHead(500, { Connection: 'close' }).end();
+      });
       return;
     }
     serveStatic(options.rendererDir, request, response);
   });
 
+  // What Node's HTTP parser refuses (a malformed request line or header, a reset mid-request) ends that
+  // connection alone.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    logError(`Dropped a malformed or broken HTTP connection: ${error.code ?? error.message}`);
+    if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
   server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', `http://${HOST}`);
-    const identity = identityForKey(keys, url.searchParams.get(WIRE_KEY_PARAM) ?? '');
+    // Node hands the upgrading socket over with no error listener of its own; ws adds one only once it takes it.
+    socket.on('error', (error) => logError(`A window's connection broke: ${error.message}`));
+    const url = requestUrl(request);
+    const identity = identityForKey(keys, url?.searchParams.get(WIRE_KEY_PARAM) ?? '');
     const sameStation =
       origins.has(`http://${request.headers.host}`) && origins.has(request.headers.origin ?? '');
-    if (url.pathname !== WIRE_PATH || !identity || !sameStation) {
+    if (url?.pathname !== WIRE_PATH || !identity || !sameStation) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -102,8 +134,12 @@ export async function startStation(options: StationOptions): Promise<Station> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, HOST, resolve);
+    server.listen(options.port ?? 0, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
+  server.on('error', (error) => logError(`The station's HTTP server failed: ${error.message}`));
   const port = (server.address() as AddressInfo).port;
   origins = new Set([`http://${HOST}:${port}`, `http://localhost:${port}`]);
 

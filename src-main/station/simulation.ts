@@ -2,6 +2,7 @@
 // one report or frame per line), unplug and plug. Behind the launch's own key, like the windows.
 import type http from 'node:http';
 import type { SimulatedBus, SimulationError } from '../core/devices/simulated/simulatedBus';
+import { logError } from '../core/maintenance/log';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const ROUTE = /^\/sim\/devices(?:\/([a-z0-9-]{1,40})\/(reports|unplug|plug))?$/;
@@ -14,25 +15,31 @@ const MESSAGE_OF: Record<SimulationError, string> = {
   'bad-card': 'A card reader takes exactly one line: the card text block, 256 bytes as 512 hex digits.',
 };
 
-function send(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function send(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   response.end(JSON.stringify(body));
 }
 
-function readBody(request: http.IncomingMessage): Promise<string | null> {
+/** The body; 'too-large' as soon as it passes MAX_BODY_BYTES (the rest is not kept); 'broken' if the request broke. */
+function readBody(request: http.IncomingMessage): Promise<{ text: string } | 'too-large' | 'broken'> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const collect = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        request.destroy();
+        request.off('data', collect);
+        resolve('too-large');
         return;
       }
       chunks.push(chunk);
+    };
+    request.on('data', collect);
+    request.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('error', (error) => {
+      logError(`A /sim request broke: ${error.message}`);
+      resolve('broken');
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
 }
 
@@ -62,8 +69,11 @@ export async function serveSimulation(
   let problem: SimulationError | null;
   if (action === 'reports') {
     const body = await readBody(request);
-    if (body === null) return send(response, 413, { error: 'At most 1 MB of reports per request.' });
-    const lines = parseHexLines(body);
+    // Nobody is left to answer.
+    if (body === 'broken') return;
+    // Answered first, then the connection is closed: the rest of the body is never read.
+    if (body === 'too-large') return send(response, 413, { error: 'At most 1 MB of reports per request.' }, { Connection: 'close' });
+    const lines = parseHexLines(body.text);
     if (!lines || lines.length === 0) {
       return send(response, 400, { error: 'The body must be hex strings, one report or frame per line.' });
     }

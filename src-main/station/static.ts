@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+import { logError } from '../core/maintenance/log';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../csp';
 
 const TYPES: Record<string, string> = {
@@ -48,5 +50,10 @@ export function serveStatic(rendererDir: string, request: IncomingMessage, respo
     ...SECURITY_HEADERS,
   });
   if (request.method === 'HEAD') response.end();
-  else fs.createReadStream(file).pipe(response);
+  else {
+    // A file that cannot be read after all, or a window gone mid-download, ends this response alone.
+    pipeline(fs.createReadStream(file), response, (error) => {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logError(`Could not serve ${pathname}: ${error.message}`);
+    });
+  }
 }
