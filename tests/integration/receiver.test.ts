@@ -1,0 +1,207 @@
+// The reference receiver at its edges, as the real process (out/main/receiver.js): a body over the limit is
+// answered 413 before the connection closes; a fact PostgreSQL can never store (a NUL character, a time out of its
+// range) is rejected alone while the rest of its batch is stored; only a store that is down answers 503; and no
+// request, however broken, stops the receiver.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_BODY_BYTES } from '../../src-main/receiver/server';
+import { createStore } from '../../src-main/receiver/store';
+import { FACTS_PATH, type FactResult } from '../../src-main/core/upload/protocol';
+import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
+
+const RECEIVER = path.resolve(__dirname, '../../out/main/receiver.js');
+
+let postgres: PrivatePostgres;
+let database: pg.Client;
+let child: ChildProcess;
+let receiver: { url: string; token: string };
+
+/** Starts `npm run receiver -- serve` on a free port; resolves with its URL once it says it is listening. */
+function startReceiverProcess(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    child = spawn(process.execPath, [RECEIVER, 'serve', '--database', url, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr!.on('data', (chunk) => (err += chunk));
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const listening = /SwabDesk receiver on (http:\/\/\S+),/.exec(out);
+      if (listening) resolve(listening[1]);
+    });
+    child.once('exit', (code, signal) => reject(new Error(`the receiver stopped before it was up (${code ?? signal}):\n${err}`)));
+  });
+}
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+  const store = createStore(postgres.url);
+  await store.migrate();
+  const token = await store.issueToken('test station');
+  await store.close();
+  receiver = { url: await startReceiverProcess(postgres.url), token };
+  database = new pg.Client(postgres.url);
+  await database.connect();
+}, 60_000);
+
+afterAll(async () => {
+  await database.end();
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await postgres.stop();
+});
+
+afterEach(async () => {
+  await database.query('TRUNCATE facts');
+});
+
+const storedKeys = async () => (await database.query<{ fact_id: string }>('SELECT fact_id FROM facts')).rows.map((row) => row.fact_id);
+
+const sender = { siteCode: 'S-12', siteName: 'Test site', stationId: randomUUID() };
+
+function fact(fields: Record<string, unknown> = {}) {
+  return { factId: randomUUID(), kind: 'person.added', at: new Date().toISOString(), name: 'Person', ...fields };
+}
+
+async function send(body: string): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
+  const response = await fetch(`${receiver.url}${FACTS_PATH}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${receiver.token}`, 'content-type': 'application/json' },
+    body,
+  });
+  return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
+}
+
+const sendFacts = (facts: unknown[]) => send(JSON.stringify({ sender, facts }));
+
+/** The same receiver process is still running and still answers. */
+async function healthy(): Promise<boolean> {
+  return child.exitCode === null && child.signalCode === null && (await fetch(`${receiver.url}/v1/health`)).status === 200;
+}
+
+describe('the receiver', () => {
+  it('answers a body over the limit with 413 and its reason, then closes that connection', async () => {
+    const answer = await send(' '.repeat(MAX_BODY_BYTES + 1));
+    expect(answer.status).toBe(413);
+    expect(answer.json).toEqual({ error: 'too-large', message: expect.stringContaining(String(MAX_BODY_BYTES)) });
+    expect(answer.headers.get('connection')).toBe('close');
+    expect(await healthy()).toBe(true);
+  });
+
+  it('rejects a fact with a NUL character with its reason, stores the rest of the batch, and answers 200', async () => {
+    const good = [fact(), fact(), fact()];
+    const poisoned = fact({ person: { names: ['Zhang', 'San\u0000'] } });
+    const batch = [good[0], poisoned, good[1], good[2]];
+
+    const first = await sendFacts(batch);
+    expect(first.status).toBe(200);
+    expect(first.json.results).toEqual([
+      { factId: good[0].factId, status: 'stored' },
+      { factId: poisoned.factId, status: 'rejected', reason: expect.stringMatching(/^person\.names\.1: .*NUL/) },
+      { factId: good[1].factId, status: 'stored' },
+      { factId: good[2].factId, status: 'stored' },
+    ]);
+    expect(new Set(await storedKeys())).toEqual(new Set(good.map((f) => f.factId)));
+
+    // Sent again, as after a lost answer: the good ones are duplicates, the poisoned one is still refused.
+    const again = await sendFacts(batch);
+    expect((again.json.results as FactResult[]).map((result) => result.status)).toEqual(['duplicate', 'rejected', 'duplicate', 'duplicate']);
+    expect(await storedKeys()).toHaveLength(3);
+  });
+
+  it('rejects a fact whose time PostgreSQL cannot hold, and stores the others', async () => {
+    const good = fact();
+    const ancient = fact({ at: '0000-01-01T00:00:00.000Z' });
+    const answer = await sendFacts([ancient, good]);
+    expect(answer.status).toBe(200);
+    expect(answer.json.results).toEqual([
+      { factId: ancient.factId, status: 'rejected', reason: expect.stringMatching(/^at: .*PostgreSQL/) },
+      { factId: good.factId, status: 'stored' },
+    ]);
+    expect(await storedKeys()).toEqual([good.factId]);
+  });
+
+  it("answers 503 when PostgreSQL drops the batch's connection, keeps running, and stores the batch when sent again", async () => {
+    const contested = fact();
+    const other = fact();
+    // A transaction of the test's own holds the key, so the receiver's insert waits on it; there its connection
+    // is cut, as a PostgreSQL restart would cut it.
+    const blocker = new pg.Client(postgres.url);
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query(
+        `INSERT INTO facts (fact_id, station_id, site_code, kind, at, payload) VALUES ($1, $2, 'S-12', 'person.added', now(), '{}')`,
+        [contested.factId, sender.stationId],
+      );
+      const answer = sendFacts([other, contested]);
+      const waiting = async () =>
+        (await database.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock'")).rows;
+      await vi.waitFor(async () => expect(await waiting()).toHaveLength(1), { timeout: 10_000, interval: 25 });
+      const [{ pid }] = await waiting();
+      await database.query('SELECT pg_terminate_backend($1)', [pid]);
+
+      const refused = await answer;
+      expect(refused.status).toBe(503);
+      expect(refused.json).toMatchObject({ error: 'store-unavailable' });
+      expect(refused.headers.get('retry-after')).toEqual(expect.any(String));
+    } finally {
+      // Its transaction ends with it, uncommitted.
+      await blocker.end();
+    }
+
+    expect(await healthy()).toBe(true);
+    const resent = await sendFacts([other, contested]);
+    expect((resent.json.results as FactResult[]).map((result) => result.status)).toEqual(['stored', 'stored']);
+  });
+
+  it('answers a request whose target is not a URL with 400, and keeps running', async () => {
+    const { port } = new URL(receiver.url);
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: receiver\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += chunk;
+        if (!text.includes('\r\n')) return;
+        resolve(text.split('\r\n')[0]);
+        socket.destroy();
+      });
+      socket.on('close', () => reject(new Error(`closed without a status line: ${JSON.stringify(text)}`)));
+      socket.on('error', reject);
+    });
+    expect(statusLine).toMatch(/^HTTP\/1\.1 400/);
+    expect(await healthy()).toBe(true);
+  });
+});
+
+describe("the receiver's store", () => {
+  it('stores a batch with facts PostgreSQL refuses by falling back to one fact at a time, refusing exactly those', async () => {
+    // Straight to the store, past the receiver's own checks: the safety net for refusals no check foresaw.
+    const store = createStore(postgres.url);
+    const good = [fact(), fact()];
+    const withNul = fact({ name: 'Li\u0000Si' });
+    const ancient = fact({ at: '0000-01-01T00:00:00.000Z' });
+    const asStored = (f: ReturnType<typeof fact>) => ({ factId: f.factId, kind: f.kind, at: f.at, payloadJson: JSON.stringify(f) });
+    try {
+      const outcome = await store.storeBatch(sender, [good[0], withNul, ancient, good[1]].map(asStored));
+      expect(outcome.stored).toEqual(new Set(good.map((f) => f.factId)));
+      expect([...outcome.refused.keys()]).toEqual([withNul.factId, ancient.factId]);
+      expect(outcome.refused.get(withNul.factId)).toMatch(/Unicode|\\u0000/);
+      expect(outcome.refused.get(ancient.factId)).toMatch(/range/);
+      expect(new Set(await storedKeys())).toEqual(new Set(good.map((f) => f.factId)));
+
+      // Duplicates stay duplicates on the fallback path too.
+      const again = await store.storeBatch(sender, [good[0], withNul].map(asStored));
+      expect(again.stored.size).toBe(0);
+      expect([...again.refused.keys()]).toEqual([withNul.factId]);
+    } finally {
+      await store.close();
+    }
+  });
+});
