@@ -3,7 +3,7 @@
 // real drivers until a registration is on the desk.
 import fs from 'node:fs';
 import http from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { launchDevices, type LaunchedDevices } from '../../src-main/core/devices/launch';
 import { hidPosReports, toHex } from '../../src-main/core/devices/simulated/encode';
 import { stationWindows } from '../../src-main/core/stationWindows';
@@ -87,15 +87,10 @@ describe('the /sim endpoints', () => {
 
   it('deliver reports to the real driver: the tube opens at desk 1; unplugged, the device takes nothing', async () => {
     const d = driver(core, dataDir);
-    for (let i = 0; i < 100 && !(devices.simulation!.list().find((x) => x.id === 'scanner-1')?.open); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await vi.waitFor(() => expect(devices.simulation!.list().find((x) => x.id === 'scanner-1')?.open).toBe(true), { timeout: 15_000 });
     const body = hidPosReports('2026112300001', ']C0').map(toHex).join('\n');
     expect(await request('POST', sim('/scanner-1/reports'), body)).toMatchObject({ status: 200 });
-    for (let i = 0; i < 100 && !(d.call(CLERK, 'clerk.deskState') as { tube: unknown }).tube; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(d.call(CLERK, 'clerk.deskState')).toMatchObject({ tube: { barcode: '2026112300001' } });
+    await vi.waitFor(() => expect(d.call(CLERK, 'clerk.deskState')).toMatchObject({ tube: { barcode: '2026112300001' } }), { timeout: 15_000 });
 
     expect(await request('POST', sim('/scanner-1/unplug'))).toMatchObject({ status: 200 });
     expect(await request('POST', sim('/scanner-1/reports'), body)).toMatchObject({ status: 409, json: { error: expect.stringMatching(/unplugged/) } });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import type { WireMessage } from '../../src-main/core/contract/wire';
 import { createCore, type Core } from '../../src-main/core/core';
@@ -72,13 +72,16 @@ function rawGetStatus(rawPath: string): Promise<number | undefined> {
   });
 }
 
-async function until<T>(read: () => T | undefined): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('timed out');
+/** The value once `read` has one: messages arrive on the station's own time, later on a busy machine. */
+function until<T>(read: () => T | undefined): Promise<T> {
+  return vi.waitFor(
+    () => {
+      const value = read();
+      if (value === undefined) throw new Error('not yet');
+      return value;
+    },
+    { timeout: 15_000, interval: 10 },
+  );
 }
 
 describe('browser station', () => {

@@ -193,7 +193,7 @@ it.each(BROKEN_FRAMES)('$name closes that connection alone; the station stays up
   expect(await call(reopened, 3, 'session.state')).toMatchObject({ id: 3, result: { ok: true } });
   expect(station.child.exitCode).toBeNull();
   expect(station.child.signalCode).toBeNull();
-  await vi.waitFor(() => expect(station.stderr()).toMatch(broken.logged));
+  await vi.waitFor(() => expect(station.stderr()).toMatch(broken.logged), { timeout: 15_000 });
   otherDesk.close();
   reopened.close();
 });

@@ -118,7 +118,7 @@ beforeAll(async () => {
     await import('../../src-main/index');
     await vi.waitFor(() => {
       if (electron.windows.length === 0 && !electron.startError) throw new Error('SwabDesk has not opened its windows yet');
-    });
+    }, { timeout: 15_000 });
   } finally {
     process.argv = argv;
   }

@@ -115,6 +115,8 @@ vi.mock('electron', () => {
 });
 
 let dataDir: string;
+/** Opening a core takes longer on a busy machine: wait for the app's own step, generously. */
+const WAIT = { timeout: 15_000 };
 
 function resetElectron(options: { lock?: boolean; userData?: string; backend?: string; packaged?: boolean } = {}) {
   let startReady = () => {};
@@ -145,7 +147,7 @@ async function start(options: { lock?: boolean; userData?: string; backend?: str
     if (electron.state.windows.length === 0 && electron.state.showErrorBox.mock.calls.length === 0 && options.lock !== false) {
       throw new Error('not started yet');
     }
-  });
+  }, WAIT);
   return electron.state;
 }
 
@@ -157,7 +159,7 @@ beforeEach(() => {
 async function quit(state: typeof electron.state): Promise<{ preventDefault: Mock<() => void> }> {
   const event = { preventDefault: vi.fn() };
   state.app.emit('will-quit', event);
-  await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalled());
+  await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalled(), WAIT);
   return event;
 }
 
@@ -243,7 +245,7 @@ describe('the Electron main process', () => {
     expect(state.windows).toHaveLength(1);
 
     expect(submit(from(unlock), 'the-site-passphrase')).toEqual({ ok: true });
-    await vi.waitFor(() => expect(state.windows).toHaveLength(1 + STATION_WINDOWS.length));
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1 + STATION_WINDOWS.length), WAIT);
     expect(fs.existsSync(path.join(dataDir, 'database.key'))).toBe(false);
   });
 
@@ -314,7 +316,7 @@ describe('the Electron main process', () => {
     fs.writeFileSync(file, '');
     const state = await start({ userData: file });
     expect(state.showErrorBox).toHaveBeenCalledWith('SwabDesk could not start', expect.any(String));
-    await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalledWith(1));
+    await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalledWith(1), WAIT);
     expect(state.windows).toHaveLength(0);
   });
 });
