@@ -9,6 +9,7 @@ import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../src-main/core/core';
 import { verifyAudit } from '../../src-main/core/facts/audit';
+import { migrations, schemaVersion } from '../../src-main/core/db/migrations';
 import { tempDir } from '../fixtures/tempCore';
 
 const KILLS = 1000;
@@ -64,9 +65,9 @@ async function lane(dataDir: string, kills: number): Promise<{ acknowledged: num
   const acknowledged = new Set<string>();
   let killedMidRun = 0;
   for (let run = 0; run < kills; run++) {
-    // One run in five dies while starting; the others up to 60 ms into writing (a commit takes about a millisecond,
-    // the first one after the start longer).
-    const acks = await runAndKill(dataDir, run % 5 === 0 ? null : Math.random() * 60);
+    // One run in five dies while starting; the others up to 30 ms into writing (a commit takes about half a
+    // millisecond here: a longer window only grows the database every check reads again).
+    const acks = await runAndKill(dataDir, run % 5 === 0 ? null : Math.random() * 30);
     for (const id of acks) acknowledged.add(id);
     if (acks.length > 0) killedMidRun++;
     if (!fs.existsSync(path.join(dataDir, DATABASE_FILE))) {
@@ -83,6 +84,12 @@ function checkAfterRestart(file: string, acknowledged: Set<string>, run: number)
   const db = new Database(file);
   try {
     expect(db.pragma('integrity_check', { simple: true }), `run ${run}`).toBe('ok');
+    // Killed between two migrations (each commits on its own): the next start goes on from there. It cannot have
+    // acknowledged anything yet, since it writes only once every migration is done.
+    if (schemaVersion(db) < migrations.length) {
+      expect(acknowledged.size, `run ${run}: acknowledged before the schema was complete`).toBe(0);
+      return;
+    }
     const stored = new Set(db.prepare("SELECT doc_number FROM registrations WHERE status = 'active'").pluck().all() as string[]);
     expect([...acknowledged].filter((id) => !stored.has(id)), `run ${run}: acknowledged but lost`).toEqual([]);
     const counts = db
