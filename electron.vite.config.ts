@@ -33,6 +33,8 @@ export default defineConfig({
           demo: resolve(__dirname, 'src-main/demo/main.ts'),
           // receiver: the reference receiver on PostgreSQL, which a district runs to collect its stations' uploads.
           receiver: resolve(__dirname, 'src-main/receiver/main.ts'),
+          // backgroundWorker: the thread where backups, retention, exports and checkpoints run, off the desks' thread.
+          backgroundWorker: resolve(__dirname, 'src-main/core/background/worker.ts'),
         },
         // Shared chunks sit beside the entries, so __dirname is out/main in every module (paths to ../renderer hold).
         output: { chunkFileNames: '[name]-[hash].js' },

@@ -95,6 +95,8 @@ async function checkPackage(appDir, { withoutNative }) {
   const requiredFiles = [
     'package.json',
     'out/main/index.js',
+    // The thread backups, retention and exports run in, which the main process starts from beside itself.
+    'out/main/backgroundWorker.js',
     'out/preload/index.js',
     'out/preload/unlock.js',
     ...windowNames().map((name) => `out/renderer/${name}/index.html`),

@@ -1,12 +1,12 @@
 // What support and automation do with a station's data, outside any window: exports, audit verification,
-// backups, adding operators. Used by the headless commands (npm run cli) and by the station's backup schedule.
+// backups, retention, adding operators. The bulk work (backups, purges, exports, checkpoints) runs in the
+// background worker, on its own connection: the desks' thread only decides what to do and when.
 import type { Db } from './db/database';
+import type { Background } from './background/background';
 import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
-import { exportRows } from './export/registrations';
-import { backupTo, rotateBackups, scheduleBackups } from './maintenance/backup';
-import { createRetention } from './maintenance/retention';
+import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
 import { logError } from './maintenance/log';
@@ -20,57 +20,82 @@ export interface ExportRequest {
   actor: string;
 }
 
-export function createAdmin(db: Db, openReader: () => Db, record: RecordFact, operators: Operators, clock: Clock) {
-  const purgeExpired = createRetention(db, clock, record);
+/** SQLite checkpoints by itself every this many WAL pages: the default, kept where no worker checkpoints instead. */
+const AUTOCHECKPOINT_PAGES = 1000;
 
+/** Runs `work` every `intervalMs`, saying in the log when it failed; returns what stops it. */
+function every(intervalMs: number, what: string, work: () => Promise<unknown>, first = false): () => void {
+  const run = () => void work().catch((error: unknown) => logError(`${what} failed: ${(error as Error).message}`));
+  const soon = first ? setTimeout(run, 0) : null;
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return () => {
+    if (soon) clearTimeout(soon);
+    clearInterval(timer);
+  };
+}
+
+export function createAdmin(db: Db, background: Background, record: RecordFact, operators: Operators, clock: Clock) {
   /**
    * Purges what the retention setting says has expired; when anything went, the backups that still held it are
    * replaced by one written after the purge. Returns how many registrations were purged.
    */
-  async function purge(backupDir: string | null, actor: string): Promise<number> {
-    const purged = await purgeExpired(actor);
-    if (purged > 0 && backupDir !== null) await rotateBackups(db, backupDir, 1);
-    return purged;
+  function purge(backupDir: string | null, actor: string): Promise<number> {
+    const now = clock();
+    const cutoff = retentionCutoff(now, readSiteSettings(db).retentionDays);
+    if (cutoff === null) return Promise.resolve(0);
+    return background.run({ kind: 'purge', cutoff, at: now.toISOString(), actor, backupDir });
   }
+
+  const schedules = new Set<() => void>();
+  /** Keeps a schedule's stop, so that stopping the background work stops every schedule too. */
+  const scheduled = (stop: () => void) => {
+    schedules.add(stop);
+    return () => {
+      schedules.delete(stop);
+      stop();
+    };
+  };
 
   return {
     /** Whoever runs the command has the database file in hand: the trail names the command, not a window. */
     saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
-    async exportDay(request: ExportRequest): Promise<number> {
-      if (request.full) {
-        const { format, day, out } = request;
-        db.transaction(() => record({ kind: 'export.full', subject: day, actor: request.actor, data: { format, day, out } }))();
-      }
-      // A connection of its own: the export streams for a while and must not hold the station's connection busy.
-      const reader = openReader();
-      try {
-        const rows = exportRows(reader, request.day, request.full);
-        // The writers load on first use: exceljs alone would add a fifth of a second to every start.
-        if (request.format === 'csv') return await (await import('./export/writeCsv')).writeCsv(rows, request.out);
-        return await (await import('./export/writeXlsx')).writeXlsx(rows, request.out, request.day);
-      } finally {
-        reader.close();
-      }
+    exportDay(request: ExportRequest): Promise<number> {
+      const { format, day, out, full } = request;
+      if (full) db.transaction(() => record({ kind: 'export.full', subject: day, actor: request.actor, data: { format, day, out } })).immediate();
+      return background.run({ kind: 'export', format, day, out, full });
     },
     verifyAudit: () => verifyAudit(db),
     /** How many clerk desks the site's settings give this station, for its launch. */
     desks: () => readSiteSettings(db).desks,
     /** Caps (or, with a larger number, frees) the database's size in pages: see CoreOptions.maxPages. */
     setMaxPages: (pages: number) => db.pragma(`max_page_count = ${Math.floor(pages)}`, { simple: true }) as number,
-    backup: (file: string) => backupTo(db, file),
-    scheduleBackups: (dir: string, intervalMs: number, keep: number) => scheduleBackups(db, dir, intervalMs, keep),
+    backup: async (file: string): Promise<void> => {
+      await background.run({ kind: 'backupTo', file });
+    },
+    /** Writes a timestamped backup into `dir` every `intervalMs` and keeps the newest `keep`. */
+    scheduleBackups: (dir: string, intervalMs: number, keep: number) =>
+      scheduled(every(intervalMs, `Backup to ${dir}`, () => background.run({ kind: 'backup', dir, keep, at: clock().toISOString() }))),
     purge,
-    /** Purges soon after the start (a station may have been off for days), then every `intervalMs`. */
-    schedulePurges(backupDir: string, intervalMs: number): () => void {
-      const run = () =>
-        purge(backupDir, 'retention').catch((error: unknown) => logError(`Retention purge failed: ${(error as Error).message}`));
-      const first = setTimeout(() => void run(), 0);
-      const timer = setInterval(() => void run(), intervalMs);
-      timer.unref();
-      return () => {
-        clearTimeout(first);
-        clearInterval(timer);
-      };
+    /** Purges at once (a station may have been off for days), then every `intervalMs`. */
+    schedulePurges: (backupDir: string, intervalMs: number) =>
+      scheduled(every(intervalMs, 'Retention purge', () => purge(backupDir, 'retention'), true)),
+    /**
+     * Checkpoints in the worker every `intervalMs` instead of on the desks' thread: a checkpoint SQLite starts by
+     * itself runs inside whichever commit crosses its threshold, a scan's as likely as any.
+     */
+    scheduleCheckpoints(intervalMs: number): () => void {
+      db.pragma('wal_autocheckpoint = 0');
+      const stop = every(intervalMs, 'Checkpoint', () => background.run({ kind: 'checkpoint' }));
+      return scheduled(() => {
+        stop();
+        if (db.open) db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+      });
+    },
+    /** Stops every schedule, lets the job under way finish, and ends the worker. */
+    stopBackgroundWork(): Promise<void> {
+      for (const stop of [...schedules]) stop();
+      return background.stop();
     },
   };
 }

@@ -12,9 +12,10 @@ import {
   type Input,
   type PushedEvent,
 } from './contract';
-import { openDatabase, openReadOnly, type DatabaseKey, type Db } from './db/database';
+import { openDatabase, type DatabaseKey, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
+import { createBackground } from './background/background';
 import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
 import { GUIDE_DESK } from './stationWindows';
 import type { UploadTuning } from './upload/uploads';
@@ -84,7 +85,9 @@ export function createCore(options: CoreOptions) {
   const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates, uploads } =
     createHandlers(db, clock, options.dataDir, () => uploadChanged(), options.upload);
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, () => openReadOnly(databaseFile, options.key, options.nativeBinding), record, operators, clock);
+  // Backups, purges, exports and checkpoints run in a worker thread on a connection of its own.
+  const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding });
+  const admin = createAdmin(db, background, record, operators, clock);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */
@@ -285,6 +288,7 @@ export function createCore(options: CoreOptions) {
       if (liveTimer) clearTimeout(liveTimer);
       if (uploadTimer) clearTimeout(uploadTimer);
       void uploads.uploader.stop();
+      void admin.stopBackgroundWork();
       listeners.clear();
       db.close();
     },

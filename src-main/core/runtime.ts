@@ -1,5 +1,6 @@
 // The one way a station starts and stops, shared by the desktop shell, the browser station and the demo. Start: the
-// core, its devices, the uploader, then backups and purges. Stop, whenever it is asked (even halfway through the
+// core, its devices, the uploader, the shell's windows; only then backups, purges and checkpoints (in the background
+// worker), so the first window is up before any of them. Stop, whenever it is asked (even halfway through the
 // start): what takes input first (devices, a station's server), then the uploader, then backups and purges, then
 // the core, so the database is closed last and nothing is left half-written.
 import path from 'node:path';
@@ -23,6 +24,9 @@ export interface Runtime {
   windows: StationWindow[];
   devices: LaunchedDevices;
 }
+
+/** How often the worker copies the WAL into the database (the desks' thread never does, see scheduleCheckpoints). */
+const CHECKPOINT_EVERY_MS = 5_000;
 
 /** What a shell attaches to a started runtime: how to close it, and anything it wants handed back. */
 export type Attached<T> = T & { close: () => unknown };
@@ -57,13 +61,15 @@ export function createRuntime() {
     started('inputs', () => devices.stop());
     core.uploader.start();
     started('uploader', () => core.uploader.stop());
-    const backups = path.join(options.dataDir, 'backups');
-    const stopBackups = core.admin.scheduleBackups(backups, BACKUP_EVERY_MS, BACKUPS_KEPT);
-    started('maintenance', stopBackups);
-    started('maintenance', core.admin.schedulePurges(backups, PURGE_EVERY_MS));
     const runtime = { core, windows, devices };
     const { close, ...more } = await attach(runtime);
     started('inputs', close);
+    // Stopping the background work stops these schedules and lets the worker's job under way finish.
+    started('maintenance', () => core.admin.stopBackgroundWork());
+    const backups = path.join(options.dataDir, 'backups');
+    core.admin.scheduleCheckpoints(CHECKPOINT_EVERY_MS);
+    core.admin.scheduleBackups(backups, BACKUP_EVERY_MS, BACKUPS_KEPT);
+    core.admin.schedulePurges(backups, PURGE_EVERY_MS);
     return { ...runtime, ...(more as T) };
   }
 

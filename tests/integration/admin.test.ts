@@ -12,7 +12,7 @@ import { launchArguments } from '../../src-main/core/launchArguments';
 import { driver, value } from '../fixtures/driver';
 import { idNumber, personCode } from '../fixtures/people';
 import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
-import { tempCore, tempDir } from '../fixtures/tempCore';
+import { readSnapshot, snapshot, tempCore, tempDir } from '../fixtures/tempCore';
 
 const CLI = path.resolve(__dirname, '../../out/main/cli.js');
 const DAY = '2026-11-22';
@@ -97,6 +97,8 @@ describe('backup', () => {
     const copy = openKeyed(file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) FROM registrations').pluck().get()).toBe(3);
+    // Every row of every table, as the station holds them.
+    expect(snapshot(copy)).toEqual(readSnapshot(dataDir, TEST_PASSPHRASE));
     copy.close();
     expect(fs.existsSync(`${file}.partial`)).toBe(false);
   });

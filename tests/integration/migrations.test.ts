@@ -70,6 +70,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     triggers: ['outbox_backlog_added', 'outbox_backlog_changed', 'outbox_backlog_removed'],
   },
   7: { tables: ['audit_private'], indexes: ['audit_subject'], triggers: [] },
+  8: { tables: [], indexes: ['outbox_acknowledged'], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {

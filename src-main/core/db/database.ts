@@ -84,10 +84,3 @@ export function openDatabase(file: string, key?: DatabaseKey, nativeBinding?: st
   }
   return db;
 }
-
-/** A second, read-only connection to the same database (a long export must not hold the station's connection). */
-export function openReadOnly(file: string, key?: DatabaseKey, nativeBinding?: string): Db {
-  const db = new Database(file, { readonly: true, nativeBinding });
-  if (key !== undefined) db.key(Buffer.from(key, 'utf8'));
-  return db;
-}

@@ -1,8 +1,7 @@
-// Backups written by SQLite itself (never a copy of the -wal file), on demand and on a schedule.
+// Backups written by SQLite itself (never a copy of the -wal file), in the background worker (background/worker.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
-import { logError } from './log';
 
 /**
  * VACUUM INTO writes a consistent, compacted copy encrypted with the database's own key: SQLite's online backup API
@@ -27,18 +26,4 @@ export async function rotateBackups(db: Db, dir: string, keep: number, now = () 
   await backupTo(db, path.join(dir, name));
   const backups = fs.readdirSync(dir).filter((f) => /^swabdesk-.*\.db$/.test(f)).sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) fs.rmSync(path.join(dir, old));
-}
-
-/** Writes a timestamped backup into `dir` every `intervalMs` and keeps the newest `keep`. */
-export function scheduleBackups(db: Db, dir: string, intervalMs: number, keep: number, now = () => new Date()): () => void {
-  const run = async () => {
-    try {
-      await rotateBackups(db, dir, keep, now);
-    } catch (error) {
-      logError(`Backup to ${dir} failed: ${(error as Error).message}`);
-    }
-  };
-  const timer = setInterval(() => void run(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -8,6 +8,7 @@ import { migration004 } from './004-site-desks-operators';
 import { migration005 } from './005-outbox-backlog';
 import { migration006 } from './006-upload';
 import { migration007 } from './007-retention';
+import { migration008 } from './008-acknowledged-index';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,16 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;

@@ -1,0 +1,87 @@
+// The station's side of the background worker: starts it on the first job, hands it jobs and resolves each with
+// its answer; a worker that dies fails the jobs it held (each says why) and the next job starts a new one.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { jobAnswerSchema, type BackgroundJob, type WorkerData } from './jobs';
+
+/**
+ * The worker's script: built beside the station's own (out/main/backgroundWorker.js). Tests and benches run the
+ * sources, so they build it once and say where (SWABDESK_BACKGROUND_WORKER).
+ */
+function workerScript(): string {
+  return process.env.SWABDESK_BACKGROUND_WORKER ?? path.join(__dirname, 'backgroundWorker.js');
+}
+
+/** A job the worker could not do; `code` is SQLite's (SQLITE_FULL…) where the database said no. */
+export class BackgroundJobFailed extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+  ) {
+    super(message);
+  }
+}
+
+interface Pending {
+  resolve(count: number): void;
+  reject(error: Error): void;
+}
+
+export function createBackground(data: WorkerData) {
+  let worker: Worker | null = null;
+  let stopped: Promise<void> | null = null;
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+
+  function failAll(error: Error): void {
+    for (const job of pending.values()) job.reject(error);
+    pending.clear();
+  }
+
+  function started(): Worker {
+    if (worker) return worker;
+    const thread = new Worker(workerScript(), { workerData: data });
+    thread.on('message', (message: unknown) => {
+      const answer = jobAnswerSchema.parse(message);
+      const job = pending.get(answer.id);
+      pending.delete(answer.id);
+      if (pending.size === 0) thread.unref();
+      if (!job) return;
+      if (answer.ok) job.resolve(answer.count);
+      else job.reject(new BackgroundJobFailed(answer.message, answer.code));
+    });
+    thread.on('error', (error) => failAll(new BackgroundJobFailed(`The background worker failed: ${error.message}`, null)));
+    thread.on('exit', () => {
+      if (worker === thread) worker = null;
+      failAll(new BackgroundJobFailed('The background worker stopped before the job was done.', null));
+    });
+    worker = thread;
+    return thread;
+  }
+
+  return {
+    /** Runs a job in the worker; resolves with its count once it is done. */
+    run(job: BackgroundJob): Promise<number> {
+      if (stopped) return Promise.reject(new BackgroundJobFailed('The station is stopping: no more background work.', null));
+      const thread = started();
+      const id = nextId++;
+      // While a job is under way the worker keeps the process alive (a headless command waits for its backup).
+      thread.ref();
+      thread.postMessage({ id, job });
+      return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+    },
+
+    /** Lets the job under way finish, then closes the worker's connection and ends it. */
+    stop(): Promise<void> {
+      stopped ??= new Promise<void>((resolve) => {
+        if (!worker) return resolve();
+        worker.once('exit', () => resolve());
+        worker.ref();
+        worker.postMessage('stop');
+      });
+      return stopped;
+    },
+  };
+}
+
+export type Background = ReturnType<typeof createBackground>;

@@ -1,0 +1,65 @@
+// The background worker: a thread with its own connection to the station's database, where backups, retention,
+// exports and checkpoints run, so the thread every desk's scan goes through is never held up by them. Jobs run one
+// at a time, in the order they came; each write transaction is short and is followed by a rest.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/database';
+import { backupTo, rotateBackups } from '../maintenance/backup';
+import { createRetention } from '../maintenance/retention';
+import { exportRows } from '../export/registrations';
+import { jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer } from './jobs';
+
+/** Between two of retention's write transactions: long enough for a desk waiting on the lock to get it first. */
+const REST_MS = 20;
+
+const options = workerDataSchema.parse(workerData);
+const db = openDatabase(options.file, options.key, options.nativeBinding);
+const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
+
+async function run(job: BackgroundJob): Promise<number> {
+  switch (job.kind) {
+    case 'backup':
+      await rotateBackups(db, job.dir, job.keep, () => new Date(job.at));
+      return 0;
+    case 'backupTo':
+      await backupTo(db, job.file);
+      return 0;
+    case 'purge': {
+      const purged = await purgeExpired(job);
+      // The backups still hold what went: one written now replaces them all.
+      if (purged > 0 && job.backupDir !== null) await rotateBackups(db, job.backupDir, 1, () => new Date(job.at));
+      return purged;
+    }
+    case 'export': {
+      const rows = exportRows(db, job.day, job.full);
+      // The writers load on first use: exceljs is large, and a worker that never exports never loads it.
+      if (job.format === 'csv') return (await import('../export/writeCsv')).writeCsv(rows, job.out);
+      return (await import('../export/writeXlsx')).writeXlsx(rows, job.out, job.day);
+    }
+    case 'checkpoint':
+      db.pragma('wal_checkpoint(PASSIVE)');
+      return 0;
+  }
+}
+
+// One job at a time: a backup never reads while a purge writes, and the answers come back in order.
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (message: unknown) => {
+  if (message === 'stop') {
+    queue = queue.then(() => {
+      db.close();
+      parentPort!.close();
+    });
+    return;
+  }
+  const request = jobRequestSchema.parse(message);
+  queue = queue.then(async () => {
+    let answer: JobAnswer;
+    try {
+      answer = { id: request.id, ok: true, count: await run(request.job) };
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      answer = { id: request.id, ok: false, message: (error as Error).message, code: typeof code === 'string' ? code : null };
+    }
+    parentPort!.postMessage(answer);
+  });
+});
