@@ -1,4 +1,4 @@
-// Exports of 100,000 registrations to each format, each in a child process of its own so that its peak memory
+// Exports of 100,000 registrations (an encrypted station, as every station is) to each format, each in a child process of its own so that its peak memory
 // (maxRSS) is its own: the day's registrations as CSV and XLSX (streamed), and the handover manifest of those
 // 10,000 tubes in 500 bags as CSV and XLSX, and as PDF printed by Chromium (its processes' memory sampled while it
 // prints). Beside them, measured in the same run: reading the same rows without writing (the floor under every
@@ -23,6 +23,8 @@ const PEOPLE = 100_000;
 const PER_TUBE = 10;
 const TUBES_PER_BAG = 20;
 const NUMBER = 'BENCH-001';
+/** Encrypted, as every station is. */
+const KEY = 'bench-site-passphrase';
 const FORMATS = ['read-only', 'day-csv', 'day-xlsx', 'manifest-csv', 'manifest-xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -41,10 +43,17 @@ function idNumber(n: number): string {
   return first17 + checkCharacter(first17);
 }
 
+/** The station's database opened straight, keyed as the station keys it. */
+function openKeyed(dataDir: string, readonly = false): Database.Database {
+  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly });
+  db.key(Buffer.from(KEY, 'utf8'));
+  return db;
+}
+
 /** Today's 100,000 registrations in sealed tubes of 10, packed 20 tubes a bag, all handed over in one manifest. */
 function seed(dataDir: string, day: string): void {
-  createCore({ dataDir }).close();
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  createCore({ dataDir, key: KEY }).close();
+  const db = openKeyed(dataDir);
   const at = new Date().toISOString();
   const handover = db.prepare(
     "INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day) VALUES ('h', ?, '李师傅', '13900001111', '京A12345', 4.5, ?, ?)",
@@ -76,8 +85,8 @@ function seed(dataDir: string, day: string): void {
 
 /** One export, in this (child) process: its time, its file's size and rows, and the peak memory around it. */
 async function runChild(format: Format, dataDir: string, day: string, out: string): Promise<ChildReport> {
-  const core = createCore({ dataDir });
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  const core = createCore({ dataDir, key: KEY });
+  const db = openKeyed(dataDir, true);
   const setupRss = process.resourceUsage().maxRSS;
   const start = performance.now();
   let rows = 0;
@@ -138,7 +147,7 @@ function descendantsRss(root: number): number {
 
 /** The manifest's 10,000 tube rows as one HTML table, printed to PDF by Chromium: time, size, Chromium's peak RSS. */
 async function manifestPdf(dataDir: string, out: string): Promise<ChildReport> {
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  const db = openKeyed(dataDir, true);
   const manifest = createManifests(db).manifest(NUMBER)!;
   db.close();
   const rows = manifest.bags.flatMap((bag) => bag.tubes.map((tube) => `<tr><td>${bag.barcode}</td><td>${tube.barcode}</td><td>${tube.people}</td></tr>`));

@@ -1,4 +1,5 @@
-// `npm run bench`: bundles each bench/*.bench.ts and runs it with Node, one after another.
+// `npm run bench`: bundles each bench/*.bench.ts and runs it with Node, one after another, against the station as
+// built (npm run bench builds it first): the stations it starts, and the background worker every core uses.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,10 @@ for (const file of benches) {
   const dir = path.join(outDir, file.replace(/\.ts$/, ''));
   await bundle.write({ dir, format: 'cjs', entryFileNames: 'index.cjs' });
   console.log(`\n== ${file}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', path.join(dir, 'index.cjs')], { stdio: 'inherit', cwd: root });
+  const run = spawnSync(process.execPath, ['--expose-gc', path.join(dir, 'index.cjs')], {
+    stdio: 'inherit',
+    cwd: root,
+    env: { ...process.env, SWABDESK_BACKGROUND_WORKER: path.join(root, 'out/main/backgroundWorker.js') },
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -7,15 +7,18 @@
 // day counts that migration 3 keeps are right (people by its trigger, sealed tubes written here, since a tube
 // inserted already sealed does not fire the trigger that counts a seal).
 //
-// Not stored: the history's audit and outbox rows. The audit trail is hash-chained (src-main/core/facts/audit.ts)
-// and nothing here would chain honestly, so the trail starts empty and the next real fact chains from genesis,
-// exactly as on a fresh station; a scan reads only the trail's last row and the outbox's backlog counter, both
-// a primary-key or single-row read, so their size would not change what a scan costs.
+// With `withFacts`, each tube's history is written as the station writes it: tube opened, each person added, tube
+// sealed, each fact through the station's own recorder (src-main/core/facts/record.ts), so the audit trail is
+// hash-chained from genesis and verifies, and every fact waits in the outbox with its payload, unacknowledged.
+// Without it the trail starts empty, as on a fresh station: a scan reads only the trail's last row and the outbox's
+// backlog counter, so the history's size does not change what a scan costs; what runs over the whole history
+// (backups, retention, exports) is measured with it.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { localDay } from '../src-main/core/clock';
 import { DATABASE_FILE } from '../src-main/core/core';
+import { createFactRecorder } from '../src-main/core/facts/record';
 import { checkCharacter } from '../src-main/core/domain/residentId';
 
 const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄强', '周婷', '吴刚', '徐丽', '孙浩'];
@@ -44,7 +47,13 @@ export function seededPersonCode(n: number): string {
  * by `operatorId`. Returns the days it covered.
  */
 /** `key`: the database is encrypted with it. */
-export function seedRegistrations(dataDir: string, count: number, operatorId: string, key?: string): { days: number } {
+export function seedRegistrations(
+  dataDir: string,
+  count: number,
+  operatorId: string,
+  key?: string,
+  withFacts = false,
+): { days: number } {
   const db = new Database(path.join(dataDir, DATABASE_FILE));
   if (key !== undefined) db.key(Buffer.from(key, 'utf8'));
   // This connection only: nothing here needs to survive a power cut, the benchmark seeds again next time.
@@ -61,6 +70,10 @@ export function seedRegistrations(dataDir: string, count: number, operatorId: st
        (id, tube_id, position, doc_type, doc_number, name, phone, status, created_at, day, operator_id, sex, birth_date, source)
      VALUES (?, ?, ?, 'resident-id', ?, ?, ?, 'active', ?, ?, ?, ?, ?, 'scan')`,
   );
+  // The station's own recorder, its clock set to each row's time.
+  let factAt = new Date();
+  const record = createFactRecorder(db, () => factAt);
+  const actor = (desk: string) => `clerk:${desk}:${operatorId}`;
   const countSealed = db.prepare(
     'INSERT INTO day_counts (day, sealed) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET sealed = sealed + excluded.sealed',
   );
@@ -83,24 +96,41 @@ export function seedRegistrations(dataDir: string, count: number, operatorId: st
         tubeId = randomUUID();
         const tube = i / CAPACITY;
         const closed = new Date(at.getTime() + (CAPACITY - 1) * 2000).toISOString();
-        addTube.run(tubeId, String(1_000_000_000_000 + tube), DESKS[tube % DESKS.length], at.toISOString(), closed, day, operatorId);
+        const barcode = String(1_000_000_000_000 + tube);
+        const desk = DESKS[tube % DESKS.length];
+        addTube.run(tubeId, barcode, desk, at.toISOString(), closed, day, operatorId);
         sealedPerDay.set(day, (sealedPerDay.get(day) ?? 0) + 1);
+        if (withFacts) {
+          factAt = at;
+          const facts = { tubeId, barcode, desk, capacity: CAPACITY };
+          record({ kind: 'tube.opened', subject: tubeId, actor: actor(desk), data: facts, upload: facts });
+        }
       }
       const person = i % POPULATION;
       const idNumber = seededIdNumber(person);
-      addPerson.run(
-        randomUUID(),
-        tubeId,
-        position,
-        idNumber,
-        NAMES[person % NAMES.length],
-        `139${String(person).padStart(8, '0')}`,
-        at.toISOString(),
-        day,
-        operatorId,
-        Number(idNumber[16]) % 2 === 1 ? 'male' : 'female',
-        idNumber.slice(6, 14),
-      );
+      const registrationId = randomUUID();
+      const name = NAMES[person % NAMES.length];
+      const phone = `139${String(person).padStart(8, '0')}`;
+      const sex = Number(idNumber[16]) % 2 === 1 ? 'male' : 'female';
+      addPerson.run(registrationId, tubeId, position, idNumber, name, phone, at.toISOString(), day, operatorId, sex, idNumber.slice(6, 14));
+      if (withFacts) {
+        factAt = at;
+        const tube = { tubeId, tubeBarcode: String(1_000_000_000_000 + Math.floor(i / CAPACITY)) };
+        const desk = DESKS[Math.floor(i / CAPACITY) % DESKS.length];
+        const person = { docType: 'resident-id', docNumber: idNumber, name, phone, sex, birthDate: idNumber.slice(6, 14) };
+        record({
+          kind: 'person.added',
+          subject: registrationId,
+          actor: actor(desk),
+          data: { registrationId, tubeId, position, source: 'scan', repeatConfirmed: false },
+          upload: { registrationId, ...tube, position, source: 'scan', ...person },
+        });
+        if (position === CAPACITY) {
+          factAt = new Date(at.getTime() + 1000);
+          const facts = { tubeId, barcode: tube.tubeBarcode, count: CAPACITY, reason: 'full' };
+          record({ kind: 'tube.sealed', subject: tubeId, actor: actor(desk), data: facts, upload: facts });
+        }
+      }
     }
   });
 

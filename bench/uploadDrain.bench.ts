@@ -1,4 +1,4 @@
-// Drain rate: a backlog of 100,000 facts uploaded to the reference receiver (its own process, out/main/receiver.js)
+// Drain rate: a backlog of 100,000 facts (on an encrypted station, as every station is) uploaded to the reference receiver (its own process, out/main/receiver.js)
 // on loopback, over a private PostgreSQL cluster, at two batch sizes. Beside each: the longest the station's event
 // loop was blocked meanwhile (what a scan arriving then would wait). Baselines measured in the same run: the same
 // facts inserted straight into PostgreSQL in the same batches (no HTTP, no station), bare HTTP round trips to the
@@ -19,6 +19,8 @@ import { line, ms, summary } from './stats';
 const FACTS = 100_000;
 const BATCHES = [200, 1000];
 const RECEIVER = path.resolve('out/main/receiver.js');
+/** Encrypted, as every station is. */
+const KEY = 'bench-site-passphrase';
 
 function startReceiver(database: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
@@ -33,8 +35,8 @@ function startReceiver(database: string): Promise<{ url: string; child: ChildPro
 
 async function drain(url: string, token: string, batchSize: number): Promise<void> {
   const dataDir = tempDir('swabdesk-drain-');
-  seedFacts(dataDir, FACTS);
-  const core = createCore({ dataDir });
+  seedFacts(dataDir, FACTS, 'person.added', KEY);
+  const core = createCore({ dataDir, key: KEY });
   signInManager(core);
   core.call(MANAGER, 'site.saveUploadSettings', { endpoint: url, token, batchSize });
   const waiting = () => (core.call(MANAGER, 'station.backlog', {}) as { ok: true; value: { count: number } }).value.count;
@@ -92,7 +94,7 @@ async function roundTrips(url: string): Promise<void> {
 /** The same measure over a station with nothing to send: timer jitter and garbage collection alone. */
 async function idleLoop(): Promise<void> {
   const dataDir = tempDir('swabdesk-idle-');
-  const core = createCore({ dataDir });
+  const core = createCore({ dataDir, key: KEY });
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   await new Promise((resolve) => setTimeout(resolve, 3000));
