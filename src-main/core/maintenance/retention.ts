@@ -14,8 +14,10 @@ const DAY_MS = 24 * 60 * 60_000;
 /** How often a running station looks for what expired. */
 export const PURGE_EVERY_MS = 60 * 60_000;
 
-/** Registrations per write transaction: a few milliseconds with secure_delete, the longest a scan may wait. */
-const PURGE_CHUNK = 8;
+/** Registrations per write transaction: about a millisecond with secure_delete, the longest a scan may wait. */
+const PURGE_CHUNK = 4;
+/** Write transactions between two checkpoints: the WAL copied into the file in small steps, each a short flush. */
+const CHUNKS_PER_CHECKPOINT = 32;
 /** Candidates read per search step (a read: it holds no lock). */
 const SEARCH_STEP = 256;
 
@@ -83,6 +85,7 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
     // Nothing acknowledged before the cutoff (no platform, uploads halted, a young station): no work at all.
     if (!anyAcknowledged.get(cutoff)) return 0;
     let purged = 0;
+    let chunks = 0;
     let after = { sentAt: '', seq: 0 };
     for (;;) {
       const found = acknowledgedAdditions.all({ cutoff, ...after, limit: SEARCH_STEP });
@@ -92,6 +95,7 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
       const due = found.map((row) => row.registrationId).filter((id) => expired.get({ id, cutoff }));
       for (let i = 0; i < due.length; i += PURGE_CHUNK) {
         purged += purgeChunk.immediate(due.slice(i, i + PURGE_CHUNK), cutoff);
+        if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
         await rest();
       }
     }
