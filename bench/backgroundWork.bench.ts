@@ -130,7 +130,7 @@ async function main(): Promise<void> {
   const day = new Date(Date.now() - DAY_MS);
   const yesterday = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
   const steps: [string, () => Promise<unknown>, boolean][] = [
-    ['backup (VACUUM INTO)', () => core.admin.backup(path.join(backups, 'bench.db')), false],
+    ['backup (the file of one moment, copied in flushed slices)', () => core.admin.backup(path.join(backups, 'bench.db')), false],
     ['export of a day (10,000 rows), XLSX', () => core.admin.exportDay({ format: 'xlsx', day: yesterday, out: path.join(DIR, 'day.xlsx'), full: false, actor: 'bench' }), true],
     ['export of a day (10,000 rows), CSV', () => core.admin.exportDay({ format: 'csv', day: yesterday, out: path.join(DIR, 'day.csv'), full: false, actor: 'bench' }), true],
     ['purge, nothing acknowledged', () => core.admin.purge(backups, 'bench'), true],
