@@ -37,6 +37,8 @@ async function drain(url: string, token: string, batchSize: number): Promise<voi
   const dataDir = tempDir('swabdesk-drain-');
   seedFacts(dataDir, FACTS, 'person.added', KEY);
   const core = createCore({ dataDir, key: KEY });
+  // As a running station does: checkpoints in the background worker, not inside the desks' commits.
+  core.admin.scheduleCheckpoints(5_000);
   signInManager(core);
   core.call(MANAGER, 'site.saveUploadSettings', { endpoint: url, token, batchSize });
   const waiting = () => (core.call(MANAGER, 'station.backlog', {}) as { ok: true; value: { count: number } }).value.count;

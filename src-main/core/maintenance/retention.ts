@@ -15,7 +15,7 @@ const DAY_MS = 24 * 60 * 60_000;
 export const PURGE_EVERY_MS = 60 * 60_000;
 
 /** Registrations per write transaction: about a millisecond with secure_delete, the longest a scan may wait. */
-const PURGE_CHUNK = 4;
+const PURGE_CHUNK = 2;
 /** Write transactions between two checkpoints: the WAL copied into the file in small steps, each a short flush. */
 const CHUNKS_PER_CHECKPOINT = 32;
 /** Candidates read per search step (a read: it holds no lock). */
@@ -80,16 +80,14 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
     return purged;
   });
 
-  /** Purges what expired and returns how many registrations went; the trail records it once. */
-  return async function purgeExpired({ cutoff, at, actor }: PurgeRequest): Promise<number> {
-    // Nothing acknowledged before the cutoff (no platform, uploads halted, a young station): no work at all.
-    if (!anyAcknowledged.get(cutoff)) return 0;
+  /** Deletes what expired, a few registrations a transaction with a rest after each; returns how many went. */
+  async function deleteExpired(cutoff: string): Promise<number> {
     let purged = 0;
     let chunks = 0;
     let after = { sentAt: '', seq: 0 };
     for (;;) {
       const found = acknowledgedAdditions.all({ cutoff, ...after, limit: SEARCH_STEP });
-      if (found.length === 0) break;
+      if (found.length === 0) return purged;
       after = { sentAt: found.at(-1)!.sentAt, seq: found.at(-1)!.seq };
       // Sorted out with reads, which take no lock: only what expired costs the desks a write transaction.
       const due = found.map((row) => row.registrationId).filter((id) => expired.get({ id, cutoff }));
@@ -98,6 +96,21 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
         if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
         await rest();
       }
+    }
+  }
+
+  /** Purges what expired and returns how many registrations went; the trail records it once. */
+  return async function purgeExpired({ cutoff, at, actor }: PurgeRequest): Promise<number> {
+    // Nothing acknowledged before the cutoff (no platform, uploads halted, a young station): no work at all.
+    if (!anyAcknowledged.get(cutoff)) return 0;
+    // The deletes' commits skip their flush, so the write lock the desks wait for is held only while it writes: a
+    // delete lost to a power cut is simply done again, and the next flushed commit makes all before it durable.
+    db.pragma('synchronous = NORMAL');
+    let purged: number;
+    try {
+      purged = await deleteExpired(cutoff);
+    } finally {
+      db.pragma('synchronous = FULL');
     }
     if (purged === 0) return 0;
     const record = createFactRecorder(db, () => new Date(at));
