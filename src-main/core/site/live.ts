@@ -19,12 +19,16 @@ export function createDeskActivity(db: Db, clock: Clock) {
             (SELECT count(*) FROM registrations r WHERE r.tube_id = t.id AND r.status = 'active') AS count
      FROM tubes t WHERE t.status = 'open'`,
   );
-  // The day's registrations by desk and local hour (SQLite's localtime is the process's, as localDay's is).
-  const hours = db.prepare<[string], { desk: string; hour: number; people: number; last: string }>(
-    `SELECT t.desk, CAST(strftime('%H', r.created_at, 'localtime') AS INTEGER) AS hour, count(*) AS people,
-            max(r.created_at) AS last
+  // The day's registrations by desk and local hour. The hour is worked out from the stored UTC time and the day's
+  // offset from UTC with arithmetic: SQLite's strftime(…, 'localtime') took 20 ms for a day of 10,000 people, on
+  // the desks' thread four times a second. (On a day the clocks change, the hours before the change shift by one.)
+  const hours = db.prepare<{ day: string; offsetMinutes: number }, { desk: string; hour: number; people: number; last: string }>(
+    `SELECT t.desk,
+            ((CAST(substr(r.created_at, 12, 2) AS INTEGER) * 60 + CAST(substr(r.created_at, 15, 2) AS INTEGER)
+              + @offsetMinutes + 1440) / 60) % 24 AS hour,
+            count(*) AS people, max(r.created_at) AS last
      FROM registrations r JOIN tubes t ON t.id = r.tube_id
-     WHERE r.day = ? AND r.status = 'active'
+     WHERE r.day = @day AND r.status = 'active'
      GROUP BY t.desk, hour`,
   );
 
@@ -43,7 +47,8 @@ export function createDeskActivity(db: Db, clock: Clock) {
     for (const row of open.all()) {
       desk(row.desk).tube = { barcode: row.barcode, count: row.count, capacity: row.capacity, openedAt: row.opened_at };
     }
-    for (const row of hours.all(localDay(clock()))) {
+    const now = clock();
+    for (const row of hours.all({ day: localDay(now), offsetMinutes: -now.getTimezoneOffset() })) {
       const activity = desk(row.desk);
       activity.perHour[row.hour] = row.people;
       if (!activity.lastScanAt || row.last > activity.lastScanAt) activity.lastScanAt = row.last;
