@@ -20,7 +20,7 @@ for (const file of benches) {
   const dir = path.join(outDir, file.replace(/\.ts$/, ''));
   await bundle.write({ dir, format: 'cjs', entryFileNames: 'index.cjs' });
   console.log(`\n== ${file}`);
-  const run = spawnSync(process.execPath, ['--expose-gc', path.join(dir, 'index.cjs')], {
+  const run = spawnSync(process.execPath, [...(process.env.BENCH_NODE_FLAGS ? process.env.BENCH_NODE_FLAGS.split(' ') : []), '--expose-gc', path.join(dir, 'index.cjs')], {
     stdio: 'inherit',
     cwd: root,
     env: { ...process.env, SWABDESK_BACKGROUND_WORKER: path.join(root, 'out/main/backgroundWorker.js') },
