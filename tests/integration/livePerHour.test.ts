@@ -50,3 +50,32 @@ describe('people per hour', () => {
     expect(perHour.reduce((a, b) => a + b)).toBe(3);
   });
 });
+
+describe('people per hour as the day goes on', () => {
+  it('follows each new registration, and counts again when somebody leaves the day (an undo, a void)', () => {
+    const now = new Date('2026-11-22T09:30:00');
+    const { core, dataDir, dispose } = tempCore(() => now);
+    try {
+      const d = driver(core, dataDir);
+      const perHour = () => value<{ perHour: number[] }[]>(core.call(MANAGER, 'site.live', {}))[0].perHour[9];
+      d.scan('2026112200001');
+      d.scan(`测试|${idNumber(1)}|13900000000`);
+      expect(perHour()).toBe(1);
+      d.scan(`测试|${idNumber(2)}|13900000000`);
+      d.scan(`测试|${idNumber(3)}|13900000000`);
+      expect(perHour()).toBe(3);
+      d.undo();
+      expect(perHour()).toBe(2);
+      // Removed and added again between two looks: still counted once.
+      d.undo();
+      d.scan(`测试|${idNumber(4)}|13900000000`);
+      expect(perHour()).toBe(2);
+      d.seal();
+      const [registration] = d.tables().registrations as { id: string }[];
+      d.call(MANAGER, 'site.voidRegistration', { registrationId: registration.id, reason: '登记错了' });
+      expect(perHour()).toBe(1);
+    } finally {
+      dispose();
+    }
+  });
+});
