@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
+import { emptyWal } from './emptyWal';
 
 /** Bytes copied between two flushes to disk: little enough that a desk's commit never waits long behind them. */
 const SLICE_BYTES = 1024 * 1024;
@@ -18,9 +19,7 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function holdFileSnapshot(db: Db): Promise<void> {
   const wal = `${db.name}-wal`;
   for (let attempt = 0; attempt < SNAPSHOT_TRIES; attempt++) {
-    // Most of the WAL first, without holding the desks up; then the rest, which holds new commits briefly.
-    db.pragma('wal_checkpoint(PASSIVE)');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    emptyWal(db);
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     // A commit that came between the checkpoint and the read is in the WAL and may be in the snapshot: try again.

@@ -8,6 +8,7 @@
 // between them, so a desk's scan never waits behind more than one of them.
 import type { Db } from '../db/database';
 import { createFactRecorder } from '../facts/record';
+import { emptyWal } from './emptyWal';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -115,10 +116,8 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
     if (purged === 0) return 0;
     const record = createFactRecorder(db, () => new Date(at));
     db.transaction(() => record({ kind: 'retention.purged', subject: 'registrations', actor, data: { count: purged, cutoff } })).immediate();
-    // The WAL still holds the pages as they were before: copy it into the (overwritten) database without holding
-    // the desks up, then empty it (by then little is left to copy, so the desks' brief wait is short).
-    db.pragma('wal_checkpoint(PASSIVE)');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    // The WAL may still hold pages as they were before: copy it into the (overwritten) database, then empty it.
+    emptyWal(db);
     return purged;
   };
 }
