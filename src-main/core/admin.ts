@@ -6,6 +6,7 @@ import type { Background } from './background/background';
 import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
+import { truncateWal } from './maintenance/wal';
 import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
@@ -40,11 +41,18 @@ export function createAdmin(db: Db, background: Background, record: RecordFact, 
    * Purges what the retention setting says has expired; when anything went, the backups that still held it are
    * replaced by one written after the purge. Returns how many registrations were purged.
    */
-  function purge(backupDir: string | null, actor: string): Promise<number> {
+  async function purge(backupDir: string | null, actor: string): Promise<number> {
     const now = clock();
     const cutoff = retentionCutoff(now, readSiteSettings(db).retentionDays);
-    if (cutoff === null) return Promise.resolve(0);
-    return background.run({ kind: 'purge', cutoff, at: now.toISOString(), actor, backupDir });
+    if (cutoff === null) return 0;
+    const purged = await background.run({ kind: 'purge', cutoff, at: now.toISOString(), actor });
+    if (purged === 0) return 0;
+    // The WAL may still hold what went, as it was: the worker copied it into the database, and emptying it here takes
+    // a millisecond or two on the desks' own connection (see truncateWal).
+    truncateWal(db);
+    // The backups still hold what went: one written now replaces them all.
+    if (backupDir !== null) await background.run({ kind: 'backup', dir: backupDir, keep: 1, at: now.toISOString() });
+    return purged;
   }
 
   const schedules = new Set<() => void>();

@@ -7,14 +7,8 @@ export const backgroundJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backup'), dir: z.string(), keep: z.number().int().min(1), at: z.string() }),
   /** A backup to one file (the headless command). */
   z.object({ kind: z.literal('backupTo'), file: z.string() }),
-  /** Retention: what the platform has had since before `cutoff`; when anything went, backups rewritten into `backupDir`. */
-  z.object({
-    kind: z.literal('purge'),
-    cutoff: z.string(),
-    at: z.string(),
-    actor: z.string(),
-    backupDir: z.string().nullable(),
-  }),
+  /** Retention: what the platform has had since before `cutoff`. */
+  z.object({ kind: z.literal('purge'), cutoff: z.string(), at: z.string(), actor: z.string() }),
   /** The day's registrations into a CSV or XLSX file. */
   z.object({ kind: z.literal('export'), format: z.enum(['csv', 'xlsx']), day: z.string(), out: z.string(), full: z.boolean() }),
   /** Copies the WAL into the database without holding the desks up. */

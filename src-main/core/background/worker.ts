@@ -35,12 +35,8 @@ async function run(job: BackgroundJob): Promise<number> {
     case 'backupTo':
       await backupTo(db, job.file, BACKUP_REST_MS);
       return 0;
-    case 'purge': {
-      const purged = await purgeExpired(job);
-      // The backups still hold what went: one written now replaces them all.
-      if (purged > 0 && job.backupDir !== null) await rotateBackups(db, job.backupDir, 1, BACKUP_REST_MS, () => new Date(job.at));
-      return purged;
-    }
+    case 'purge':
+      return purgeExpired(job);
     case 'export': {
       const rows = exportRows(db, job.day, job.full);
       // The writers load on first use: exceljs is large, and a worker that never exports never loads it.

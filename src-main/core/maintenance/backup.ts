@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/database';
-import { emptyWal } from './emptyWal';
+import { checkpointWal, truncateWal } from './wal';
 
 /** Bytes copied between two flushes to disk: little enough that a desk's commit never waits long behind them. */
 const SLICE_BYTES = 1024 * 1024;
@@ -19,7 +19,9 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function holdFileSnapshot(db: Db): Promise<void> {
   const wal = `${db.name}-wal`;
   for (let attempt = 0; attempt < SNAPSHOT_TRIES; attempt++) {
-    emptyWal(db);
+    // From the worker, since the snapshot must be its own: when the desks are busy this is where they may wait.
+    checkpointWal(db);
+    truncateWal(db);
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     // A commit that came between the checkpoint and the read is in the WAL and may be in the snapshot: try again.
