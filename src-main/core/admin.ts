@@ -47,8 +47,8 @@ export function createAdmin(db: Db, background: Background, record: RecordFact, 
     if (cutoff === null) return 0;
     const purged = await background.run({ kind: 'purge', cutoff, at: now.toISOString(), actor });
     if (purged === 0) return 0;
-    // The WAL may still hold what went, as it was: the worker copied it into the database, and emptying it here takes
-    // a millisecond or two on the desks' own connection (see truncateWal).
+    // The WAL may still hold what went, as it was: the worker copied it into the database; emptied here, on the desks'
+    // own connection (see truncateWal for what it costs).
     truncateWal(db);
     // The backups still hold what went: one written now replaces them all.
     if (backupDir !== null) await background.run({ kind: 'backup', dir: backupDir, keep: 1, at: now.toISOString() });

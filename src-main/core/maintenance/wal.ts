@@ -11,9 +11,10 @@ export function checkpointWal(db: Db): void {
 }
 
 /**
- * Then empties it. TRUNCATE holds new commits and waits for readers until it is done: from the worker, while a
- * desk's commit waited for it and it for the desk's read, the two retried each other for 20 ms. On the desks' own
- * connection, between two scans, it waits for nobody, and after checkpointWal it has next to nothing to copy.
+ * Then empties it. TRUNCATE holds new commits and waits for readers until it is done: from the worker, a desk's
+ * commit waited 21 ms behind it. On the desks' own connection it waits for no other reader, and after checkpointWal
+ * it has next to nothing to copy; it still blocked the desks' thread about 20 ms in the background-work bench (see
+ * docs/benchmarks.md), which is not solved yet.
  */
 export function truncateWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
