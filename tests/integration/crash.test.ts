@@ -30,11 +30,11 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /**
- * Runs the writer and kills it: `afterReady` ms after it opened the database (mostly in the middle of writing),
- * or, when `afterReady` is null, at a random moment of its start (opening, recovering, migrating).
+ * Runs the writer and kills it: `afterFirstAck` ms after its first acknowledged registration (in the middle of
+ * writing), or, when `afterFirstAck` is null, at a random moment of its start (opening, recovering, migrating).
  * Returns the ID numbers it acknowledged.
  */
-function runAndKill(dataDir: string, afterReady: number | null): Promise<string[]> {
+function runAndKill(dataDir: string, afterFirstAck: number | null): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,11 +43,13 @@ function runAndKill(dataDir: string, afterReady: number | null): Promise<string[
     });
     let out = '';
     let err = '';
-    let timer = afterReady === null ? setTimeout(() => child.kill('SIGKILL'), Math.random() * 400) : undefined;
+    let timer = afterFirstAck === null ? setTimeout(() => child.kill('SIGKILL'), Math.random() * 400) : undefined;
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      if (afterReady !== null && timer === undefined && out.includes('READY\n')) {
-        timer = setTimeout(() => child.kill('SIGKILL'), afterReady);
+      // Timed from its first acknowledgement, not from a guess at when it starts writing: on a busy machine the
+      // first commit after a start may come late.
+      if (afterFirstAck !== null && timer === undefined && out.includes('\nACK ')) {
+        timer = setTimeout(() => child.kill('SIGKILL'), afterFirstAck);
       }
     });
     child.stderr.on('data', (chunk) => (err += chunk));
@@ -65,8 +67,8 @@ async function lane(dataDir: string, kills: number): Promise<{ acknowledged: num
   const acknowledged = new Set<string>();
   let killedMidRun = 0;
   for (let run = 0; run < kills; run++) {
-    // One run in five dies while starting; the others up to 30 ms into writing (a commit takes about half a
-    // millisecond here: a longer window only grows the database every check reads again).
+    // One run in five dies while starting; the others up to 30 ms after their first acknowledgement (a commit takes
+    // about half a millisecond here: a longer window only grows the database every check reads again).
     const acks = await runAndKill(dataDir, run % 5 === 0 ? null : Math.random() * 30);
     for (const id of acks) acknowledged.add(id);
     if (acks.length > 0) killedMidRun++;

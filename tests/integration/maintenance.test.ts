@@ -36,6 +36,8 @@ it('backs up on a schedule, keeping only the newest copies, each of them whole',
     { timeout: 20_000, interval: 10 },
   );
   stop();
+  // A backup the schedule started may still be writing: let the worker finish it before the files are counted.
+  await core.admin.stopBackgroundWork();
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.db'));
   expect(files).toHaveLength(2);
   for (const file of files) {
