@@ -1,17 +1,10 @@
 // React glue for the bridge: a value read from the core and kept fresh by its pushed event.
 import { useCallback, useEffect, useState } from 'react';
-import type { EventName, EventPayload } from '../../src-main/core/contract';
+import type { ChannelName, EventName, EventPayload, Input } from '../../src-main/core/contract';
 import { bridge } from './bridge';
 
-type NoInputChannel =
-  | 'clerk.deskState'
-  | 'clerk.devices'
-  | 'session.state'
-  | 'station.backlog'
-  | 'site.totals'
-  | 'site.live'
-  | 'site.devices'
-  | 'site.upload';
+/** Every channel the contract declares with the empty object as its input. */
+type NoInputChannel = { [C in ChannelName]: Input<C> extends Record<string, never> ? C : never }[ChannelName];
 
 /**
  * The value of a channel that takes no input, read when the page opens and again each time the link to the core

@@ -6,6 +6,7 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { playSound } from '../../shared/sounds/player';
 import { PACKING_SOUND, showPacking, type PackingShown } from './packingOutcome';
+import './bags.css';
 
 type Bag = Output<'packing.openBag'>;
 type Unbagged = Output<'site.unbaggedTubes'>;

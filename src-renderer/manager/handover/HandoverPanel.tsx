@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { refusalParams } from '../../shared/refusalParams';
+import './handover.css';
 
 // The manifest draws barcodes with bwip-js, a large library: it loads when the first manifest is shown.
 const ManifestView = lazy(() => import('./ManifestView').then((module) => ({ default: module.ManifestView })));

@@ -7,6 +7,7 @@ import { useNow } from '../../shared/useNow';
 import { DeskCards } from './DeskCards';
 import { PeoplePerHour } from './PeoplePerHour';
 import { TotalsBoard } from './TotalsBoard';
+import './live.css';
 
 export function LivePanel({ totals }: { totals: Output<'site.totals'> | null }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { CorrectForm } from './CorrectForm';
 import { VoidButton } from './VoidButton';
+import './search.css';
 
 type Found = Output<'site.searchPeople'>;
 type Tube = Output<'site.tubePeople'>;

@@ -7,6 +7,7 @@ import { CodeFormats } from './CodeFormats';
 import { DeviceDesks } from './DeviceDesks';
 import { GeneralSettings } from './GeneralSettings';
 import { Operators } from './Operators';
+import './settings.css';
 
 export type Settings = Output<'site.settings'>;
 

@@ -4,6 +4,7 @@ import { HeldFacts } from './HeldFacts';
 import { UploadSettings } from './UploadSettings';
 import { UploadStatus } from './UploadStatus';
 import { useLiveValue } from '../../shared/useBridge';
+import './upload.css';
 
 export function UploadPanel() {
   const { value: status } = useLiveValue('site.upload', 'upload.changed');
