@@ -2,9 +2,10 @@
 // its WAL and every backup), with the pragmas durability depends on, then migrates it.
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import type { Db } from './db';
 import { migrate } from './migrations';
 
-export type Db = Database.Database;
+export type { Db } from './db';
 
 /** The key or passphrase the database is encrypted with; SQLite3 Multiple Ciphers derives the page key from it. */
 export type DatabaseKey = string;

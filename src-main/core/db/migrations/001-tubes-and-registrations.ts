@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // Site settings, tubes and the people in them. Nothing is deleted: a tube replaced while still empty is
 // marked discarded (its barcode may be used again); later migrations add removals, voids, audit and outbox.

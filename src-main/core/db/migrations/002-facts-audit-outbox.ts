@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // Everything the rules of the field guide need: a status per registration (removed by the clerk's undo, voided by
 // the manager; never deleted), voided tubes, bags, handovers, and the two tables every fact writes to in the same

@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // The day's totals, kept by triggers in the same transaction as the change, so that the manager's live totals
 // cost one row read instead of a count over every registration of the day (a million at a big site).

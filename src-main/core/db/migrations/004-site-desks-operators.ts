@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // The site, its desks and the operators who sign in at them, each with a UUID made here; and what a
 // registration knows of its person beyond the document (sex and birth date from a card or the ID number, where

@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // How many facts wait in the outbox, kept by triggers in the same transaction as the outbox rows, so that every
 // window can show the backlog after every scan without counting a backlog that may be days long.

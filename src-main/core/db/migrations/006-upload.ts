@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // What the uploader needs beyond the outbox: facts the platform refused for good are held for a person ("needs
 // attention": kept, never deleted, out of the send queue), and what the last attempt to reach the platform came

@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // What retention needs: the personal part of an audit row (a correction's old and new values) kept beside the
 // hash-chained trail, which holds only its digest, so that it can be purged without breaking the chain; and the

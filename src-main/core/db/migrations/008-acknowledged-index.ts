@@ -1,4 +1,4 @@
-import type { Migration } from '.';
+import type { Migration } from './migration';
 
 // Retention looks for people whose facts the platform acknowledged before a cutoff: this index lets it walk only the
 // acknowledged registrations, oldest acknowledgement first, instead of every registration older than the cutoff.

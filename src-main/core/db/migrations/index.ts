@@ -1,6 +1,7 @@
 // Numbered migrations. Each runs in its own transaction together with the user_version bump,
 // so a crash leaves the database at the version before or after, never between.
-import type { Db } from '../database';
+import type { Db } from '../db';
+import type { Migration } from './migration';
 import { migration001 } from './001-tubes-and-registrations';
 import { migration002 } from './002-facts-audit-outbox';
 import { migration003 } from './003-day-counts';
@@ -10,11 +11,7 @@ import { migration006 } from './006-upload';
 import { migration007 } from './007-retention';
 import { migration008 } from './008-acknowledged-index';
 
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Db): void;
-}
+export type { Migration };
 
 export const migrations: readonly Migration[] = [
   migration001,
