@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { createFrameReader } from '../src-main/core/devices/cardReader/samFrame';
 import { decodeCardText } from '../src-main/core/devices/cardReader/textBlock';
-import { createDeviceHub, type DeviceInput } from '../src-main/core/devices/hub';
+import type { DeviceInput } from '../src-main/core/domain/devices';
+import { createDeviceHub } from '../src-main/core/devices/hub';
 import { createBootKeyboardDecoder } from '../src-main/core/devices/scanner/bootKeyboard';
 import { createHidPosDecoder } from '../src-main/core/devices/scanner/hidPos';
 import { createSerialFramer } from '../src-main/core/devices/scanner/serialFraming';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { app, dialog, ipcMain, safeStorage, session } from 'electron';
 import { DATABASE_FILE } from './core/core';
 import { dataDirArgument } from './core/dataDir';
-import { createRuntime, StopRequested } from './core/runtime';
+import { createRuntime, StopRequested } from './runtime';
 import { databaseKey } from './databaseKey';
 import { openDatabase, DatabaseLocked } from './core/db/database';
 import { givenPassphrase } from './passphrase/sitePassphrase';

@@ -4,7 +4,7 @@ import type { ChannelName, EventPayload, Identity, Input, Output } from './contr
 import { createBacklog } from './facts/backlog';
 import { createOperators, type OperatorRole, type SignedInOperator } from './operators/operators';
 import { createSessions } from './operators/sessions';
-import { createDeskReadings } from './devices/deskReadings';
+import { createDeskReadings } from './registration/deskReadings';
 import type { Db } from './db/database';
 import type { Clock } from './clock';
 import { createPersonCorrections } from './corrections/personDetails';

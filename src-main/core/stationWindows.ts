@@ -1,7 +1,9 @@
 // The windows a station opens, one per role (and one per desk for clerks). Both shells read this table:
 // Electron opens a BrowserWindow for each, the browser station prints a URL for each.
 import type { Identity, WindowRole } from './contract';
+import { MAX_DESKS } from './site/settings';
 export { GUIDE_DESK } from './contract/names';
+export { MAX_DESKS };
 
 export interface StationWindow {
   /** Names the window in URLs, logs and tests. */
@@ -11,9 +13,6 @@ export interface StationWindow {
   /** The renderer entry (one HTML page per role) the window loads. */
   entry: WindowRole;
 }
-
-/** One PC may serve up to this many channels, each with its own clerk window and devices. */
-export const MAX_DESKS = 4;
 
 /** The clerk windows of desks 1..desks, then the manager's, then the pre-registration window. */
 export function stationWindows(desks = 1): StationWindow[] {

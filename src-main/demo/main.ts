@@ -9,7 +9,7 @@ import { DATABASE_FILE, type Core } from '../core/core';
 import { dataDirArgument } from '../core/dataDir';
 import { sitePassphrase } from '../passphrase/sitePassphrase';
 import { hidPosReports, residentCardText, serialScan, toHex } from '../core/devices/simulated/encode';
-import { createRuntime, StopRequested, stopOnSignals } from '../core/runtime';
+import { createRuntime, StopRequested, stopOnSignals } from '../runtime';
 import { startStation } from '../station/server';
 import { windowLabel } from '../station/windowLabel';
 import { demoPeople } from './people';

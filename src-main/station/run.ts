@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DATABASE_FILE } from '../core/core';
 import { dataDirArgument, platformDataDir } from '../core/dataDir';
 import { launchArguments } from '../core/launchArguments';
-import { createRuntime, StopRequested, stopOnSignals } from '../core/runtime';
+import { createRuntime, StopRequested, stopOnSignals } from '../runtime';
 import { sitePassphrase } from '../passphrase/sitePassphrase';
 import { startStation } from './server';
 import { windowLabel } from './windowLabel';

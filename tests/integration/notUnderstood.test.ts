@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import type { EventName, EventPayload, Identity, PushedEvent } from '../../src-main/core/contract';
 import { connectDevices } from '../../src-main/core/devices/connect';
-import { NOT_UNDERSTOOD_NOTICE_MS } from '../../src-main/core/devices/deskReadings';
+import { NOT_UNDERSTOOD_NOTICE_MS } from '../../src-main/core/registration/deskReadings';
 import type { DeviceHub } from '../../src-main/core/devices/hub';
 import { deviceIdentity } from '../../src-main/core/devices/ports/port';
 import { createHidPosDecoder } from '../../src-main/core/devices/scanner/hidPos';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/database';
 import { RETENTION_SEARCHES } from '../../src-main/core/maintenance/retention';
+import { TUBE_LOOP_SEARCHES } from '../../src-main/core/registration/tubeLoop';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -46,5 +47,36 @@ describe('retention', () => {
     const steps = plan(RETENTION_SEARCHES.expired, { id: 'r', cutoff: CUTOFF });
     expect(fullScans(steps)).toEqual([]);
     expect(steps.join('\n')).toMatch(/audit_subject/);
+  });
+});
+
+describe('the tube loop', () => {
+  // Each scan makes these searches inside its write transaction: a full scan there holds every desk up.
+  it("finds the desk's open tube through the index of open tubes", () => {
+    const steps = plan(TUBE_LOOP_SEARCHES.openTubeAt, '1');
+    expect(steps.join('\n')).toMatch(/SEARCH tubes USING (COVERING )?INDEX tubes_one_open_per_desk \(desk=\?\)/);
+    expect(fullScans(steps)).toEqual([]);
+  });
+
+  it('finds a tube barcode already used through the index of barcodes in use', () => {
+    const steps = plan(TUBE_LOOP_SEARCHES.barcodeInUse, 'T0001');
+    expect(steps.join('\n')).toMatch(/SEARCH tubes USING (COVERING )?INDEX tubes_barcode_in_use \(barcode=\?\)/);
+    expect(fullScans(steps)).toEqual([]);
+  });
+
+  it('finds the same person already in the tube through the index of people in a tube', () => {
+    const steps = plan(TUBE_LOOP_SEARCHES.personIn, 'tube', 'resident-id', '110101199003071233');
+    expect(steps.join('\n')).toMatch(
+      /SEARCH registrations USING (COVERING )?INDEX registrations_person_in_tube \(tube_id=\? AND doc_type=\? AND doc_number=\?\)/,
+    );
+    expect(fullScans(steps)).toEqual([]);
+  });
+
+  it('finds the same person already sampled that day through the index of people by day', () => {
+    const steps = plan(TUBE_LOOP_SEARCHES.sampledOn, 'resident-id', '110101199003071233', '2026-11-30');
+    expect(steps.join('\n')).toMatch(
+      /SEARCH registrations USING (COVERING )?INDEX registrations_person_day \(doc_type=\? AND doc_number=\? AND day=\?\)/,
+    );
+    expect(fullScans(steps)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE } from '../../src-main/core/core';
-import { createRuntime, StopRequested } from '../../src-main/core/runtime';
+import { createRuntime, StopRequested } from '../../src-main/runtime';
 import { tempDir } from '../fixtures/tempCore';
 
 let dataDir: string;

@@ -4,50 +4,40 @@ import { z } from 'zod';
 import type { ChannelName, EventName, Role } from './names';
 import { codeFormatSchema } from '../domain/codeFormats';
 import { DOCUMENT_TYPES } from '../domain/documents';
-import { OPERATOR_ROLES } from '../operators/operators';
+import { deviceInputSchema, deviceStateSchema, notUnderstoodScanSchema } from '../domain/devices';
+import { correctionOutcomeSchema, personCorrectionSchema, registrationDetailSchema } from '../corrections/personDetails';
+import { foundPersonSchema } from '../corrections/search';
+import { voidOutcomeSchema } from '../corrections/voids';
+import { backlogSchema } from '../facts/backlog';
+import { operatorChangesSchema, operatorViewSchema, saveOperatorOutcomeSchema } from '../operators/operators';
+import { sessionStateSchema, signInOutcomeSchema } from '../operators/sessions';
+import { deskStateSchema, scanOutcomeSchema, sealOutcomeSchema, undoOutcomeSchema } from '../registration/tubeLoop';
 import { siteSettingsSchema } from '../site/settings';
-import { uploadFieldsSchema, uploadTokenSchema } from '../upload/uploadSettings';
+import { totalsSchema } from '../site/totals';
+import { tubePeopleSchema } from '../site/tubePeople';
+import { unbaggedTubeSchema } from '../site/unbagged';
+import { handoverInputSchema, handoverOutcomeSchema } from '../transport/handover';
+import { manifestSchema, waitingBagSchema } from '../transport/manifest';
+import { bagViewSchema, packingOutcomeSchema } from '../transport/packing';
+import { heldFactsSchema, uploadStatusSchema } from '../upload/uploads';
 import {
-  backlogSchema,
-  bagViewSchema,
+  saveUploadOutcomeSchema,
+  uploadFieldsSchema,
+  uploadSettingsViewSchema,
+  uploadTokenSchema,
+} from '../upload/uploadSettings';
+import {
   codeFormatTestSchema,
-  correctionOutcomeSchema,
   healthSchema,
   deskLiveSchema,
-  deskStateSchema,
-  deviceReadingSchema,
-  deviceStateSchema,
-  notUnderstoodScanSchema,
-  handoverInputSchema,
-  handoverOutcomeSchema,
-  heldFactsSchema,
   identitySchema,
   noInput,
-  operatorViewSchema,
-  packingOutcomeSchema,
   readingOutcomeSchema,
   reasonSchema,
-  registrationDetailSchema,
-  saveOperatorOutcomeSchema,
-  saveUploadOutcomeSchema,
-  scanOutcomeSchema,
   fileSchema,
   guideCardSchema,
   firstManagerOutcomeSchema,
-  foundPersonSchema,
-  manifestSchema,
-  waitingBagSchema,
-  sealOutcomeSchema,
-  sessionStateSchema,
-  signInOutcomeSchema,
   stickerOutcomeSchema,
-  totalsSchema,
-  tubePeopleSchema,
-  unbaggedTubeSchema,
-  uploadSettingsViewSchema,
-  uploadStatusSchema,
-  undoOutcomeSchema,
-  voidOutcomeSchema,
 } from './schemas';
 
 export interface ChannelContract<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -154,28 +144,12 @@ export const channels = {
     registrationDetailSchema.nullable(),
   ),
   'site.correctPerson': managerChannel(
-    z.strictObject({
-      registrationId: z.uuid(),
-      docType: z.enum(DOCUMENT_TYPES).optional(),
-      idNumber: z.string().max(64).optional(),
-      name: z.string().max(100).optional(),
-      phone: z.string().max(32).optional(),
-      reason: reasonSchema,
-    }),
+    personCorrectionSchema.extend({ registrationId: z.uuid(), reason: reasonSchema }),
     correctionOutcomeSchema,
   ),
   'site.operators': managerChannel(noInput, z.array(operatorViewSchema)),
   // Adds an operator (no id) or changes one: name, role, a new PIN, disabled.
-  'site.saveOperator': managerChannel(
-    z.strictObject({
-      id: z.uuid().optional(),
-      name: z.string().max(100).optional(),
-      role: z.enum(OPERATOR_ROLES).optional(),
-      pin: z.string().max(16).optional(),
-      disabled: z.boolean().optional(),
-    }),
-    saveOperatorOutcomeSchema,
-  ),
+  'site.saveOperator': managerChannel(operatorChangesSchema, saveOperatorOutcomeSchema),
   'site.unbaggedTubes': managerChannel(noInput, z.array(unbaggedTubeSchema)),
   // Every device this station sees, including the unknown ones a manager may assign in the settings.
   'site.devices': managerChannel(noInput, z.array(deviceStateSchema)),
@@ -209,12 +183,7 @@ export const channels = {
   // The device hub's side: what a desk's device read, every device's state, and the site's device settings.
   'device.input': channel(
     ['device'],
-    z.strictObject({
-      desk: z.string().max(8),
-      device: z.string().max(300),
-      label: z.string().max(200),
-      reading: deviceReadingSchema,
-    }),
+    deviceInputSchema,
     // At the pre-registration window a card is read into the form, not registered; a scan there is ignored.
     z.union([scanOutcomeSchema, z.object({ result: z.enum(['read-for-guide', 'ignored']) })]),
   ),
@@ -254,7 +223,6 @@ export type Input<C extends ChannelName> = z.input<Channels[C]['input']>;
 export type Output<C extends ChannelName> = z.output<Channels[C]['output']>;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['payload']>;
 export type Identity = z.output<typeof identitySchema>;
-export type NotUnderstoodScan = z.output<typeof notUnderstoodScanSchema>;
 
 /** What every transport returns for a call: a value, or an error that says why nothing happened. */
 export type CallResult<T = unknown> =
@@ -278,3 +246,5 @@ export type PushedEvent = { [E in EventName]: { event: E; payload: EventPayload<
 
 export * from './names';
 export * from './schemas';
+// Every problem a desk can be told of, for the catalogues that word them.
+export { problemSchema } from '../registration/tubeLoop';

@@ -1,35 +1,45 @@
 // The manager corrects a person's details after the fact (a misspelt name, a wrong phone, a number typed with
 // the wrong document type). The registration keeps its id and place; the trail keeps the old values and why.
+import { z } from 'zod';
 import type { Db } from '../db/database';
-import { checkPerson, type Person, type PersonProblem } from '../domain/person';
-import { cleanText, type InvisibleCharacterProblem } from '../domain/personText';
-import type { DocumentType } from '../domain/documents';
+import { checkPerson, type Person } from '../domain/person';
+import { cleanText } from '../domain/personText';
+import { DOCUMENT_TYPES, type DocumentType } from '../domain/documents';
+import { orInvisibleCharacter, PERSON_PROBLEMS } from '../domain/refusals';
 import type { Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
-import { personView, type RegistrationColumns, type TubePerson } from '../site/tubePeople';
+import { personView, registrationViewSchema, type RegistrationColumns } from '../site/tubePeople';
 
-export interface PersonCorrection {
-  docType?: DocumentType;
-  idNumber?: string;
-  name?: string;
-  phone?: string;
-}
+/** The details a correction may change; those left out stay as they are. */
+export const personCorrectionSchema = z.strictObject({
+  docType: z.enum(DOCUMENT_TYPES).optional(),
+  idNumber: z.string().max(64).optional(),
+  name: z.string().max(100).optional(),
+  phone: z.string().max(32).optional(),
+});
+type PersonCorrection = z.output<typeof personCorrectionSchema>;
 
-export type CorrectionProblem =
-  | 'registration-unknown'
-  | 'registration-voided'
-  | 'code-token'
-  | 'nothing-changed'
-  | 'person-already-in-tube'
-  | PersonProblem;
-
-export type CorrectionOutcome =
-  | { result: 'corrected'; fields: (keyof PersonCorrection)[] }
-  | { result: 'refused'; problem: CorrectionProblem }
-  | ({ result: 'refused' } & InvisibleCharacterProblem);
+export const correctionOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('corrected'), fields: z.array(personCorrectionSchema.keyof()) }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum([
+        'registration-unknown',
+        'registration-voided',
+        'code-token',
+        'nothing-changed',
+        'person-already-in-tube',
+        ...PERSON_PROBLEMS,
+      ]),
+    }),
+  ),
+]);
+type CorrectionOutcome = z.output<typeof correctionOutcomeSchema>;
 
 /** One registration in full, for the screen where the manager corrects that very record. */
-export type RegistrationDetail = TubePerson & { tube: string };
+export const registrationDetailSchema = registrationViewSchema.extend({ tube: z.string() });
+type RegistrationDetail = z.output<typeof registrationDetailSchema>;
 
 interface RegistrationRow extends RegistrationColumns {
   tube_id: string;

@@ -1,16 +1,14 @@
 // The manager's search for a person: by ID number, phone or name, in full (the manager corrects and voids from
 // here). Every search is in the audit trail: who looked for whom, the query masked as a screen would show it.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { maskIdNumber, maskName, maskPhone } from '../domain/mask';
 import type { RecordFact } from '../facts/record';
-import { personView, type RegistrationColumns, type TubePerson } from '../site/tubePeople';
+import { personView, registrationViewSchema, type RegistrationColumns } from '../site/tubePeople';
 
 /** A person as the tube's list shows them, in full, and where and when they were registered. */
-export interface FoundPerson extends TubePerson {
-  tube: string;
-  desk: string;
-  registeredAt: string;
-}
+export const foundPersonSchema = registrationViewSchema.extend({ tube: z.string(), desk: z.string(), registeredAt: z.string() });
+type FoundPerson = z.output<typeof foundPersonSchema>;
 
 /** Enough to find people, few enough to read: the newest first. */
 export const SEARCH_LIMIT = 50;

@@ -1,16 +1,22 @@
 // The manager's corrections after sealing: a tube or a person is voided with a reason, never deleted; the trail
 // keeps who, when, why and what it was before.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
-import { cleanText, type InvisibleCharacterProblem } from '../domain/personText';
+import { cleanText } from '../domain/personText';
+import { orInvisibleCharacter } from '../domain/refusals';
 
-export type VoidProblem = 'tube-unknown' | 'tube-open' | 'already-voided' | 'registration-unknown';
-
-export type VoidOutcome =
-  | { result: 'voided' }
-  | { result: 'refused'; problem: VoidProblem }
-  | ({ result: 'refused' } & InvisibleCharacterProblem);
+export const voidOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('voided') }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum(['tube-unknown', 'tube-open', 'already-voided', 'registration-unknown']),
+    }),
+  ),
+]);
+type VoidOutcome = z.output<typeof voidOutcomeSchema>;
 
 /** The reason goes into the trail and to the platform: the same rule as a person's text. */
 function withCleanReason(reason: string, run: (reason: string) => VoidOutcome): VoidOutcome {

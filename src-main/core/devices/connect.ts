@@ -2,9 +2,9 @@
 // window's call, under the 'device' role that no window can have.
 import type { Core } from '../core';
 import type { Identity } from '../contract';
-import { createDeviceHub, type DeviceAssignment } from './hub';
+import type { DeviceAssignment, DeviceProfile } from '../domain/devices';
+import { createDeviceHub } from './hub';
 import type { PortProvider } from './ports/port';
-import type { DeviceProfile } from './profiles';
 import { logError } from '../maintenance/log';
 
 const DEVICE: Identity = { role: 'device' };

@@ -1,15 +1,12 @@
 // One driver per protocol: it feeds a port's bytes to that protocol's decoder and hands up finished scans and
 // card reads. Stopping a driver drops whatever partial report or frame it held.
-import type { CardText } from './events';
+import type { CardText, DeviceProfile, DeviceReading } from '../domain/devices';
 import type { DevicePort } from './ports/port';
-import type { DeviceProfile } from './profiles';
 import { createHidPosDecoder } from './scanner/hidPos';
 import { createBootKeyboardDecoder } from './scanner/bootKeyboard';
 import { createSerialFramer } from './scanner/serialFraming';
 import { startCardReader } from './cardReader/readLoop';
 import type { DecodeResult } from './events';
-
-export type DeviceReading = { kind: 'scan'; text: string; symbology: string | null } | { kind: 'card'; card: CardText };
 
 export interface DriverEvents {
   reading(reading: DeviceReading): void;
@@ -25,7 +22,7 @@ export interface Driver {
 // A suffix that never comes (a scanner set to the wrong suffix, a cable pulled mid-scan) flushes after this.
 const SERIAL_FLUSH_MS = 300;
 
-function handOver(results: DecodeResult[], events: DriverEvents): void {
+function passOn(results: DecodeResult[], events: DriverEvents): void {
   for (const result of results) {
     if (result.kind === 'scan') events.reading({ kind: 'scan', text: result.text, symbology: result.symbology });
     else events.noise();
@@ -40,7 +37,7 @@ export function attachDriver(port: DevicePort, profile: DeviceProfile, events: D
         profile.protocol === 'hid-pos'
           ? createHidPosDecoder(profile.hidPosLayout)
           : createBootKeyboardDecoder({ altCodes: profile.altCodes });
-      const off = port.onData((report) => handOver(decoder.push(report), events));
+      const off = port.onData((report) => passOn(decoder.push(report), events));
       return {
         stop() {
           off();
@@ -50,8 +47,8 @@ export function attachDriver(port: DevicePort, profile: DeviceProfile, events: D
     }
     case 'serial-scanner': {
       const framer = createSerialFramer({ suffix: profile.serialSuffix, timeoutMs: SERIAL_FLUSH_MS });
-      const off = port.onData((bytes) => handOver(framer.push(bytes, Date.now()), events));
-      const flush = setInterval(() => handOver(framer.poll(Date.now()), events), SERIAL_FLUSH_MS / 3);
+      const off = port.onData((bytes) => passOn(framer.push(bytes, Date.now()), events));
+      const flush = setInterval(() => passOn(framer.poll(Date.now()), events), SERIAL_FLUSH_MS / 3);
       return {
         stop() {
           off();

@@ -1,44 +1,23 @@
 // The device hub: enumerates gently, opens the devices that have a profile and a desk, re-opens a returning
 // device by itself, and reports every device's state. A device that fails or disappears is closed at once and
 // its driver's partial frame dropped, so an unplug can never become half a registration.
-import type { NotUnderstoodScan } from '../contract';
-import { attachDriver, type DeviceReading, type Driver } from './drivers';
+import type {
+  DeviceAssignment,
+  DeviceInput,
+  DeviceProfile,
+  DeviceState,
+  DeviceStatus,
+  NotUnderstoodScan,
+} from '../domain/devices';
+import { attachDriver, type Driver } from './drivers';
 import { deviceIdentity, type DevicePort, type PortInfo, type PortProvider } from './ports/port';
-import { kindOf, profileFor, type DeviceProfile, type Protocol } from './profiles';
-
-export interface DeviceAssignment {
-  device: string;
-  /** null: the device is known but not used at any desk. */
-  desk: string | null;
-}
+import { kindOf, profileFor } from './profiles';
 
 export interface DeviceConfig {
   profiles: readonly DeviceProfile[];
   assignments: readonly DeviceAssignment[];
   /** Where a device with a profile but no assignment goes: the only clerk desk of a one-desk station. */
   defaultDesk: string | null;
-}
-
-export type DeviceStatus = 'ready' | 'unplugged' | 'failed' | 'unassigned' | 'unknown';
-
-export interface DeviceState {
-  id: string;
-  label: string;
-  kind: 'scanner' | 'card-reader' | 'unknown';
-  protocol: Protocol | null;
-  desk: string | null;
-  status: DeviceStatus;
-  /** What went wrong, as a stable reason id the windows translate ('open-failed', 'sam-auth-failed'…). */
-  problem: string | null;
-  /** Reports that could not be a scan since the device was last opened (plugged in): counted, never stored. */
-  noise: number;
-}
-
-export interface DeviceInput {
-  desk: string;
-  device: string;
-  label: string;
-  reading: DeviceReading;
 }
 
 export interface HubOptions {

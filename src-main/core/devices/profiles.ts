@@ -1,10 +1,8 @@
-// Device profiles: which protocol a USB device speaks, by vendor and product id. The vendor differences live
-// here as data, so each protocol keeps one parser. Sites add their own in settings; those are tried first.
-import { z } from 'zod';
+// Device profiles (their shape is in domain/devices.ts): which protocol a USB device speaks, by vendor and product
+// id. The vendor differences live here as data, so each protocol keeps one parser. Sites add their own in
+// settings; those are tried first.
+import type { DeviceProfile, Protocol } from '../domain/devices';
 import type { PortInfo } from './ports/port';
-
-export const PROTOCOLS = ['hid-pos', 'boot-keyboard', 'serial-scanner', 'sam-reader'] as const;
-export type Protocol = (typeof PROTOCOLS)[number];
 
 const TRANSPORT_OF: Record<Protocol, 'hid' | 'serial'> = {
   'hid-pos': 'hid',
@@ -13,26 +11,6 @@ const TRANSPORT_OF: Record<Protocol, 'hid' | 'serial'> = {
   // HID card readers carry the same frames in vendor reports; only the USB-serial kind is supported so far.
   'sam-reader': 'serial',
 };
-
-const usbId = z.number().int().min(0).max(0xffff);
-
-export const deviceProfileSchema = z
-  .object({
-    name: z.string().trim().min(1).max(60),
-    vendorId: usbId,
-    /** null: any product of this vendor. */
-    productId: usbId.nullable(),
-    /** HID only: the collection's usage page (0x8C for HID-POS); null matches any. */
-    usagePage: usbId.nullable(),
-    protocol: z.enum(PROTOCOLS),
-    hidPosLayout: z.enum(['honeywell', 'newland', 'microscan']),
-    serialSuffix: z.enum(['CR', 'LF', 'CRLF']),
-    altCodes: z.enum(['unicode', 'gbk']),
-    baudRate: z.number().int().min(1200).max(921600),
-  })
-  .strict();
-
-export type DeviceProfile = z.infer<typeof deviceProfileSchema>;
 
 /** What a profile leaves at the usual values: any product, any usage page, the common settings. */
 export const PROFILE_DEFAULTS = {

@@ -1,12 +1,14 @@
 // What waits in the outbox for the platform: how many facts, and since when the oldest (facts held for a person
 // are counted apart, by the uploader).
+import { z } from 'zod';
 import type { Db } from '../db/database';
 
-export interface Backlog {
-  count: number;
+export const backlogSchema = z.object({
+  count: z.number().int(),
   /** When the oldest unsent fact was recorded; null when nothing waits. */
-  oldestAt: string | null;
-}
+  oldestAt: z.string().nullable(),
+});
+type Backlog = z.output<typeof backlogSchema>;
 
 export function createBacklog(db: Db) {
   const count = db.prepare<[], number>('SELECT unsent FROM outbox_backlog').pluck();

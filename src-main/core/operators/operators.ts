@@ -1,44 +1,52 @@
 // The people who sign in at this station's windows: clerks at the desks, managers behind them. A manager
 // adds, renames, re-PINs and disables them; nobody is ever deleted, so the trail can always name who did what.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
 import { checkName } from '../domain/person';
 import type { InvisibleCharacterProblem } from '../domain/personText';
+import { orInvisibleCharacter } from '../domain/refusals';
 import type { RecordFact } from '../facts/record';
 import { hashPin, pinMatches, PIN_PATTERN } from './pin';
 
-export const OPERATOR_ROLES = ['clerk', 'manager'] as const;
-export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+export const operatorRoleSchema = z.enum(['clerk', 'manager']);
+export type OperatorRole = z.output<typeof operatorRoleSchema>;
 
-export interface OperatorView {
-  id: string;
-  name: string;
-  role: OperatorRole;
-  disabled: boolean;
-  createdAt: string;
-}
+export const operatorViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: operatorRoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+type OperatorView = z.output<typeof operatorViewSchema>;
 
-export interface SignedInOperator {
-  id: string;
-  name: string;
-}
+export const signedInOperatorSchema = z.object({ id: z.string(), name: z.string() });
+export type SignedInOperator = z.output<typeof signedInOperatorSchema>;
 
-export interface OperatorChanges {
+/** What a manager sets on an operator; what is left out stays as it was. */
+export const operatorChangesSchema = z.strictObject({
   /** Absent: a new operator. */
-  id?: string;
-  name?: string;
-  role?: OperatorRole;
-  pin?: string;
-  disabled?: boolean;
-}
+  id: z.uuid().optional(),
+  name: z.string().max(100).optional(),
+  role: operatorRoleSchema.optional(),
+  pin: z.string().max(16).optional(),
+  disabled: z.boolean().optional(),
+});
+export type OperatorChanges = z.output<typeof operatorChangesSchema>;
 
-export type OperatorProblem = 'operator-unknown' | 'name-missing' | 'name-too-long' | 'pin-format' | 'pin-needed' | 'role-needed';
+const operatorProblemSchema = z.enum(['operator-unknown', 'name-missing', 'name-too-long', 'pin-format', 'pin-needed', 'role-needed']);
+type OperatorProblem = z.output<typeof operatorProblemSchema>;
 
 /** Why an operator was not saved: a problem by its name, or an invisible character in the name, which and where. */
 type OperatorRefusal = { problem: OperatorProblem } | InvisibleCharacterProblem;
 
-export type SaveOperatorOutcome = { result: 'saved'; operator: OperatorView } | ({ result: 'refused' } & OperatorRefusal);
+export const saveOperatorOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('saved'), operator: operatorViewSchema }),
+  orInvisibleCharacter(z.object({ result: z.literal('refused'), problem: operatorProblemSchema })),
+]);
+type SaveOperatorOutcome = z.output<typeof saveOperatorOutcomeSchema>;
 
 const MAX_NAME = 40;
 

@@ -1,25 +1,29 @@
 // Who is signed in at each window, and whether it is locked. A desk locks itself after the site's idle time;
 // locking keeps the open tube exactly as it is, and any clerk of the site may sign in to go on with it.
+import { z } from 'zod';
 import type { Clock } from '../clock';
-import type { OperatorRole, Operators, SignedInOperator } from './operators';
+import { signedInOperatorSchema, type OperatorRole, type Operators, type SignedInOperator } from './operators';
 
 /** Wrong PINs in a row before the window refuses every PIN for a while. */
 export const MAX_PIN_FAILURES = 5;
 export const PIN_BLOCK_MS = 60_000;
 
-export interface SessionState {
-  operator: SignedInOperator | null;
-  locked: boolean;
+export const sessionStateSchema = z.object({
+  operator: signedInOperatorSchema.nullable(),
+  locked: z.boolean(),
   /** Seconds of inactivity left before the window locks itself; null when nobody is signed in or it is locked. */
-  locksInSeconds: number | null;
+  locksInSeconds: z.number().int().nullable(),
   /** Who may sign in at this window. */
-  operators: SignedInOperator[];
-}
+  operators: z.array(signedInOperatorSchema),
+});
+type SessionState = z.output<typeof sessionStateSchema>;
 
-export type SignInOutcome =
-  | { result: 'signed-in'; operator: SignedInOperator }
-  | { result: 'refused'; problem: 'pin-wrong'; attemptsLeft: number }
-  | { result: 'refused'; problem: 'too-many-attempts'; waitSeconds: number };
+export const signInOutcomeSchema = z.union([
+  z.object({ result: z.literal('signed-in'), operator: signedInOperatorSchema }),
+  z.object({ result: z.literal('refused'), problem: z.literal('pin-wrong'), attemptsLeft: z.number().int() }),
+  z.object({ result: z.literal('refused'), problem: z.literal('too-many-attempts'), waitSeconds: z.number().int() }),
+]);
+type SignInOutcome = z.output<typeof signInOutcomeSchema>;
 
 /** What a window may do right now: act as its operator, or nothing until somebody signs in. */
 export type Access = { operator: SignedInOperator } | { refused: 'signed-out' | 'locked' };

@@ -1,7 +1,7 @@
 // A person from an ID card on the reader: the card's chip is authoritative for name, sex and birth date, but
 // the number still gets its check (a damaged read must not become a registration), and the validity date
 // decides the expiry warning, which never refuses.
-import type { CardText } from '../devices/events';
+import type { CardText } from '../domain/devices';
 import type { DocumentType } from '../domain/documents';
 import { validateDocument } from '../domain/documents';
 import { checkName, type Person, type PersonRefusal } from '../domain/person';

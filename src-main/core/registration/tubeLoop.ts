@@ -2,33 +2,40 @@
 // last person. Each step is one immediate transaction that writes the change and its fact (audit + outbox);
 // a refusal returns before anything is written.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import { maskIdNumber, maskName } from '../domain/mask';
-import { checkPerson, type Person, type PersonFields, type PersonProblem } from '../domain/person';
-import type { InvisibleCharacterProblem } from '../domain/personText';
-import type { CardText } from '../devices/events';
+import { checkPerson, type Person, type PersonFields } from '../domain/person';
+import { orInvisibleCharacter, PERSON_PROBLEMS } from '../domain/refusals';
+import type { CardText } from '../domain/devices';
 import { checkCardPerson } from './cardPerson';
 import { classifyScan } from '../domain/scan';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns } from '../site/settings';
 
-export type LoopProblem =
-  | 'no-open-tube'
-  | 'tube-already-used'
-  | 'person-already-in-tube'
-  | 'sampled-today'
-  | 'tube-empty'
-  | 'bag-label-at-desk'
-  | 'scan-too-long'
-  | 'scan-control-characters'
-  | 'scan-invalid-text'
-  | 'code-unknown'
-  | 'scan-full-width'
-  | 'scan-pinyin'
-  | 'nothing-to-confirm'
-  | 'scan-typed'
-  | PersonProblem;
+/** Every problem the clerk's desk can be told of: refusals of the loop, and a scan its scanner could not read. */
+export const problemSchema = z.enum([
+  'no-open-tube',
+  'tube-already-used',
+  'person-already-in-tube',
+  'sampled-today',
+  'tube-empty',
+  'bag-label-at-desk',
+  'scan-too-long',
+  'scan-control-characters',
+  'scan-invalid-text',
+  'code-unknown',
+  'scan-full-width',
+  'scan-pinyin',
+  'nothing-to-confirm',
+  'scan-typed',
+  // A desk's scanner sent something no decoder could read (wrong mode, wrong profile, an oversized code).
+  'scan-not-understood',
+  ...PERSON_PROBLEMS,
+  // Worded with the character's field, code point and position, which its refusal carries.
+  'invisible-character',
+]);
 
 /** Who acts at the desk: the desk the window is bound to, the actor the audit trail names, and the operator signed in. */
 export interface DeskActor {
@@ -37,42 +44,59 @@ export interface DeskActor {
   operatorId: string | null;
 }
 
-export interface PersonSummary {
-  position: number;
-  name: string;
-  idNumber: string;
-}
+const personSummarySchema = z.object({
+  position: z.number().int(),
+  name: z.string(),
+  idNumber: z.string(),
+});
+type PersonSummary = z.output<typeof personSummarySchema>;
 
-export interface TubeView {
-  barcode: string;
-  capacity: number;
-  openedAt: string;
-  people: PersonSummary[];
-}
+const tubeViewSchema = z.object({
+  barcode: z.string(),
+  capacity: z.number().int(),
+  openedAt: z.string(),
+  people: z.array(personSummarySchema),
+});
+type TubeView = z.output<typeof tubeViewSchema>;
 
-export interface TubeCount {
-  barcode: string;
-  count: number;
-  capacity: number;
-}
+const tubeCountSchema = z.object({
+  barcode: z.string(),
+  count: z.number().int(),
+  capacity: z.number().int(),
+});
+type TubeCount = z.output<typeof tubeCountSchema>;
 
-export interface DeskState {
-  desk: string;
-  tube: TubeView | null;
-}
+export const deskStateSchema = z.object({
+  desk: z.string(),
+  tube: tubeViewSchema.nullable(),
+});
+type DeskState = z.output<typeof deskStateSchema>;
 
-export type ScanOutcome =
-  | { result: 'tube-opened'; tube: TubeView; sealedBefore: TubeCount | null }
-  | { result: 'person-added'; person: PersonSummary; tube: TubeCount; sealed: boolean; warning?: 'card-expired' }
-  | { result: 'confirm'; warning: 'sampled-today'; person: PersonSummary }
-  | { result: 'refused'; problem: LoopProblem }
-  | ({ result: 'refused' } & InvisibleCharacterProblem);
+export const scanOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('tube-opened'), tube: tubeViewSchema, sealedBefore: tubeCountSchema.nullable() }),
+  z.object({
+    result: z.literal('person-added'),
+    person: personSummarySchema,
+    tube: tubeCountSchema,
+    sealed: z.boolean(),
+    warning: z.literal('card-expired').optional(),
+  }),
+  z.object({ result: z.literal('confirm'), warning: z.literal('sampled-today'), person: personSummarySchema }),
+  orInvisibleCharacter(z.object({ result: z.literal('refused'), problem: problemSchema.exclude(['invisible-character']) })),
+]);
+export type ScanOutcome = z.output<typeof scanOutcomeSchema>;
 
-export type SealOutcome = { result: 'sealed'; tube: TubeCount } | { result: 'refused'; problem: LoopProblem };
+export const sealOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('sealed'), tube: tubeCountSchema }),
+  z.object({ result: z.literal('refused'), problem: problemSchema }),
+]);
+type SealOutcome = z.output<typeof sealOutcomeSchema>;
 
-export type UndoOutcome =
-  | { result: 'removed'; person: PersonSummary; tube: TubeCount }
-  | { result: 'refused'; problem: LoopProblem };
+export const undoOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('removed'), person: personSummarySchema, tube: tubeCountSchema }),
+  z.object({ result: z.literal('refused'), problem: problemSchema }),
+]);
+type UndoOutcome = z.output<typeof undoOutcomeSchema>;
 
 /** How the person reached the desk: a scanned code, an ID card on the reader, or typed by the clerk. */
 type Source = 'scan' | 'card' | 'manual';
@@ -90,13 +114,25 @@ const summarise = (position: number, name: string, docNumber: string): PersonSum
   idNumber: maskIdNumber(docNumber),
 });
 
+/**
+ * The searches every scan makes, on a station that holds a million registrations: each must go through its index
+ * (a test reads their query plans), or a scan's wait would grow with every person the site ever registered.
+ */
+export const TUBE_LOOP_SEARCHES = {
+  /** The desk's open tube. */
+  openTubeAt: "SELECT id, barcode, capacity, opened_at FROM tubes WHERE desk = ? AND status = 'open'",
+  /** A tube barcode already used (a discarded tube's barcode may be used again). */
+  barcodeInUse: "SELECT id FROM tubes WHERE barcode = ? AND status <> 'discarded'",
+  /** The same person already in this tube. */
+  personIn: "SELECT id FROM registrations WHERE tube_id = ? AND doc_type = ? AND doc_number = ? AND status = 'active'",
+  /** The same person already sampled on this day at this site. */
+  sampledOn:
+    "SELECT id FROM registrations WHERE doc_type = ? AND doc_number = ? AND day = ? AND status = 'active' LIMIT 1",
+} as const;
+
 export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
-  const openTubeAt = db.prepare<[string], TubeRow>(
-    "SELECT id, barcode, capacity, opened_at FROM tubes WHERE desk = ? AND status = 'open'",
-  );
-  const barcodeInUse = db.prepare<[string], { id: string }>(
-    "SELECT id FROM tubes WHERE barcode = ? AND status <> 'discarded'",
-  );
+  const openTubeAt = db.prepare<[string], TubeRow>(TUBE_LOOP_SEARCHES.openTubeAt);
+  const barcodeInUse = db.prepare<[string], { id: string }>(TUBE_LOOP_SEARCHES.barcodeInUse);
   const knowDesk = db.prepare('INSERT OR IGNORE INTO desks (code, id, created_at) VALUES (?, ?, ?)');
   const insertTube = db.prepare(
     `INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, operator_id)
@@ -111,12 +147,8 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   const countIn = db.prepare<[string], { n: number }>(
     "SELECT count(*) AS n FROM registrations WHERE tube_id = ? AND status = 'active'",
   );
-  const personIn = db.prepare<[string, string, string], { id: string }>(
-    "SELECT id FROM registrations WHERE tube_id = ? AND doc_type = ? AND doc_number = ? AND status = 'active'",
-  );
-  const sampledOn = db.prepare<[string, string, string], { id: string }>(
-    "SELECT id FROM registrations WHERE doc_type = ? AND doc_number = ? AND day = ? AND status = 'active' LIMIT 1",
-  );
+  const personIn = db.prepare<[string, string, string], { id: string }>(TUBE_LOOP_SEARCHES.personIn);
+  const sampledOn = db.prepare<[string, string, string], { id: string }>(TUBE_LOOP_SEARCHES.sampledOn);
   const insertRegistration = db.prepare(
     `INSERT INTO registrations
        (id, tube_id, position, doc_type, doc_number, name, phone, sex, birth_date, source, created_at, day, operator_id)

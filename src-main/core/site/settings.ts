@@ -4,9 +4,12 @@ import type { Db } from '../db/database';
 import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import { INVISIBLE_CHARACTER } from '../domain/personText';
 import { compiles } from '../domain/regex';
-import { deviceProfileSchema } from '../devices/profiles';
+import { deviceAssignmentSchema, deviceProfileSchema } from '../domain/devices';
+import { GUIDE_DESK } from '../contract/names';
 import type { RecordFact } from '../facts/record';
-import { MAX_DESKS } from '../stationWindows';
+
+/** One PC may serve up to this many channels, each with its own clerk window and devices. */
+export const MAX_DESKS = 4;
 
 export const siteSettingsSchema = z.object({
   /** The sampling point's name, as manifests and exports print it. */
@@ -38,15 +41,11 @@ export const siteSettingsSchema = z.object({
   /** This site's own device profiles, tried before the shipped ones. */
   deviceProfiles: z.array(deviceProfileSchema).max(50),
   /**
-   * Which desk each device feeds, by its identity (transport:vendor:product:serial); `guide` = the
-   * pre-registration window (a card reader there fills its form); null = not used.
+   * Which desk each device feeds: a clerk desk's number, or the pre-registration window (a card reader there
+   * fills its form); null = not used.
    */
   deviceAssignments: z
-    .array(
-      z
-        .object({ device: z.string().min(1).max(300), desk: z.string().regex(/^(?:[1-9][0-9]?|guide)$/).nullable() })
-        .strict(),
-    )
+    .array(deviceAssignmentSchema.extend({ desk: z.union([z.string().regex(/^[1-9][0-9]?$/), z.literal(GUIDE_DESK)]).nullable() }))
     .max(100),
 });
 

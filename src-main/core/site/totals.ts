@@ -1,13 +1,15 @@
 // The day's totals the manager watches.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 
-export interface Totals {
-  day: string;
-  peopleToday: number;
-  openTubes: number;
-  sealedTubesToday: number;
-}
+export const totalsSchema = z.object({
+  day: z.string(),
+  peopleToday: z.number().int(),
+  openTubes: z.number().int(),
+  sealedTubesToday: z.number().int(),
+});
+type Totals = z.output<typeof totalsSchema>;
 
 export function createTotals(db: Db, clock: Clock) {
   // Day counts are kept by triggers (migration 3); open tubes are few and indexed.

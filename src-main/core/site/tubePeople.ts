@@ -1,23 +1,26 @@
 // The people of one tube as the manager's list shows them: partly hidden, with the ids that voids and
 // corrections need, including those removed or voided so the list matches the trail.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { maskIdNumber, maskName, maskPhone } from '../domain/mask';
 
-export interface TubePerson {
-  registrationId: string;
-  position: number;
-  status: 'active' | 'removed' | 'voided';
-  docType: string;
-  idNumber: string;
-  name: string;
-  phone: string;
-}
+/** One registration as the manager's screens show it (masked in lists, in full when correcting it). */
+export const registrationViewSchema = z.object({
+  registrationId: z.string(),
+  position: z.number().int(),
+  status: z.enum(['active', 'removed', 'voided']),
+  docType: z.string(),
+  idNumber: z.string(),
+  name: z.string(),
+  phone: z.string(),
+});
+type RegistrationView = z.output<typeof registrationViewSchema>;
 
 /** The columns of a registration every person view is made from. */
 export interface RegistrationColumns {
   id: string;
   position: number;
-  status: TubePerson['status'];
+  status: RegistrationView['status'];
   doc_type: string;
   doc_number: string;
   name: string;
@@ -25,7 +28,7 @@ export interface RegistrationColumns {
 }
 
 /** A registration row as the manager's screens show a person, in full (see tubePeople for the masked list). */
-export function personView(row: RegistrationColumns): TubePerson {
+export function personView(row: RegistrationColumns): RegistrationView {
   return {
     registrationId: row.id,
     position: row.position,
@@ -37,13 +40,14 @@ export function personView(row: RegistrationColumns): TubePerson {
   };
 }
 
-export interface TubePeople {
-  barcode: string;
-  desk: string;
-  status: 'open' | 'sealed';
-  voided: boolean;
-  people: TubePerson[];
-}
+export const tubePeopleSchema = z.object({
+  barcode: z.string(),
+  desk: z.string(),
+  status: z.enum(['open', 'sealed']),
+  voided: z.boolean(),
+  people: z.array(registrationViewSchema),
+});
+type TubePeople = z.output<typeof tubePeopleSchema>;
 
 export function createTubePeople(db: Db) {
   const tube = db.prepare<[string], { id: string; desk: string; status: 'open' | 'sealed'; voided_at: string | null }>(

@@ -1,12 +1,14 @@
 // Sealed tubes that are in no bag: flagged for the manager before the day ends.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 
-export interface UnbaggedTube {
-  barcode: string;
-  desk: string;
-  people: number;
-  sealedAt: string;
-}
+export const unbaggedTubeSchema = z.object({
+  barcode: z.string(),
+  desk: z.string(),
+  people: z.number().int(),
+  sealedAt: z.string(),
+});
+type UnbaggedTube = z.output<typeof unbaggedTubeSchema>;
 
 export function createUnbagged(db: Db) {
   const query = db.prepare<[], UnbaggedTube>(

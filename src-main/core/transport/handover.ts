@@ -1,22 +1,42 @@
 // Handing sealed bags to a courier: one fact, one numbered manifest, the totals the manifest prints.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
-import { cleanText, type InvisibleCharacterProblem } from '../domain/personText';
+import { cleanText } from '../domain/personText';
+import { orInvisibleCharacter } from '../domain/refusals';
 
-export interface Courier {
-  name: string;
-  phone: string;
-  vehicle: string;
-}
+const courierSchema = z.strictObject({
+  name: z.string().trim().min(1).max(40),
+  phone: z.string().trim().regex(/^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number'),
+  vehicle: z.string().trim().min(1).max(20),
+});
+type Courier = z.output<typeof courierSchema>;
 
-export type HandoverProblem = 'bag-unknown' | 'bag-not-sealed' | 'bag-already-handed-over';
+export const handoverInputSchema = z.strictObject({
+  bags: z.array(z.string().min(1).max(64)).min(1).max(200),
+  courier: courierSchema,
+  temperature: z.number().min(-40).max(40).nullable(),
+});
 
-export type HandoverOutcome =
-  | { result: 'handed-over'; number: string; bags: number; tubes: number; people: number }
-  | { result: 'refused'; problem: HandoverProblem; bag: string }
-  | ({ result: 'refused' } & InvisibleCharacterProblem);
+export const handoverOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({
+    result: z.literal('handed-over'),
+    number: z.string(),
+    bags: z.number().int(),
+    tubes: z.number().int(),
+    people: z.number().int(),
+  }),
+  orInvisibleCharacter(
+    z.object({
+      result: z.literal('refused'),
+      problem: z.enum(['bag-unknown', 'bag-not-sealed', 'bag-already-handed-over']),
+      bag: z.string(),
+    }),
+  ),
+]);
+type HandoverOutcome = z.output<typeof handoverOutcomeSchema>;
 
 export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
   const bagByBarcode = db.prepare<[string], { id: string; status: string; handover_id: string | null }>(

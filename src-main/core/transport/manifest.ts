@@ -1,33 +1,31 @@
 // What a handover manifest shows: its number and time, the courier, the cool-box temperature, the totals, and
 // every bag with its tubes and each tube's people count. Also the sealed bags still waiting for a courier.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 
-export interface ManifestTube {
-  barcode: string;
-  people: number;
-}
+export const manifestSchema = z.object({
+  number: z.string(),
+  handedAt: z.string(),
+  courier: z.object({ name: z.string(), phone: z.string(), vehicle: z.string() }),
+  temperature: z.number().nullable(),
+  totals: z.object({ bags: z.number().int(), tubes: z.number().int(), people: z.number().int() }),
+  bags: z.array(
+    z.object({
+      barcode: z.string(),
+      sealedAt: z.string(),
+      tubes: z.array(z.object({ barcode: z.string(), people: z.number().int() })),
+    }),
+  ),
+});
+export type Manifest = z.output<typeof manifestSchema>;
 
-export interface ManifestBag {
-  barcode: string;
-  sealedAt: string;
-  tubes: ManifestTube[];
-}
-
-export interface Manifest {
-  number: string;
-  handedAt: string;
-  courier: { name: string; phone: string; vehicle: string };
-  temperature: number | null;
-  totals: { bags: number; tubes: number; people: number };
-  bags: ManifestBag[];
-}
-
-export interface WaitingBag {
-  barcode: string;
-  sealedAt: string;
-  tubes: number;
-  people: number;
-}
+export const waitingBagSchema = z.object({
+  barcode: z.string(),
+  sealedAt: z.string(),
+  tubes: z.number().int(),
+  people: z.number().int(),
+});
+type WaitingBag = z.output<typeof waitingBagSchema>;
 
 export function createManifests(db: Db) {
   const handover = db.prepare<

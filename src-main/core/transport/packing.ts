@@ -1,33 +1,39 @@
 // The manager's packing table: scan a bag label, then sealed tubes into it up to the bag's capacity, seal it.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import { classifyScan } from '../domain/scan';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns } from '../site/settings';
 
-export type PackingProblem =
-  | 'no-open-bag'
-  | 'bag-already-used'
-  | 'bag-full'
-  | 'bag-empty'
-  | 'tube-unknown'
-  | 'tube-not-sealed'
-  | 'tube-voided'
-  | 'tube-already-bagged'
-  | 'not-a-bag-or-tube';
+export const bagViewSchema = z.object({
+  barcode: z.string(),
+  capacity: z.number().int(),
+  tubes: z.array(z.string()),
+});
+type BagView = z.output<typeof bagViewSchema>;
 
-export interface BagView {
-  barcode: string;
-  capacity: number;
-  tubes: string[];
-}
-
-export type PackingOutcome =
-  | { result: 'bag-opened'; bag: BagView }
-  | { result: 'tube-packed'; bag: BagView; sealed: boolean }
-  | { result: 'bag-sealed'; bag: BagView }
-  | { result: 'refused'; problem: PackingProblem };
+export const packingOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('bag-opened'), bag: bagViewSchema }),
+  z.object({ result: z.literal('tube-packed'), bag: bagViewSchema, sealed: z.boolean() }),
+  z.object({ result: z.literal('bag-sealed'), bag: bagViewSchema }),
+  z.object({
+    result: z.literal('refused'),
+    problem: z.enum([
+      'no-open-bag',
+      'bag-already-used',
+      'bag-full',
+      'bag-empty',
+      'tube-unknown',
+      'tube-not-sealed',
+      'tube-voided',
+      'tube-already-bagged',
+      'not-a-bag-or-tube',
+    ]),
+  }),
+]);
+type PackingOutcome = z.output<typeof packingOutcomeSchema>;
 
 interface BagRow {
   id: string;

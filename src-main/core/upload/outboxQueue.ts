@@ -1,6 +1,7 @@
 // The uploader's side of the outbox: the next facts waiting, in the order they happened; the platform's answer
 // applied in one transaction (acknowledged facts marked sent, refused ones held for a person); the held list and
 // the way back from it. A fact is never deleted here.
+import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
 import type { OutboxFact } from './outboxFact';
@@ -12,18 +13,14 @@ export interface Settlement {
   held: readonly { factId: string; reason: string }[];
 }
 
-export interface HeldFact {
-  factId: string;
-  kind: string;
-  at: string;
-  heldAt: string;
-  reason: string;
-}
+export const heldFactSchema = z.object({ factId: z.string(), kind: z.string(), at: z.string(), heldAt: z.string(), reason: z.string() });
+type HeldFact = z.output<typeof heldFactSchema>;
 
-export interface LastAttempts {
-  lastSuccessAt: string | null;
-  lastError: { at: string; message: string } | null;
-}
+export const lastAttemptsSchema = z.object({
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+});
+type LastAttempts = z.output<typeof lastAttemptsSchema>;
 
 export function createOutboxQueue(db: Db, clock: Clock) {
   const waiting = db.prepare<[number], { fact_id: string; kind: string; created_at: string; payload: string }>(

@@ -64,9 +64,15 @@ export const defaultUploadSettings: UploadSettings = {
 /** The token as given: printable, no spaces (it travels in an Authorization header). */
 export const uploadTokenSchema = z.string().max(500).regex(/^[\x21-\x7e]*$/, 'printable characters, no spaces');
 
-export type SaveOutcome =
-  | { result: 'saved'; settings: UploadSettings }
-  | { result: 'refused'; field: string; message: string };
+/** The settings as a window sees them: the token only as whether one is set. */
+export const uploadSettingsViewSchema = uploadFieldsSchema.extend({ tokenSet: z.boolean() });
+type UploadSettingsView = z.output<typeof uploadSettingsViewSchema>;
+
+export const saveUploadOutcomeSchema = z.discriminatedUnion('result', [
+  z.object({ result: z.literal('saved'), settings: uploadSettingsViewSchema }),
+  z.object({ result: z.literal('refused'), field: z.string(), message: z.string() }),
+]);
+type SaveUploadOutcome = z.output<typeof saveUploadOutcomeSchema>;
 
 const SETTINGS_KEY = 'upload';
 const TOKEN_KEY = 'uploadToken';
@@ -88,16 +94,19 @@ export function createUploadSettings(db: Db, record: RecordFact) {
     return stored ? (JSON.parse(stored) as string) : '';
   }
 
+  const view = (): UploadSettingsView => ({ ...settings(), tokenSet: token() !== '' });
+
   return {
     settings,
     token,
+    view,
     /**
      * Changes checked together with what they leave unchanged, and a new token when one is given ('' removes it);
      * recorded in the audit trail. A refusal names the setting and changes nothing.
      */
-    save(changes: Partial<UploadSettings>, newToken: string | undefined, actor: string): SaveOutcome {
+    save(changes: Partial<UploadSettings>, newToken: string | undefined, actor: string): SaveUploadOutcome {
       return db
-        .transaction((): SaveOutcome => {
+        .transaction((): SaveUploadOutcome => {
           const before = settings();
           const checked = uploadSettingsSchema.safeParse({ ...before, ...changes });
           if (!checked.success) {
@@ -109,7 +118,7 @@ export function createUploadSettings(db: Db, record: RecordFact) {
           if (newToken !== undefined) upsert.run(TOKEN_KEY, JSON.stringify(uploadTokenSchema.parse(newToken)));
           const data = { upload: { changes, old: before }, tokenChanged: newToken !== undefined };
           record({ kind: 'settings.changed', subject: 'upload', actor, data });
-          return { result: 'saved', settings: next };
+          return { result: 'saved', settings: view() };
         })
         .immediate();
     },

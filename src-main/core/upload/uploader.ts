@@ -1,6 +1,7 @@
 // The uploader: drains the outbox to the platform in batches, one request at a time, off the path of any scan.
 // A fact leaves the queue only when the platform acknowledged it; a crash between that answer and the local mark
 // only means the batch is sent again, and the platform answers "duplicate" for keys it holds already.
+import { z } from 'zod';
 import type { Clock } from '../clock';
 import { adapterFor, type Adapter } from './adapters/adapter';
 import { DEFAULT_BACKOFF, nextWait, retryAfterMs, type BackoffPolicy } from './backoff';
@@ -11,15 +12,15 @@ import type { UploadSettingsStore } from './uploadSettings';
 import { verdictOf, type Verdict } from './verdict';
 import { logError } from '../maintenance/log';
 
-export type UploadState = 'off' | 'idle' | 'sending' | 'waiting' | 'halted';
-
-export interface UploaderStatus {
-  state: UploadState;
+export const uploaderStatusSchema = z.object({
+  state: z.enum(['off', 'idle', 'sending', 'waiting', 'halted']),
   /** When the next attempt is due, while waiting after a failure or halted. */
-  nextAttemptAt: string | null;
+  nextAttemptAt: z.string().nullable(),
   /** Facts the platform acknowledged per minute, over the last five minutes. */
-  ratePerMinute: number;
-}
+  ratePerMinute: z.number(),
+});
+type UploaderStatus = z.output<typeof uploaderStatusSchema>;
+type UploadState = UploaderStatus['state'];
 
 export interface UploaderOptions {
   queue: OutboxQueue;

@@ -1,5 +1,6 @@
 // Which desk each scanner and card reader feeds: every device the station sees, with a choice of desk.
 import { useTranslation } from 'react-i18next';
+import { GUIDE_DESK } from '../../../src-main/core/contract/names';
 import { useLiveValue } from '../../shared/useBridge';
 import { SaveMessage } from './SaveMessage';
 import type { Settings } from './SettingsPanel';
@@ -49,7 +50,7 @@ export function DeviceDesks({ settings, onSaved }: { settings: Settings; onSaved
                       {t('live.desk', { desk })}
                     </option>
                   ))}
-                  <option value="guide">{t('guide.title')}</option>
+                  <option value={GUIDE_DESK}>{t('guide.title')}</option>
                 </select>
               </td>
             </tr>

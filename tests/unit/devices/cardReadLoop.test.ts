@@ -4,7 +4,7 @@
 // nothing more once stopped.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startCardReader, textOfReadAnswer, type CardReader, type CardReaderOptions } from '../../../src-main/core/devices/cardReader/readLoop';
-import type { CardText } from '../../../src-main/core/devices/events';
+import type { CardText } from '../../../src-main/core/domain/devices';
 import type { DevicePort } from '../../../src-main/core/devices/ports/port';
 import { VECTOR_RESIDENT_CARD } from '../../fixtures/cards';
 import { hex, loadVectorBytes, loadVectors } from '../../fixtures/vectors';

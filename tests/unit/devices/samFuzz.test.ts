@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { textOfReadAnswer } from '../../../src-main/core/devices/cardReader/readLoop';
 import { createFrameReader, MAX_RESPONSE_LENGTH, PREAMBLE, type FrameEvent, type FrameReader } from '../../../src-main/core/devices/cardReader/samFrame';
 import { decodeCardText } from '../../../src-main/core/devices/cardReader/textBlock';
-import type { CardText } from '../../../src-main/core/devices/events';
+import type { CardText } from '../../../src-main/core/domain/devices';
 import { hex, loadVectorBytes, loadVectors } from '../../fixtures/vectors';
 
 const v = loadVectors();

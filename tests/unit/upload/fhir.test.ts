@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CardText } from '../../../src-main/core/devices/events';
+import type { CardText } from '../../../src-main/core/domain/devices';
 import { checkPerson, type Person } from '../../../src-main/core/domain/person';
 import { checkCardPerson } from '../../../src-main/core/registration/cardPerson';
 import { fhirTransaction, isFhirMapped, type FhirBundle } from '../../../src-main/core/upload/adapters/fhir';

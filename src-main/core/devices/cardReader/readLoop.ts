@@ -2,7 +2,7 @@
 // (30 01, or 30 10 with the fingerprint). One read per placement: once a card was read, it is not read again
 // until a find has answered "no card" (some readers keep finding a card that stays on them). Only the text of
 // a read goes up; the photo and fingerprint are left behind in the answer, which nothing keeps.
-import type { CardText } from '../events';
+import type { CardText } from '../../domain/devices';
 import type { DevicePort } from '../ports/port';
 import { COMMANDS, createFrameReader, type FrameEvent } from './samFrame';
 import { samStatus, type StatusScope } from './samStatus';

@@ -1,7 +1,7 @@
 // The card's 256-byte text block: UCS-2 little-endian fields at fixed offsets, padded with spaces. The
 // character at offset 248 names the card: a space a resident ID card, J a residence permit for Hong Kong,
 // Macao and Taiwan residents, I a foreign permanent resident card.
-import type { CardText, Sex } from '../events';
+import type { CardText } from '../../domain/devices';
 import { ETHNICITIES } from './ethnicity';
 
 export const TEXT_BLOCK_BYTES = 256;
@@ -54,7 +54,7 @@ const FOREIGN = {
 } as const satisfies Record<string, Field>;
 
 const CARD_TYPES: Readonly<Record<string, CardText['cardType']>> = { '': 'resident', J: 'hmt-permit', I: 'foreign-permanent' };
-const SEXES: Readonly<Record<string, Sex>> = { '0': 'unknown', '1': 'male', '2': 'female', '9': 'unspecified' };
+const SEXES: Readonly<Record<string, CardText['sex']>> = { '0': 'unknown', '1': 'male', '2': 'female', '9': 'unspecified' };
 const NO_EXPIRY = '长期';
 const RESIDENT_NUMBER = /^\d{17}[\dX]$/;
 // The older foreign permanent resident card: nationality letters and 12 digits; the 2023 card: 18 digits.

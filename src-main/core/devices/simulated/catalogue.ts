@@ -1,8 +1,8 @@
 // The devices `--simulate` plugs in: two scanners and a card reader per desk, on a made-up vendor id, and the
 // profiles that bind them. Each speaks its protocol byte for byte at the port boundary.
-import { PROFILE_DEFAULTS, type DeviceProfile, type Protocol } from '../profiles';
+import type { DeviceAssignment, DeviceProfile, Protocol } from '../../domain/devices';
+import { PROFILE_DEFAULTS } from '../profiles';
 import { deviceIdentity, type PortInfo } from '../ports/port';
-import type { DeviceAssignment } from '../hub';
 import { GUIDE_DESK } from '../../stationWindows';
 
 /** Not a vendor id any real device uses (0x5344 = "SD"), so a simulated profile never claims real hardware. */

@@ -1,9 +1,8 @@
 // What the desks' own devices read, turned into registrations at their desk; the one reading per desk that
 // waits for the clerk to confirm a warning; when a desk was last told of a scan nobody could read; and the latest
 // state of every device, for the windows.
-import type { DeviceReading } from './drivers';
-import type { DeviceState } from './hub';
-import type { DeskActor, ScanOutcome, TubeLoop } from '../registration/tubeLoop';
+import type { DeviceReading, DeviceState } from '../domain/devices';
+import type { DeskActor, ScanOutcome, TubeLoop } from './tubeLoop';
 
 /** A burst of unreadable reports (one garbled code is often several) is one notice: one banner, one sound. */
 export const NOT_UNDERSTOOD_NOTICE_MS = 1000;

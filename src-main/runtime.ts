@@ -4,11 +4,11 @@
 // start): what takes input first (devices, a station's server), then the uploader, then backups and purges, then
 // the core, so the database is closed last and nothing is left half-written.
 import path from 'node:path';
-import { createCore, type Core, type CoreOptions } from './core';
-import { launchDevices, type LaunchedDevices } from './devices/launch';
-import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './maintenance/backup';
-import { PURGE_EVERY_MS } from './maintenance/retention';
-import { stationWindows, type StationWindow } from './stationWindows';
+import { createCore, type Core, type CoreOptions } from './core/core';
+import { launchDevices, type LaunchedDevices } from './core/devices/launch';
+import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
+import { PURGE_EVERY_MS } from './core/maintenance/retention';
+import { stationWindows, type StationWindow } from './core/stationWindows';
 
 export interface RuntimeOptions extends CoreOptions {
   /** Clerk windows on this PC: the site's setting when not given. */

@@ -1,0 +1,108 @@
+// The shapes that cross between the device adapter (devices/) and the core: what a desk's device read, how each
+// device stands, which desk it feeds and which protocol it speaks. The core checks them again where they enter,
+// since they come from hardware.
+import { z } from 'zod';
+
+const yyyymmdd = z.string().regex(/^\d{8}$/);
+const cardField = z.string().max(120);
+/** A clerk desk's number, or the pre-registration window's name in its place. */
+const deskSchema = z.string().max(8);
+
+/** The text of an ID card as the SAM reader returns it. Photo and fingerprint never reach this far. */
+export const cardTextSchema = z.strictObject({
+  cardType: z.enum(['resident', 'hmt-permit', 'foreign-permanent']),
+  /** Chinese name (the English name on a foreign permanent resident card when it has no Chinese one). */
+  name: cardField,
+  englishName: cardField.nullable(),
+  sex: z.enum(['unknown', 'male', 'female', 'unspecified']),
+  /** GB 3304 name of the ethnicity, on resident cards only. */
+  ethnicity: cardField.nullable(),
+  birthDate: yyyymmdd,
+  address: cardField.nullable(),
+  idNumber: z.string().max(40),
+  authority: cardField.nullable(),
+  validFrom: yyyymmdd,
+  /** null for a card without expiry (长期). */
+  validTo: yyyymmdd.nullable(),
+  /** Residence permits: the Hong Kong/Macao/Taiwan pass number and how many times the permit was issued. */
+  passNumber: cardField.nullable(),
+  issueCount: cardField.nullable(),
+  /** Foreign permanent resident cards: ISO 3166 alpha-3. */
+  nationality: cardField.nullable(),
+});
+
+export type CardText = z.output<typeof cardTextSchema>;
+
+/** What a desk's device hands over: a finished barcode scan, or the text of an ID card. */
+export const deviceReadingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('scan'), text: z.string().max(4096), symbology: z.string().max(16).nullable() }),
+  z.strictObject({ kind: z.literal('card'), card: cardTextSchema }),
+]);
+
+export type DeviceReading = z.output<typeof deviceReadingSchema>;
+
+/** A reading as the hub hands it to the core: which desk's device read it, and the device's name for the clerk. */
+export const deviceInputSchema = z.strictObject({
+  desk: deskSchema,
+  device: z.string().max(300),
+  label: z.string().max(200),
+  reading: deviceReadingSchema,
+});
+
+export type DeviceInput = z.output<typeof deviceInputSchema>;
+
+export const PROTOCOLS = ['hid-pos', 'boot-keyboard', 'serial-scanner', 'sam-reader'] as const;
+export type Protocol = (typeof PROTOCOLS)[number];
+
+const usbId = z.number().int().min(0).max(0xffff);
+
+/** Which protocol a USB device speaks, by vendor and product id, and the vendor's settings for it. */
+export const deviceProfileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(60),
+    vendorId: usbId,
+    /** null: any product of this vendor. */
+    productId: usbId.nullable(),
+    /** HID only: the collection's usage page (0x8C for HID-POS); null matches any. */
+    usagePage: usbId.nullable(),
+    protocol: z.enum(PROTOCOLS),
+    hidPosLayout: z.enum(['honeywell', 'newland', 'microscan']),
+    serialSuffix: z.enum(['CR', 'LF', 'CRLF']),
+    altCodes: z.enum(['unicode', 'gbk']),
+    baudRate: z.number().int().min(1200).max(921600),
+  })
+  .strict();
+
+export type DeviceProfile = z.output<typeof deviceProfileSchema>;
+
+const deviceStatusSchema = z.enum(['ready', 'unplugged', 'failed', 'unassigned', 'unknown']);
+export type DeviceStatus = z.output<typeof deviceStatusSchema>;
+
+export const deviceStateSchema = z.strictObject({
+  id: z.string().max(300),
+  label: z.string().max(200),
+  kind: z.enum(['scanner', 'card-reader', 'unknown']),
+  protocol: z.enum(PROTOCOLS).nullable(),
+  desk: deskSchema.nullable(),
+  status: deviceStatusSchema,
+  /** What went wrong, as a stable reason id the windows translate ('open-failed', 'sam-auth-failed'…). */
+  problem: z.string().max(64).nullable(),
+  /** Reports that could not be a scan since the device was last opened (plugged in): counted, never stored. */
+  noise: z.number().int().min(0),
+});
+
+export type DeviceState = z.output<typeof deviceStateSchema>;
+
+/** Which desk a device feeds, by its identity (transport:vendor:product:serial). */
+export const deviceAssignmentSchema = z.strictObject({
+  device: z.string().min(1).max(300),
+  /** null: the device is known but not used at any desk. */
+  desk: deskSchema.nullable(),
+});
+
+export type DeviceAssignment = z.output<typeof deviceAssignmentSchema>;
+
+/** A desk's scanner sent something its decoder could not read; `label` names the scanner to the clerk. */
+export const notUnderstoodScanSchema = z.strictObject({ desk: deskSchema, label: z.string().max(200) });
+
+export type NotUnderstoodScan = z.output<typeof notUnderstoodScanSchema>;
