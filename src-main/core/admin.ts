@@ -6,7 +6,6 @@ import type { Background } from './background/background';
 import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
-import { truncateWal } from './maintenance/wal';
 import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
@@ -47,9 +46,6 @@ export function createAdmin(db: Db, background: Background, record: RecordFact, 
     if (cutoff === null) return 0;
     const purged = await background.run({ kind: 'purge', cutoff, at: now.toISOString(), actor });
     if (purged === 0) return 0;
-    // The WAL may still hold what went, as it was: the worker copied it into the database; emptied here, on the desks'
-    // own connection (see truncateWal for what it costs).
-    truncateWal(db);
     // The backups still hold what went: one written now replaces them all.
     if (backupDir !== null) await background.run({ kind: 'backup', dir: backupDir, keep: 1, at: now.toISOString() });
     return purged;

