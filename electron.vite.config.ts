@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './src-main/csp';
+import { roleChannels } from './scripts/roleChannels.mjs';
 
 /** Writes the one CSP into every window's HTML, so a page is protected even where no header is set (file://). */
 function contentSecurityPolicyMeta(): Plugin {
@@ -42,6 +43,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // Each window role's channels, from the contract, written into the preload (see scripts/roleChannels.mjs).
+    plugins: [roleChannels()],
     build: {
       outDir: 'out/preload',
       rollupOptions: {

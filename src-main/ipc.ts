@@ -53,7 +53,7 @@ export function createIpc(
     if (!fromAppPage(event, isAppUrl)) {
       return forbidden('Calls are accepted only from the page SwabDesk loaded into this window.');
     }
-    return core.callAsync(who, channel, input);
+    return core.receive(who, channel, input);
   }
   ipcMain.handle(IPC_CALL, handleCall);
 

@@ -1,21 +1,24 @@
-// The only bridge a window has: the contract's calls and its pushed events. It imports nothing at run time but
-// electron (a sandboxed preload can require nothing else); the names below are bundled in at build time.
+// The only bridge a window has: the calls its role may make and its pushed events. It imports nothing at run time
+// but electron (a sandboxed preload can require nothing else); the names below are bundled in at build time.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNEL_NAMES, IPC_CALL, IPC_EVENT, IPC_SAVE_PDF } from './core/contract/names';
+import channelsByRole from 'virtual:swabdesk-role-channels';
+import { IPC_CALL, IPC_EVENT, IPC_SAVE_PDF, WINDOW_ROLE_ARGUMENT } from './core/contract/names';
 import type { CallResult, PushedEvent } from './core/contract';
 import type { SwabDeskBridge } from './core/contract/wire';
 
 // The type of window.swabdesk, declared once in the contract (the browser station provides the same API).
 export type { SwabDeskBridge };
 
-const known = new Set<string>(CHANNEL_NAMES);
+// The role main gave this window; without one (or with one no role has) the window may call nothing.
+const role = process.argv.find((argument) => argument.startsWith(WINDOW_ROLE_ARGUMENT))?.slice(WINDOW_ROLE_ARGUMENT.length);
+const known = new Set<string>(role !== undefined && Object.hasOwn(channelsByRole, role) ? channelsByRole[role] : []);
 
 function call(channel: string, input: unknown): Promise<CallResult> {
-  // Refused here, without IPC: a page cannot even make main look at a name outside the contract.
+  // Refused here, without IPC: a page cannot even make main look at a name its role may not call.
   if (!known.has(channel)) {
     return Promise.resolve({
       ok: false,
-      error: { code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(channel)}.` },
+      error: { code: 'unknown-channel', message: `This window has no channel named ${JSON.stringify(channel)}.` },
     });
   }
   return ipcRenderer.invoke(IPC_CALL, channel, input) as Promise<CallResult>;

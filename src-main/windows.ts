@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY_HEADER } from './csp';
+import { WINDOW_ROLE_ARGUMENT } from './core/contract/names';
 import type { StationWindow } from './core/stationWindows';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
@@ -35,7 +36,8 @@ export function windowOptions(window: StationWindow): BrowserWindowConstructorOp
     height: 768,
     title: window.desk ? `${TITLES[window.role]} ${window.desk}` : TITLES[window.role],
     backgroundColor: '#f3f5f7',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD },
+    // The preload allows the channels of this role alone (see preload.ts).
+    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD, additionalArguments: [`${WINDOW_ROLE_ARGUMENT}${window.role}`] },
   };
 }
 

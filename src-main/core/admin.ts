@@ -3,6 +3,7 @@
 // background worker, on its own connection: the desks' thread only decides what to do and when.
 import type { Db } from './db/database';
 import type { Background } from './background/background';
+import type { BackgroundJob } from './background/jobs';
 import { verifyAudit } from './facts/audit';
 import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
@@ -11,14 +12,8 @@ import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
 import { logError } from './maintenance/log';
 
-export interface ExportRequest {
-  format: 'csv' | 'xlsx';
-  day: string;
-  out: string;
-  /** Unmasked ID numbers, names and phones: recorded in the audit trail before anything is written. */
-  full: boolean;
-  actor: string;
-}
+/** The worker's export job, and who asked for it: a full export (unmasked) is recorded in the trail first. */
+export type ExportRequest = Omit<Extract<BackgroundJob, { kind: 'export' }>, 'kind'> & { actor: string };
 
 /** SQLite checkpoints by itself every this many WAL pages: the default, kept where no worker checkpoints instead. */
 const AUTOCHECKPOINT_PAGES = 1000;

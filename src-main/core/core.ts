@@ -10,14 +10,19 @@ import {
   type ChannelName,
   type Identity,
   type Input,
+  type Output,
   type PushedEvent,
 } from './contract';
+import { sessionKey, type Caller } from './calls/caller';
+import type { ChannelContract } from './calls/channel';
+import type { Change } from './calls/change';
 import { openDatabase, type DatabaseKey, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
 import { createBackground } from './background/background';
-import { createHandlers, sessionKey, type Caller, type Change } from './handlers';
-import { GUIDE_DESK } from './stationWindows';
+import { createHandlers } from './handlers';
+import { operatorRole } from './operators/handlers';
+import { createServices } from './services';
 import type { UploadTuning } from './upload/uploads';
 import { logError } from './maintenance/log';
 
@@ -37,6 +42,9 @@ export interface CoreOptions {
 export const DATABASE_FILE = 'swabdesk.db';
 
 type Listener = (event: PushedEvent) => void;
+
+/** A channel's input, which may be left out when the channel needs none. */
+export type InputArgument<C extends ChannelName> = Record<string, never> extends Input<C> ? [input?: Input<C>] : [input: Input<C>];
 
 function isChannel(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.hasOwn(channels, name);
@@ -82,8 +90,10 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile, options.key, options.nativeBinding);
-  const { handlers, record, operators, sessions, sessionState, backlog, deskState, totals, live, deviceStates, uploads } =
-    createHandlers(db, clock, options.dataDir, () => uploadChanged(), options.upload);
+  const services = createServices({ db, clock, dataDir: options.dataDir, uploadChanged: () => uploadChanged(), upload: options.upload });
+  const handlers = createHandlers(services);
+  const { record, operators, sessions, backlog, loop, totals, liveDesks, readings, uploads } = services;
+  const sessionState = (who: Identity) => sessions.state(sessionKey(who), operatorRole(who));
   const listeners = new Map<Listener, Identity>();
   // Backups, purges, exports and checkpoints run in a worker thread on a connection of its own.
   const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding });
@@ -123,7 +133,7 @@ export function createCore(options: CoreOptions) {
       const key = change.kind === 'desk' ? `desk:${change.desk}` : change.kind === 'session' ? `session:${sessionKey(change.who)}` : change.kind;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (change.kind === 'desk') publish('desk.changed', () => deskState(change.desk), change.desk);
+      if (change.kind === 'desk') publish('desk.changed', () => loop.deskState(change.desk), change.desk);
       else if (change.kind === 'session') publish('session.changed', () => sessionState(change.who), change.who);
       else if (change.kind === 'operators') publishSessions();
       else if (change.kind === 'totals') publish('totals.changed', totals);
@@ -142,7 +152,7 @@ export function createCore(options: CoreOptions) {
     if (liveTimer) return;
     liveTimer = setTimeout(() => {
       liveTimer = null;
-      publish('site.live', live);
+      publish('site.live', liveDesks);
     }, LIVE_PUSH_DELAY_MS);
   }
 
@@ -179,8 +189,8 @@ export function createCore(options: CoreOptions) {
   /** Each clerk window gets its own desk's devices; the manager gets them all. */
   function publishDevices(): void {
     const desks = new Set([...listeners.values()].flatMap((who) => (who.desk === undefined ? [] : [who.desk])));
-    for (const desk of desks) publish('desk.devices', () => deviceStates(desk), desk);
-    publish('site.devices', () => deviceStates());
+    for (const desk of desks) publish('desk.devices', () => readings.states(desk), desk);
+    publish('site.devices', () => readings.states());
   }
 
   /**
@@ -189,7 +199,7 @@ export function createCore(options: CoreOptions) {
    */
   function begin(who: Identity, channelName: unknown, input: unknown) {
     if (!isChannel(channelName)) return fail('unknown-channel', `There is no channel named ${JSON.stringify(channelName)}.`);
-    const contract = channels[channelName];
+    const contract: ChannelContract = channels[channelName];
     if (!contract.roles.includes(who.role)) {
       return fail('forbidden', `The ${who.role} window may not call ${channelName}.`);
     }
@@ -197,31 +207,20 @@ export function createCore(options: CoreOptions) {
     if (!parsed.success) {
       return fail('invalid-input', `Invalid input for ${channelName}: ${z.prettifyError(parsed.error)}`);
     }
-    // Nobody waits on a device's call: the desk it read for must still hear that nothing was saved.
-    const tellDesk = (failure: Extract<CallResult, { ok: false }>) => {
-      if (channelName !== 'device.input') return failure;
-      const { desk, label, reading } = parsed.data as Input<'device.input'>;
-      const payload = { device: label, kind: reading.kind, outcome: null, error: failure.error };
-      publish('desk.reading', () => payload, desk);
+    // Nobody waits on some callers' answers (a desk's device): the channel says whom to tell that nothing was saved.
+    const tellWindows = (failure: Extract<CallResult, { ok: false }>) => {
+      if (contract.failed) publishChanges([contract.failed(parsed.data, failure.error)]);
       return failure;
     };
-    // A desk's device acts for the clerk signed in at that desk (the pre-registration window's reader for whoever
-    // is signed in there), and only while one is.
-    const deviceDesk = channelName === 'device.input' ? (parsed.data as Input<'device.input'>).desk : null;
-    const sessionOf: Identity | null = contract.signedIn
-      ? who
-      : deviceDesk === GUIDE_DESK
-        ? { role: 'guide' }
-        : deviceDesk !== null
-          ? { role: 'clerk', desk: deviceDesk }
-          : null;
+    // The session whose operator the call acts for: the calling window's own, or the one its channel names.
+    const sessionOf = contract.signedIn ? who : (contract.actsFor?.(parsed.data) ?? null);
     let caller: Caller = who;
     if (sessionOf) {
       const access = sessions.access(sessionKey(sessionOf));
       if ('refused' in access) {
         // The window may not know yet (a lock found idle, a clerk the manager disabled): show it the lock screen.
         publishChanges([{ kind: 'session', who: sessionOf }]);
-        return tellDesk(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
+        return tellWindows(fail(access.refused, SIGNED_OUT_MESSAGES[access.refused]));
       }
       caller = { ...who, operator: access.operator };
     }
@@ -231,12 +230,22 @@ export function createCore(options: CoreOptions) {
       channelName,
       contract,
       changes,
-      tellDesk,
+      tellWindows,
       run: () => handler(parsed.data, caller, (change) => changes.push(change)),
     };
   }
 
   type Begun = Exclude<ReturnType<typeof begin>, { ok: false }>;
+
+  async function receive(who: Identity, channelName: unknown, input: unknown): Promise<CallResult> {
+    const begun = begin(who, channelName, input);
+    if ('ok' in begun) return begun;
+    try {
+      return finish(begun, await begun.run());
+    } catch (error) {
+      return begun.tellWindows(failureOf(begun.channelName, error));
+    }
+  }
 
   /** Checks what the handler answered against the contract, then tells the windows what changed. */
   function finish(begun: Begun, answer: unknown): CallResult {
@@ -247,30 +256,30 @@ export function createCore(options: CoreOptions) {
 
   return {
     /**
-     * Calls a channel for a window. The channel name, the caller's role and the input are all checked here,
-     * so a malformed call is refused with a clear message before any handler runs.
+     * Calls a channel for a window, in the same process (the device hub, the demo, the tests): typed by channel.
+     * The caller's role and the input are still checked here, as for any call.
      */
-    call(who: Identity, channelName: unknown, input: unknown): CallResult {
-      const begun = begin(who, channelName, input);
+    call<C extends ChannelName>(who: Identity, channelName: C, ...input: InputArgument<C>): CallResult<Output<C>> {
+      const begun = begin(who, channelName, input[0]);
       if ('ok' in begun) return begun;
       if (begun.contract.async) return fail('internal', `${begun.channelName} answers asynchronously: use callAsync.`);
       try {
-        return finish(begun, begun.run());
+        return finish(begun, begun.run()) as CallResult<Output<C>>;
       } catch (error) {
-        return begun.tellDesk(failureOf(begun.channelName, error));
+        return begun.tellWindows(failureOf(begun.channelName, error));
       }
     },
 
-    /** The same, for every channel, including those that answer later (files): what the transports use. */
-    async callAsync(who: Identity, channelName: unknown, input: unknown): Promise<CallResult> {
-      const begun = begin(who, channelName, input);
-      if ('ok' in begun) return begun;
-      try {
-        return finish(begun, await begun.run());
-      } catch (error) {
-        return begun.tellDesk(failureOf(begun.channelName, error));
-      }
+    /** The same, for every channel, including those that answer later (files). */
+    callAsync<C extends ChannelName>(who: Identity, channelName: C, ...input: InputArgument<C>): Promise<CallResult<Output<C>>> {
+      return receive(who, channelName, input[0]) as Promise<CallResult<Output<C>>>;
     },
+
+    /**
+     * A call as a transport receives it from a window, anything at all: the channel name, the caller's role and the
+     * input are all checked here, so a malformed call is refused with a clear message before any handler runs.
+     */
+    receive,
 
     /** Pushes every event this identity may see to the listener, until the returned function is called. */
     subscribe(who: Identity, listener: Listener): () => void {

@@ -23,12 +23,12 @@ const DEMO_CLERK = { name: '演示登记员', pin: '2468' };
  */
 function signInDemoClerk(core: Core): void {
   const desk = { role: 'clerk' as const, desk: '1' };
-  const state = core.call(desk, 'session.state', {});
-  const known = state.ok ? (state.value as { operators: { id: string; name: string }[] }).operators.find((o) => o.name === DEMO_CLERK.name) : undefined;
+  const state = core.call(desk, 'session.state');
+  const known = state.ok ? state.value.operators.find((o) => o.name === DEMO_CLERK.name) : undefined;
   const added = known ? null : core.admin.saveOperator({ ...DEMO_CLERK, role: 'clerk' }, 'demo');
   const id = known?.id ?? (added?.result === 'saved' ? added.operator.id : undefined);
   const signedIn = id ? core.call(desk, 'session.signIn', { operatorId: id, pin: DEMO_CLERK.pin }) : null;
-  if (!signedIn?.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error('The demo clerk could not sign in.');
+  if (!signedIn?.ok || signedIn.value.result !== 'signed-in') throw new Error('The demo clerk could not sign in.');
 }
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, argv.includes('--fast') ? 0 : ms));
 

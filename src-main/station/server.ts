@@ -78,7 +78,7 @@ function serveWindow(core: Core, identity: Identity, socket: WebSocket): void {
     if (isBinary) return reply(socket, { id: null, result: refused('Binary messages are not accepted.') });
     const call = parseCall(data.toString());
     if ('error' in call) return reply(socket, { id: call.id, result: refused(call.error) });
-    void core.callAsync(identity, call.channel, call.input).then((result) => reply(socket, { id: call.id, result }));
+    void core.receive(identity, call.channel, call.input).then((result) => reply(socket, { id: call.id, result }));
   });
 }
 

@@ -22,80 +22,80 @@ afterEach(() => dispose());
 
 describe('the boundary', () => {
   /** Calls, expects a refusal with `code` and a message matching `message`, and no row anywhere changed. */
-  function expectCallRefused(who: Identity, channel: unknown, input: unknown, code: string, message: RegExp): void {
+  async function expectCallRefused(who: Identity, channel: unknown, input: unknown, code: string, message: RegExp): Promise<void> {
     const before = readSnapshot(dataDir);
     expect(before.tubes.length).toBeGreaterThan(0);
-    const result = core.call(who, channel, input) as Extract<CallResult, { ok: false }>;
+    const result = (await core.receive(who, channel, input)) as Extract<CallResult, { ok: false }>;
     expect(result).toEqual({ ok: false, error: { code, message: expect.any(String) } });
     expect(result.error.message).toMatch(message);
     expect(readSnapshot(dataDir)).toEqual(before);
   }
 
-  it('refuses an unknown channel, naming it', () => {
-    expectCallRefused(CLERK, 'clerk.delete', {}, 'unknown-channel', /no channel named "clerk\.delete"/);
-    expectCallRefused(MANAGER, 'site.setPoolingRatio', { poolingRatio: 5 }, 'unknown-channel', /no channel named "site\.setPoolingRatio"/);
+  it('refuses an unknown channel, naming it', async () => {
+    await expectCallRefused(CLERK, 'clerk.delete', {}, 'unknown-channel', /no channel named "clerk\.delete"/);
+    await expectCallRefused(MANAGER, 'site.setPoolingRatio', { poolingRatio: 5 }, 'unknown-channel', /no channel named "site\.setPoolingRatio"/);
   });
 
-  it('refuses names that are not channels though an object has them: toString, __proto__, constructor', () => {
+  it('refuses names that are not channels though an object has them: toString, __proto__, constructor', async () => {
     for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
-      expectCallRefused(CLERK, name, {}, 'unknown-channel', /no channel named/);
+      await expectCallRefused(CLERK, name, {}, 'unknown-channel', /no channel named/);
     }
   });
 
-  it('refuses a channel name that is not a string', () => {
-    expectCallRefused(CLERK, 42, {}, 'unknown-channel', /no channel named 42/);
-    expectCallRefused(CLERK, null, {}, 'unknown-channel', /no channel named null/);
-    expectCallRefused(CLERK, { toString: () => 'clerk.scan' }, { text: '2026112200002' }, 'unknown-channel', /no channel named/);
+  it('refuses a channel name that is not a string', async () => {
+    await expectCallRefused(CLERK, 42, {}, 'unknown-channel', /no channel named 42/);
+    await expectCallRefused(CLERK, null, {}, 'unknown-channel', /no channel named null/);
+    await expectCallRefused(CLERK, { toString: () => 'clerk.scan' }, { text: '2026112200002' }, 'unknown-channel', /no channel named/);
   });
 
-  it('refuses a clerk changing the pooling ratio', () => {
-    expectCallRefused(CLERK, 'site.updateSettings', { poolingRatio: 5 }, 'forbidden', /clerk window may not call site\.updateSettings/);
+  it('refuses a clerk changing the pooling ratio', async () => {
+    await expectCallRefused(CLERK, 'site.updateSettings', { poolingRatio: 5 }, 'forbidden', /clerk window may not call site\.updateSettings/);
     expect(value(core.call(MANAGER, 'site.settings', {}))).toMatchObject({ poolingRatio: 10 });
   });
 
-  it('refuses a manager scanning at a desk, and a clerk reading the totals', () => {
-    expectCallRefused(MANAGER, 'clerk.scan', { text: '2026112200002' }, 'forbidden', /manager window may not call clerk\.scan/);
-    expectCallRefused(MANAGER, 'clerk.sealNow', {}, 'forbidden', /manager window may not call clerk\.sealNow/);
-    expectCallRefused(CLERK, 'site.totals', {}, 'forbidden', /clerk window may not call site\.totals/);
-    expectCallRefused(CLERK, 'packing.scan', { text: 'B2026112201' }, 'forbidden', /clerk window may not call packing\.scan/);
+  it('refuses a manager scanning at a desk, and a clerk reading the totals', async () => {
+    await expectCallRefused(MANAGER, 'clerk.scan', { text: '2026112200002' }, 'forbidden', /manager window may not call clerk\.scan/);
+    await expectCallRefused(MANAGER, 'clerk.sealNow', {}, 'forbidden', /manager window may not call clerk\.sealNow/);
+    await expectCallRefused(CLERK, 'site.totals', {}, 'forbidden', /clerk window may not call site\.totals/);
+    await expectCallRefused(CLERK, 'packing.scan', { text: 'B2026112201' }, 'forbidden', /clerk window may not call packing\.scan/);
   });
 
-  it('refuses a scan with no text', () => {
-    expectCallRefused(CLERK, 'clerk.scan', {}, 'invalid-input', /Invalid input for clerk\.scan.*text/s);
-    expectCallRefused(CLERK, 'clerk.scan', undefined, 'invalid-input', /text/);
+  it('refuses a scan with no text', async () => {
+    await expectCallRefused(CLERK, 'clerk.scan', {}, 'invalid-input', /Invalid input for clerk\.scan.*text/s);
+    await expectCallRefused(CLERK, 'clerk.scan', undefined, 'invalid-input', /text/);
   });
 
-  it('refuses a number where a string is expected', () => {
-    expectCallRefused(CLERK, 'clerk.scan', { text: 2026112200002 }, 'invalid-input', /expected string.*text|text.*expected string/is);
+  it('refuses a number where a string is expected', async () => {
+    await expectCallRefused(CLERK, 'clerk.scan', { text: 2026112200002 }, 'invalid-input', /expected string.*text|text.*expected string/is);
   });
 
-  it('refuses extra keys, such as a desk the window tries to choose for itself', () => {
-    expectCallRefused(CLERK, 'clerk.scan', { text: '2026112200002', desk: '2' }, 'invalid-input', /desk/);
-    expectCallRefused(CLERK, 'clerk.sealNow', { force: true }, 'invalid-input', /force/);
-    expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio: 5, admin: true }, 'invalid-input', /admin/);
+  it('refuses extra keys, such as a desk the window tries to choose for itself', async () => {
+    await expectCallRefused(CLERK, 'clerk.scan', { text: '2026112200002', desk: '2' }, 'invalid-input', /desk/);
+    await expectCallRefused(CLERK, 'clerk.sealNow', { force: true }, 'invalid-input', /force/);
+    await expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio: 5, admin: true }, 'invalid-input', /admin/);
   });
 
-  it('refuses a 5,000-character text before any parsing', () => {
-    expectCallRefused(CLERK, 'clerk.scan', { text: '1'.repeat(5000) }, 'invalid-input', /text/);
-    expectCallRefused(CLERK, 'clerk.scan', { text: `张三|110101199003071233|${'1'.repeat(4970)}` }, 'invalid-input', /text/);
+  it('refuses a 5,000-character text before any parsing', async () => {
+    await expectCallRefused(CLERK, 'clerk.scan', { text: '1'.repeat(5000) }, 'invalid-input', /text/);
+    await expectCallRefused(CLERK, 'clerk.scan', { text: `张三|110101199003071233|${'1'.repeat(4970)}` }, 'invalid-input', /text/);
   });
 
-  it('refuses input of the wrong kind altogether', () => {
-    expectCallRefused(CLERK, 'clerk.scan', '2026112200002', 'invalid-input', /clerk\.scan/);
-    expectCallRefused(CLERK, 'clerk.scan', ['2026112200002'], 'invalid-input', /clerk\.scan/);
-    expectCallRefused(CLERK, 'clerk.scan', { text: '2026112200002', confirm: 'yes' }, 'invalid-input', /confirm/);
+  it('refuses input of the wrong kind altogether', async () => {
+    await expectCallRefused(CLERK, 'clerk.scan', '2026112200002', 'invalid-input', /clerk\.scan/);
+    await expectCallRefused(CLERK, 'clerk.scan', ['2026112200002'], 'invalid-input', /clerk\.scan/);
+    await expectCallRefused(CLERK, 'clerk.scan', { text: '2026112200002', confirm: 'yes' }, 'invalid-input', /confirm/);
   });
 
-  it('refuses pooling ratios that are not a whole number from 1 to 100, and a tube pattern that does not compile', () => {
+  it('refuses pooling ratios that are not a whole number from 1 to 100, and a tube pattern that does not compile', async () => {
     for (const poolingRatio of [0, -1, 2.5, 101, '10', null]) {
-      expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio }, 'invalid-input', /poolingRatio/);
+      await expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio }, 'invalid-input', /poolingRatio/);
     }
-    expectCallRefused(MANAGER, 'site.updateSettings', { tubePattern: '([0-9' }, 'invalid-input', /not a valid regular expression/);
+    await expectCallRefused(MANAGER, 'site.updateSettings', { tubePattern: '([0-9' }, 'invalid-input', /not a valid regular expression/);
   });
 
-  it('refuses a site name with a hidden character: it is printed on manifests and sent with every batch', () => {
+  it('refuses a site name with a hidden character: it is printed on manifests and sent with every batch', async () => {
     for (const siteName of ['东\u0000区', '东区\u202e', '\u200b']) {
-      expectCallRefused(MANAGER, 'site.updateSettings', { siteName }, 'invalid-input', /siteName/);
+      await expectCallRefused(MANAGER, 'site.updateSettings', { siteName }, 'invalid-input', /siteName/);
     }
   });
 
@@ -202,12 +202,12 @@ describe('pushed events', () => {
     expect(received.m2).toEqual(received.m1);
   });
 
-  it('pushes nothing for a refusal, a warning awaiting confirmation, or a refused call', () => {
+  it('pushes nothing for a refusal, a warning awaiting confirmation, or a refused call', async () => {
     const { received } = listen({ clerk1: CLERK, manager: MANAGER });
     const nothing = { clerk1: [], manager: [] };
     expect(value(core.call(CLERK, 'clerk.scan', { text: personCode(0) }))).toMatchObject({ problem: 'person-already-in-tube' });
     expect(received).toEqual(nothing);
-    expect(core.call(CLERK, 'clerk.scan', { text: 42 })).toMatchObject({ ok: false });
+    expect(await core.receive(CLERK, 'clerk.scan', { text: 42 })).toMatchObject({ ok: false });
     expect(core.call(CLERK, 'site.updateSettings', { poolingRatio: 5 })).toMatchObject({ ok: false });
     expect(received).toEqual(nothing);
 

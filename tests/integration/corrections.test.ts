@@ -98,14 +98,14 @@ describe('correcting a person', () => {
     d.expectRefused(() => correct(second, { name: '李四' }), 'registration-voided');
   });
 
-  it('refuses a removed person and a bad call, and is closed to clerks', () => {
+  it('refuses a removed person and a bad call, and is closed to clerks', async () => {
     d.scan(TUBE);
     d.scan(personCode(0));
     d.undo();
     const removed = rows('registrations')[0].id as string;
     d.expectRefused(() => correct(removed, { name: '李四' }), 'registration-unknown');
     const before = d.tables();
-    expect(core.call(MANAGER, 'site.correctPerson', { registrationId: removed, name: '李四' })).toMatchObject({
+    expect(await core.receive(MANAGER, 'site.correctPerson', { registrationId: removed, name: '李四' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });

@@ -5,7 +5,7 @@ import type { Identity, PushedEvent } from '../../src-main/core/contract';
 import type { Core } from '../../src-main/core/core';
 import { parsePersonCode } from '../../src-main/core/domain/codeFormats';
 import { VECTOR_RESIDENT_CARD } from '../fixtures/cards';
-import { CLERK_PIN, signIn, value } from '../fixtures/driver';
+import { CLERK_PIN, outcome, signIn, value } from '../fixtures/driver';
 import { readSnapshot, tempCore } from '../fixtures/tempCore';
 
 const GUIDE: Identity = { role: 'guide' };
@@ -53,9 +53,9 @@ describe('the pre-registration window', () => {
   it('makes a sticker only for checked details, masked on the sticker, full in its code', () => {
     const clerk = signIn(core, []);
     value(core.call(GUIDE, 'session.signIn', { operatorId: clerk, pin: CLERK_PIN }));
-    const person = { docType: 'resident-id', idNumber: '110101199003071233', name: '钱老伯', phone: '13812345678' };
+    const person = { docType: 'resident-id' as const, idNumber: '110101199003071233', name: '钱老伯', phone: '13812345678' };
     expect(value(core.call(GUIDE, 'guide.sticker', { ...person, phone: '123' }))).toEqual({ result: 'refused', problem: 'phone-invalid' });
-    const made = value<{ result: string; code: string; person: unknown }>(core.call(GUIDE, 'guide.sticker', person));
+    const made = outcome(value(core.call(GUIDE, 'guide.sticker', person)), 'sticker');
     expect(made.person).toEqual({ name: '钱*伯', idNumber: '110101********1233' });
     expect(parsePersonCode(made.code, [])).toMatchObject({ fields: { idNumber: person.idNumber, name: '钱老伯', phone: person.phone } });
     expect(core.call({ role: 'clerk', desk: '1' }, 'guide.sticker', person)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -25,7 +25,7 @@ function perHourAt(zone: string, times: string[]): number[] {
       now = new Date(time);
       d.scan(`测试|${idNumber(i)}|13900000000`);
     });
-    const [desk] = value<{ desk: string; perHour: number[] }[]>(core.call(MANAGER, 'site.live', {}));
+    const [desk] = value(core.call(MANAGER, 'site.live'));
     return desk.perHour;
   } finally {
     dispose();
@@ -57,7 +57,7 @@ describe('people per hour as the day goes on', () => {
     const { core, dataDir, dispose } = tempCore(() => now);
     try {
       const d = driver(core, dataDir);
-      const perHour = () => value<{ perHour: number[] }[]>(core.call(MANAGER, 'site.live', {}))[0].perHour[9];
+      const perHour = () => value(core.call(MANAGER, 'site.live'))[0].perHour[9];
       d.scan('2026112200001');
       d.scan(`测试|${idNumber(1)}|13900000000`);
       expect(perHour()).toBe(1);

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Identity, PushedEvent } from '../../src-main/core/contract';
 import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { VECTOR_RESIDENT_CARD } from '../fixtures/cards';
-import { CLERK, CLERK_PIN, driver, MANAGER, value } from '../fixtures/driver';
+import { CLERK, CLERK_PIN, driver, MANAGER, outcome, present, value } from '../fixtures/driver';
 import { idNumber, personCode } from '../fixtures/people';
 import { readSnapshot, tempCore, tempDir } from '../fixtures/tempCore';
 
@@ -104,7 +104,7 @@ describe('an ID card', () => {
   });
 
   it('at the pre-registration window is said, not read into the form', () => {
-    const clerk = value<{ operator: { id: string } }>(core.call(MANAGER, 'site.saveOperator', { name: '引导员', role: 'clerk', pin: CLERK_PIN }));
+    const clerk = outcome(value(core.call(MANAGER, 'site.saveOperator', { name: '引导员', role: 'clerk', pin: CLERK_PIN })), 'saved');
     value(core.call(GUIDE, 'session.signIn', { operatorId: clerk.operator.id, pin: CLERK_PIN }));
     const pushed: PushedEvent[] = [];
     core.subscribe(GUIDE, (event) => pushed.push(event));
@@ -117,9 +117,9 @@ describe('an ID card', () => {
 
 describe('a sticker at the pre-registration window', () => {
   it('is not made for a name with a direction mark', () => {
-    const clerk = value<{ operator: { id: string } }>(core.call(MANAGER, 'site.saveOperator', { name: '引导员', role: 'clerk', pin: CLERK_PIN }));
+    const clerk = outcome(value(core.call(MANAGER, 'site.saveOperator', { name: '引导员', role: 'clerk', pin: CLERK_PIN })), 'saved');
     value(core.call(GUIDE, 'session.signIn', { operatorId: clerk.operator.id, pin: CLERK_PIN }));
-    const sticker = { docType: 'resident-id', idNumber: idNumber(0), name: '\u061c钱老伯', phone: '13812345678' };
+    const sticker = { docType: 'resident-id' as const, idNumber: idNumber(0), name: '\u061c钱老伯', phone: '13812345678' };
     expectRefusedUnchanged(() => value(core.call(GUIDE, 'guide.sticker', sticker)), hidden('U+061C', 1));
   });
 });
@@ -256,7 +256,7 @@ describe('exports of rows stored before this check', () => {
     db.prepare("UPDATE handovers SET courier_name = '李\u202e师傅', vehicle = '\u200b京A12345'").run();
     db.close();
     const manifestFile = async (format: 'csv' | 'xlsx') =>
-      Buffer.from(value<{ base64: string }>(await core.callAsync(MANAGER, 'site.manifestFile', { number: '20261122-001', format })).base64, 'base64');
+      Buffer.from(present(value(await core.callAsync(MANAGER, 'site.manifestFile', { number: '20261122-001', format }))).base64, 'base64');
     const csv = (await manifestFile('csv')).toString('utf8');
     expect(csv).not.toMatch(HIDDEN_IN_FILE);
     expect(csv).toContain('"李\ufffd师傅"');

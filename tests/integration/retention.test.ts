@@ -6,7 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import type { ChannelName } from '../../src-main/core/contract';
+import { createCore, DATABASE_FILE, type InputArgument } from '../../src-main/core/core';
 import { filesUnder, occurrencesIn } from '../fixtures/byteSearch';
 import { CLERK, CLERK_PIN, driver, MANAGER, signInManager, value } from '../fixtures/driver';
 import { idNumber } from '../fixtures/people';
@@ -56,12 +57,12 @@ it('purges people the platform has had for the retention period from every file,
   const backups = path.join(dataDir, 'backups');
   const core = createCore({ dataDir, clock: () => new Date(now), upload: { timeoutMs: 2000 } });
   const desk = driver(core, dataDir);
-  const manager = (channel: string, input: unknown = {}) => desk.call(MANAGER, channel, input);
+  const manager = <C extends ChannelName>(channel: C, ...input: InputArgument<C>) => desk.call(MANAGER, channel, ...input);
   // Days pass between the steps: the desk and the manager have locked themselves by then and sign in again.
   const later = (days: number) => {
     now = start + days * DAY;
     signInManager(core);
-    const { operators } = value<{ operators: { id: string; name: string }[] }>(core.call(CLERK, 'session.state', {}));
+    const { operators } = value(core.call(CLERK, 'session.state'));
     value(core.call(CLERK, 'session.signIn', { operatorId: operators.find((o) => o.name === '测试登记员')!.id, pin: CLERK_PIN }));
   };
   const drained = () => vi.waitFor(

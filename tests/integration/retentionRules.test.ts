@@ -33,7 +33,7 @@ const registrationOf = (n: number) =>
 function later(days: number): void {
   now = start + days * DAY;
   signInManager(core);
-  const { operators } = value<{ operators: { id: string; name: string }[] }>(core.call(CLERK, 'session.state', {}));
+  const { operators } = value(core.call(CLERK, 'session.state'));
   const clerk = operators.find((operator) => operator.name === '测试登记员')!;
   for (const desk of [CLERK, OTHER_CLERK]) value(core.call(desk, 'session.signIn', { operatorId: clerk.id, pin: CLERK_PIN }));
 }

@@ -2,6 +2,7 @@
 // and the facts (audit + outbox) each accepted step writes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
+import type { CodeFormat } from '../../src-main/core/domain/codeFormats';
 import { CLERK, driver, MANAGER, OTHER_CLERK } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
 import { tempCore } from '../fixtures/tempCore';
@@ -206,9 +207,9 @@ describe('manual entry', () => {
     d.expectRefused(() => d.call(CLERK, 'clerk.enterPerson', { ...person, idNumber: '110101199003071233', docType: 'hmt-permit' }), 'id-region');
   });
 
-  it('refuses a document type outside the list at the boundary', () => {
+  it('refuses a document type outside the list at the boundary', async () => {
     d.scan('2026112200001');
-    expect(core.call(CLERK, 'clerk.enterPerson', { ...person, docType: 'library-card' })).toMatchObject({
+    expect(await core.receive(CLERK, 'clerk.enterPerson', { ...person, docType: 'library-card' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
     });
@@ -217,7 +218,7 @@ describe('manual entry', () => {
 
 describe('personal-code formats from the settings', () => {
   it('registers people from the formats the manager configured, a token as it is, and a sticker always', () => {
-    const formats = [
+    const formats: CodeFormat[] = [
       { kind: 'json', name: 'JSON', fields: { name: 'xm', idNumber: 'sfz' } },
       { kind: 'opaque', name: 'token', pattern: 'HSM[A-Z0-9]{10}' },
     ];

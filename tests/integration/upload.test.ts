@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
-import type { PushedEvent } from '../../src-main/core/contract';
+import { createCore, DATABASE_FILE, type Core, type InputArgument } from '../../src-main/core/core';
+import type { ChannelName, PushedEvent } from '../../src-main/core/contract';
 import { driver, MANAGER, signInManager, value } from '../fixtures/driver';
 import { startFaultProxy } from '../fixtures/faultProxy';
 import { personCode } from '../fixtures/people';
@@ -52,7 +52,7 @@ function station(dataDir = tempDir()): Core {
   return core;
 }
 
-const manager = (core: Core, channel: string, input: unknown = {}) => value(core.call(MANAGER, channel, input));
+const manager = <C extends ChannelName>(core: Core, channel: C, ...input: InputArgument<C>) => value(core.call(MANAGER, channel, ...input));
 
 function configure(core: Core, settings: Record<string, unknown>) {
   return manager(core, 'site.saveUploadSettings', settings);

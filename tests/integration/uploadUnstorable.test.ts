@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import type { ChannelName } from '../../src-main/core/contract';
+import { createCore, DATABASE_FILE, type InputArgument } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
 import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
 import { seedFacts } from '../fixtures/seedFacts';
@@ -58,7 +59,7 @@ it('holds the fact PostgreSQL cannot store, stores the rest of its batch, and le
   const core = createCore({ dataDir, upload: { timeoutMs: 2000, backoff: { baseMs: 20, capMs: 500 } } });
   try {
     signInManager(core);
-    const manager = (channel: string, input: unknown = {}) => value(core.call(MANAGER, channel, input));
+    const manager = <C extends ChannelName>(channel: C, ...input: InputArgument<C>) => value(core.call(MANAGER, channel, ...input));
     // One batch for all eight, so the poisoned fact travels with the good ones.
     manager('site.saveUploadSettings', { endpoint: receiver.url, token: receiver.token, batchSize: 10 });
     core.uploader.start();

@@ -2,7 +2,26 @@
 // and inputs that admit nothing beyond what they declare.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHANNEL_NAMES, EVENT_NAMES, ROLES, channels, events } from '../../src-main/core/contract';
+import { CHANNEL_NAMES, ROLES, channels, channelsOf, events } from '../../src-main/core/contract';
+import { correctionChannels } from '../../src-main/core/corrections/channels';
+import { maintenanceChannels } from '../../src-main/core/maintenance/channels';
+import { operatorChannels } from '../../src-main/core/operators/channels';
+import { preRegistrationChannels } from '../../src-main/core/preRegistration/channels';
+import { registrationChannels } from '../../src-main/core/registration/channels';
+import { siteChannels } from '../../src-main/core/site/channels';
+import { transportChannels } from '../../src-main/core/transport/channels';
+import { uploadChannels } from '../../src-main/core/upload/channels';
+
+const FEATURES = {
+  operators: operatorChannels,
+  registration: registrationChannels,
+  preRegistration: preRegistrationChannels,
+  site: siteChannels,
+  corrections: correctionChannels,
+  transport: transportChannels,
+  upload: uploadChannels,
+  maintenance: maintenanceChannels,
+};
 
 /** Every object in a JSON schema, with the path that leads to it. */
 function objectsIn(schema: unknown, at = '$'): { at: string; node: Record<string, unknown> }[] {
@@ -13,14 +32,22 @@ function objectsIn(schema: unknown, at = '$'): { at: string; node: Record<string
 }
 
 describe('the contract', () => {
-  it('has a contract for every channel name and a name for every contract', () => {
-    expect(Object.keys(channels).sort()).toEqual([...CHANNEL_NAMES].sort());
-    expect(new Set(CHANNEL_NAMES).size).toBe(CHANNEL_NAMES.length);
+  it("holds every feature's channels, each declared by one feature only (merging would hide a second)", () => {
+    const declared = Object.entries(FEATURES).flatMap(([feature, table]) => Object.keys(table).map((name) => `${name} (${feature})`));
+    const names = declared.map((entry) => entry.split(' ')[0]);
+    expect(declared.filter((_, i) => names.indexOf(names[i]) !== i)).toEqual([]);
+    expect([...CHANNEL_NAMES].sort()).toEqual(names.sort());
+    for (const [feature, table] of Object.entries(FEATURES)) {
+      for (const [name, contract] of Object.entries(table)) expect(channels[name as keyof typeof channels], `${name} (${feature})`).toBe(contract);
+    }
   });
 
-  it('has a contract for every event name and a name for every contract', () => {
-    expect(Object.keys(events).sort()).toEqual([...EVENT_NAMES].sort());
-    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
+  it("gives each window role exactly the channels whose roles name it: that role's preload allow-list", () => {
+    expect(channelsOf('clerk')).toContain('clerk.scan');
+    expect(channelsOf('clerk')).not.toContain('site.voidTube');
+    expect(channelsOf('guide')).toEqual(['session.whoami', 'session.state', 'session.signIn', 'session.lock', 'session.signOut', 'guide.sticker']);
+    expect(channelsOf('device').sort()).toEqual(['device.config', 'device.input', 'device.notUnderstood', 'device.states']);
+    expect(channelsOf('manager')).not.toContain('clerk.scan');
   });
 
   it('gives every channel and every event at least one role, and only known roles', () => {

@@ -23,10 +23,8 @@ export function connectDevices(core: Core, options: DeviceOptions) {
     providers: options.providers,
     pollMs: options.pollMs,
     config() {
-      const site = core.call(DEVICE, 'device.config', {});
-      const { profiles, assignments } = site.ok
-        ? (site.value as { profiles: DeviceProfile[]; assignments: DeviceAssignment[] })
-        : { profiles: [], assignments: [] };
+      const site = core.call(DEVICE, 'device.config');
+      const { profiles, assignments } = site.ok ? site.value : { profiles: [], assignments: [] };
       return {
         profiles: [...profiles, ...(options.launchProfiles ?? [])],
         // Later entries win: the site's own assignments override the launch's.

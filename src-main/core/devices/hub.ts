@@ -10,7 +10,8 @@ import type {
   NotUnderstoodScan,
 } from '../domain/devices';
 import { attachDriver, type Driver } from './drivers';
-import { deviceIdentity, type DevicePort, type PortInfo, type PortProvider } from './ports/port';
+import type { PortInfo } from '../domain/devices';
+import { deviceIdentity, type DevicePort, type PortProvider } from './ports/port';
 import { kindOf, profileFor } from './profiles';
 
 export interface DeviceConfig {

@@ -2,7 +2,7 @@
 // id. The vendor differences live here as data, so each protocol keeps one parser. Sites add their own in
 // settings; those are tried first.
 import type { DeviceProfile, Protocol } from '../domain/devices';
-import type { PortInfo } from './ports/port';
+import type { PortInfo } from '../domain/devices';
 
 const TRANSPORT_OF: Record<Protocol, 'hid' | 'serial'> = {
   'hid-pos': 'hid',

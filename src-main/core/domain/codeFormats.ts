@@ -54,9 +54,16 @@ export const codeFormatSchema = z.discriminatedUnion('kind', [
 
 export type CodeFormat = z.infer<typeof codeFormatSchema>;
 
-export type ParsedCode =
-  | { kind: 'person'; format: string; fields: { docType: DocumentType; name: string; idNumber: string; phone: string } }
-  | { kind: 'token'; format: string; token: string };
+/** What a code says: a person's fields, or an opaque token only the platform can resolve to a person. */
+export const parsedCodeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('person'),
+    format: z.string(),
+    fields: z.object({ docType: z.enum(DOCUMENT_TYPES), name: z.string(), idNumber: z.string(), phone: z.string() }),
+  }),
+  z.object({ kind: z.literal('token'), format: z.string(), token: z.string() }),
+]);
+export type ParsedCode = z.output<typeof parsedCodeSchema>;
 
 export const STICKER_FORMAT = 'SwabDesk sticker';
 const STICKER_PREFIX = 'SWABDESK1:';
@@ -147,7 +154,12 @@ export function parsePersonCode(text: string, formats: readonly CodeFormat[]): P
 }
 
 /** For the settings screen's tester: what each format makes of a sample code, and which one wins. */
-export function testCodeFormats(text: string, formats: readonly CodeFormat[]) {
+export const codeFormatTestSchema = z.object({
+  result: parsedCodeSchema.nullable(),
+  formats: z.array(z.object({ name: z.string(), matches: z.boolean() })),
+});
+
+export function testCodeFormats(text: string, formats: readonly CodeFormat[]): z.output<typeof codeFormatTestSchema> {
   return {
     result: parsePersonCode(text, formats) ?? null,
     formats: formats.map((format) => ({ name: format.name, matches: parseWith(format, text) !== undefined })),

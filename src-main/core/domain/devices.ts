@@ -2,6 +2,7 @@
 // device stands, which desk it feeds and which protocol it speaks. The core checks them again where they enter,
 // since they come from hardware.
 import { z } from 'zod';
+import { sexSchema } from './person';
 
 const yyyymmdd = z.string().regex(/^\d{8}$/);
 const cardField = z.string().max(120);
@@ -14,7 +15,7 @@ export const cardTextSchema = z.strictObject({
   /** Chinese name (the English name on a foreign permanent resident card when it has no Chinese one). */
   name: cardField,
   englishName: cardField.nullable(),
-  sex: z.enum(['unknown', 'male', 'female', 'unspecified']),
+  sex: sexSchema,
   /** GB 3304 name of the ethnicity, on resident cards only. */
   ethnicity: cardField.nullable(),
   birthDate: yyyymmdd,
@@ -55,6 +56,22 @@ export const PROTOCOLS = ['hid-pos', 'boot-keyboard', 'serial-scanner', 'sam-rea
 export type Protocol = (typeof PROTOCOLS)[number];
 
 const usbId = z.number().int().min(0).max(0xffff);
+
+/** A USB device as the operating system lists it: what a device profile is matched against. */
+export const portInfoSchema = z.object({
+  transport: z.enum(['hid', 'serial']),
+  /** The operating system's path: unique while the device stays plugged in. */
+  path: z.string(),
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  serialNumber: z.string().nullable(),
+  product: z.string().nullable(),
+  /** HID only: the top-level collection, which tells a HID-POS scanner (0x8C/0x02) from a keyboard (0x01/0x06). */
+  usagePage: z.number().int().nullable(),
+  usage: z.number().int().nullable(),
+});
+export type PortInfo = z.output<typeof portInfoSchema>;
+export type Transport = PortInfo['transport'];
 
 /** Which protocol a USB device speaks, by vendor and product id, and the vendor's settings for it. */
 export const deviceProfileSchema = z

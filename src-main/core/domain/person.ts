@@ -1,8 +1,12 @@
 // A person as a registration holds them, and the checks every way of entering a person shares.
-import { validateDocument, type DocumentProblem, type DocumentType } from './documents';
+import { z } from 'zod';
+import { DOCUMENT_TYPES, validateDocument, type DocumentType } from './documents';
 import { cleanText, type InvisibleCharacterProblem } from './personText';
+import type { PERSON_PROBLEMS } from './refusals';
 
-export type Sex = 'unknown' | 'male' | 'female' | 'unspecified';
+/** As an ID card's chip says it (GB/T 2261.1: 0 unknown, 1 male, 2 female, 9 not stated). */
+export const sexSchema = z.enum(['unknown', 'male', 'female', 'unspecified']);
+export type Sex = z.output<typeof sexSchema>;
 
 export interface Person {
   /** A document, or an opaque code token that only the platform can resolve to a person. */
@@ -16,18 +20,22 @@ export interface Person {
   birthDate: string | null;
 }
 
-export type PersonProblem = DocumentProblem | 'name-missing' | 'phone-invalid';
+export type PersonProblem = (typeof PERSON_PROBLEMS)[number];
 
 /** Why a person's details were refused: a problem its name says enough about, or an invisible character, which and where. */
 export type PersonRefusal = { problem: PersonProblem } | InvisibleCharacterProblem;
 
-/** A person as scanned or typed, before any check; a code that names no document type means a resident ID card. */
-export interface PersonFields {
-  docType?: DocumentType;
-  name: string;
-  idNumber: string;
-  phone: string;
-}
+/** A person's details as a window sends them, before any check. */
+export const personFieldsSchema = z.strictObject({
+  docType: z.enum(DOCUMENT_TYPES),
+  idNumber: z.string().max(64),
+  name: z.string().max(100),
+  phone: z.string().max(32),
+});
+
+type SentPersonFields = z.output<typeof personFieldsSchema>;
+/** As scanned, too: a code that names no document type means a resident ID card. */
+export type PersonFields = Omit<SentPersonFields, 'docType'> & Partial<Pick<SentPersonFields, 'docType'>>;
 
 /** A name cleaned by the one rule for a person's text, and refused when nothing is left of it. */
 export function checkName(

@@ -6,6 +6,7 @@
 // It runs in the background worker, on the worker's own connection: the search walks only acknowledged
 // registrations (migration 8's index), and the deletes go in transactions of a few registrations with a rest
 // between them, so a desk's scan never waits behind more than one of them.
+import type { BackgroundJob } from '../background/jobs';
 import type { Db } from '../db/database';
 import { createFactRecorder } from '../facts/record';
 import { checkpointWal, truncateWal } from './wal';
@@ -27,12 +28,8 @@ export function retentionCutoff(now: Date, retentionDays: number): string | null
   return retentionDays === 0 ? null : new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
 }
 
-export interface PurgeRequest {
-  cutoff: string;
-  /** When the purge happens, for its fact in the trail. */
-  at: string;
-  actor: string;
-}
+/** The worker's purge job: the cutoff, and when and by whom, for its fact in the trail. */
+export type PurgeRequest = Omit<Extract<BackgroundJob, { kind: 'purge' }>, 'kind'>;
 
 /** `rest` runs between two write transactions: there the desks take their turn at the database. */
 /**

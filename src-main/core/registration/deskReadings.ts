@@ -1,8 +1,19 @@
 // What the desks' own devices read, turned into registrations at their desk; the one reading per desk that
 // waits for the clerk to confirm a warning; when a desk was last told of a scan nobody could read; and the latest
 // state of every device, for the windows.
+import { z } from 'zod';
 import type { DeviceReading, DeviceState } from '../domain/devices';
-import type { DeskActor, ScanOutcome, TubeLoop } from './tubeLoop';
+import { scanOutcomeSchema, type DeskActor, type ScanOutcome, type TubeLoop } from './tubeLoop';
+
+/** What a desk's own device read, and what came of it, for that desk's window to show and sound. */
+export const readingOutcomeSchema = z.object({
+  device: z.string(),
+  kind: z.enum(['scan', 'card']),
+  /** null when the reading could not be saved at all (a full disk): `error` says why. */
+  outcome: scanOutcomeSchema.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ReadingOutcome = z.output<typeof readingOutcomeSchema>;
 
 /** A burst of unreadable reports (one garbled code is often several) is one notice: one banner, one sound. */
 export const NOT_UNDERSTOOD_NOTICE_MS = 1000;
@@ -55,3 +66,5 @@ export function createDeskReadings(loop: TubeLoop) {
     states: (desk?: string): DeviceState[] => (desk === undefined ? states : states.filter((s) => s.desk === desk)),
   };
 }
+
+export type DeskReadings = ReturnType<typeof createDeskReadings>;

@@ -1,8 +1,12 @@
-// The manager's live view of every desk: its open tube and fill, when it last registered somebody, and how many
-// people it registered in each hour of the day.
+// The manager's live view of every desk: its open tube and fill, when it last registered somebody, how many
+// people it registered in each hour of the day, who is signed in there and its devices.
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
+import { sessionKey } from '../calls/caller';
+import { deviceStateSchema } from '../domain/devices';
+import type { Sessions } from '../operators/sessions';
+import type { DeskReadings } from '../registration/deskReadings';
 
 export const deskActivitySchema = z.object({
   desk: z.string(),
@@ -13,6 +17,13 @@ export const deskActivitySchema = z.object({
   perHour: z.array(z.number().int()).length(24),
 });
 export type DeskActivity = z.output<typeof deskActivitySchema>;
+
+export const deskLiveSchema = deskActivitySchema.extend({
+  /** Who is signed in there, and whether the desk is locked. */
+  operator: z.string().nullable(),
+  locked: z.boolean(),
+  devices: z.array(deviceStateSchema),
+});
 
 export function createDeskActivity(db: Db, clock: Clock) {
   const known = db.prepare<[], string>('SELECT code FROM desks').pluck();
@@ -94,5 +105,22 @@ export function createDeskActivity(db: Db, clock: Clock) {
       activity.lastScanAt = counts.last;
     }
     return [...desks.values()].sort((a, b) => Number(a.desk) - Number(b.desk) || a.desk.localeCompare(b.desk));
+  };
+}
+
+/** Every desk with its activity, who is signed in there and its devices, for the manager's live view. */
+export function createLiveDesks(deskActivity: ReturnType<typeof createDeskActivity>, readings: DeskReadings, sessions: Sessions) {
+  return (): z.output<typeof deskLiveSchema>[] => {
+    const devices = readings.states();
+    const deviceDesks = devices.flatMap((device) => (device.desk === null ? [] : [device.desk]));
+    return deskActivity([...deviceDesks, ...sessions.signedInDesks()]).map((activity) => {
+      const session = sessions.state(sessionKey({ role: 'clerk', desk: activity.desk }), 'clerk');
+      return {
+        ...activity,
+        operator: session.operator?.name ?? null,
+        locked: session.locked,
+        devices: devices.filter((device) => device.desk === activity.desk),
+      };
+    });
   };
 }

@@ -2,7 +2,8 @@
 // report never blocks the main thread; an 'error' event is what an unplug looks like.
 import HID from 'node-hid';
 import { listenerSet } from './listeners';
-import type { DevicePort, PortInfo, PortProvider } from './port';
+import type { PortInfo } from '../../domain/devices';
+import type { DevicePort, PortProvider } from './port';
 
 function portInfo(device: HID.Device & { path: string }): PortInfo {
   return {

@@ -1,20 +1,6 @@
 // The one boundary between the drivers and the USB stacks. node-hid and serialport sit behind it in
 // production; simulated devices sit behind it with --simulate, so every byte above it is the same code.
-
-export type Transport = 'hid' | 'serial';
-
-export interface PortInfo {
-  transport: Transport;
-  /** The operating system's path: unique while the device stays plugged in. */
-  path: string;
-  vendorId: number;
-  productId: number;
-  serialNumber: string | null;
-  product: string | null;
-  /** HID only: the top-level collection, which tells a HID-POS scanner (0x8C/0x02) from a keyboard (0x01/0x06). */
-  usagePage: number | null;
-  usage: number | null;
-}
+import type { PortInfo, Transport } from '../../domain/devices';
 
 export interface DevicePort {
   readonly info: PortInfo;

@@ -2,7 +2,8 @@
 // readers; an unplug arrives as a 'close' carrying a disconnection error, or as an 'error'.
 import { SerialPort } from 'serialport';
 import { listenerSet } from './listeners';
-import type { DevicePort, PortInfo, PortProvider } from './port';
+import type { PortInfo } from '../../domain/devices';
+import type { DevicePort, PortProvider } from './port';
 
 // The operating system reports USB ids as hex text; a port without them (a built-in UART) is not USB.
 const hexId = (text: string | undefined): number | null => (text && /^[0-9a-f]{1,4}$/i.test(text) ? parseInt(text, 16) : null);

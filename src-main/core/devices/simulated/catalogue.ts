@@ -2,7 +2,8 @@
 // profiles that bind them. Each speaks its protocol byte for byte at the port boundary.
 import type { DeviceAssignment, DeviceProfile, Protocol } from '../../domain/devices';
 import { PROFILE_DEFAULTS } from '../profiles';
-import { deviceIdentity, type PortInfo } from '../ports/port';
+import type { PortInfo } from '../../domain/devices';
+import { deviceIdentity } from '../ports/port';
 import { GUIDE_DESK } from '../../stationWindows';
 
 /** Not a vendor id any real device uses (0x5344 = "SD"), so a simulated profile never claims real hardware. */

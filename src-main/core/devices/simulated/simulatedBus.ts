@@ -1,7 +1,8 @@
 // The simulated USB bus behind --simulate: port providers the device hub uses exactly as it uses node-hid and
 // serialport, and the controls the /sim endpoints call: deliver reports, place a card, unplug, plug.
 import { listenerSet } from '../ports/listeners';
-import type { DevicePort, PortProvider, Transport } from '../ports/port';
+import type { Transport } from '../../domain/devices';
+import type { DevicePort, PortProvider } from '../ports/port';
 import { createCardReaderSim } from './cardReaderSim';
 import type { SimulatedDevice } from './catalogue';
 

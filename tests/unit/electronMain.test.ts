@@ -2,153 +2,34 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import type { FakeElectron, FakeElectronOptions, FakeWindow, Listener } from '../fixtures/electronFake';
 import { IPC_CALL, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
 import { IPC_UNLOCK } from '../../src-main/unlockChannel';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
-type Listener = (...args: unknown[]) => unknown;
-
-function emitter() {
-  const listeners: Record<string, Listener[]> = {};
-  return {
-    listeners,
-    on(name: string, listener: Listener) {
-      (listeners[name] ??= []).push(listener);
-    },
-    emit(name: string, ...args: unknown[]) {
-      for (const listener of listeners[name] ?? []) listener(...args);
-    },
-  };
-}
-
-const electron = vi.hoisted(() => ({
-  state: {} as {
-    lock: boolean;
-    userData: string;
-    ready: Promise<void>;
-    startReady: () => void;
-    app: ReturnType<typeof emitter> & { quit: Mock<() => void>; exit: Mock<(code: number) => void> };
-    session: Record<string, Listener>;
-    spellcheck?: boolean;
-    /** What safeStorage says it uses; basic_text makes the app ask for the site passphrase. */
-    backend: string;
-    /** As app.isPackaged: packaged, SQLite must load the binding built for Electron. */
-    packaged: boolean;
-    handle: Mock<Listener>;
-    showErrorBox: Mock<Listener>;
-    windows: FakeWindow[];
-    nextId: number;
-  },
-}));
-
-class FakeWindow {
-  events = emitter();
-  options: Record<string, unknown>;
-  webContents: { id: number; mainFrame: { processId: number; routingId: number; url: string }; send: ReturnType<typeof vi.fn>; isDestroyed: () => boolean };
-  focus = vi.fn();
-  constructor(options: Record<string, unknown>) {
-    this.options = options;
-    const id = electron.state.nextId++;
-    this.webContents = { id, mainFrame: { processId: id, routingId: 1, url: '' }, send: vi.fn(), isDestroyed: () => false };
-    electron.state.windows.push(this);
-  }
-  on(name: string, listener: Listener) {
-    this.events.on(name, listener);
-  }
-  loadFile(file: string) {
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
-    return Promise.resolve();
-  }
-  loadURL(url: string) {
-    this.webContents.mainFrame.url = url;
-    return Promise.resolve();
-  }
-  close() {
-    this.events.emit('closed');
-  }
-  isDestroyed = () => false;
-  isMinimized = () => false;
-  restore = vi.fn();
-  show = vi.fn();
-}
-
-vi.mock('electron', () => {
-  const state = electron.state;
-  return {
-    app: {
-      on: (name: string, listener: Listener) => state.app.on(name, listener),
-      requestSingleInstanceLock: () => state.lock,
-      whenReady: () => state.ready,
-      getPath: (name: string) => (name === 'userData' ? state.userData : '/nowhere'),
-      get isPackaged() {
-        return state.packaged;
-      },
-      quit: () => state.app.quit(),
-      exit: (code: number) => state.app.exit(code),
-    },
-    BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: (...args: unknown[]) => state.showErrorBox(...args) },
-    ipcMain: { handle: (...args: unknown[]) => state.handle(...args), removeHandler: () => undefined },
-    safeStorage: {
-      isEncryptionAvailable: () => true,
-      getSelectedStorageBackend: () => state.backend,
-      encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
-      decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (h: Listener) => (state.session.request = h),
-        setPermissionCheckHandler: (h: Listener) => (state.session.check = h),
-        setDevicePermissionHandler: (h: Listener) => (state.session.device = h),
-        setSpellCheckerEnabled: (on: boolean) => (state.spellcheck = on),
-        webRequest: {
-          onHeadersReceived: (h: Listener) => (state.session.headers = h),
-          onBeforeRequest: (h: Listener) => (state.session.before = h),
-        },
-      },
-    },
-  };
-});
+// Loaded in vi.hoisted so the mock and this file share one fake (tests/fixtures/electronFake.ts).
+const { electron, electronModule, reset } = await vi.hoisted(() => import('../fixtures/electronFake'));
+vi.mock('electron', () => electronModule());
 
 let dataDir: string;
 /** Opening a core takes longer on a busy machine: wait for the app's own step, generously. */
 const WAIT = { timeout: 15_000 };
 
-function resetElectron(options: { lock?: boolean; userData?: string; backend?: string; packaged?: boolean } = {}) {
-  let startReady = () => {};
-  const ready = new Promise<void>((resolve) => (startReady = resolve));
-  Object.assign(electron.state, {
-    lock: options.lock ?? true,
-    userData: options.userData ?? dataDir,
-    ready,
-    startReady,
-    app: Object.assign(emitter(), { quit: vi.fn(), exit: vi.fn() }),
-    session: {},
-    backend: options.backend ?? 'gnome_libsecret',
-    packaged: options.packaged ?? false,
-    handle: vi.fn(),
-    showErrorBox: vi.fn(),
-    windows: [],
-    nextId: 1,
-  });
-}
-
 /** Loads src-main/index.ts afresh and lets app.whenReady resolve. */
-async function start(options: { lock?: boolean; userData?: string; backend?: string; packaged?: boolean } = {}) {
-  resetElectron(options);
+async function start(options: FakeElectronOptions = {}) {
+  reset({ ...options, userData: options.userData ?? dataDir });
   vi.resetModules();
   await import('../../src-main/index');
-  electron.state.startReady();
+  electron.startReady();
   await vi.waitFor(() => {
-    if (electron.state.windows.length === 0 && electron.state.showErrorBox.mock.calls.length === 0 && options.lock !== false) {
+    if (electron.windows.length === 0 && electron.showErrorBox.mock.calls.length === 0 && options.lock !== false) {
       throw new Error('not started yet');
     }
   }, WAIT);
-  return electron.state;
+  return electron;
 }
 
 beforeEach(() => {
@@ -156,7 +37,7 @@ beforeEach(() => {
 });
 
 /** Quits as Electron does: will-quit, which the app holds (preventDefault) until its stop is done, then app.exit. */
-async function quit(state: typeof electron.state): Promise<{ preventDefault: Mock<() => void> }> {
+async function quit(state: FakeElectron): Promise<{ preventDefault: Mock<() => void> }> {
   const event = { preventDefault: vi.fn() };
   state.app.emit('will-quit', event);
   await vi.waitFor(() => expect(state.app.exit).toHaveBeenCalled(), WAIT);
@@ -165,8 +46,7 @@ async function quit(state: typeof electron.state): Promise<{ preventDefault: Moc
 
 afterEach(async () => {
   // Quitting closes the core and stops the backup timer, so the temporary folder can go.
-  const state = electron.state;
-  if (state.app?.listeners['will-quit'] && state.app.exit.mock.calls.length === 0) await quit(state);
+  if (electron.app.listeners['will-quit'] && electron.app.exit.mock.calls.length === 0) await quit(electron);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 

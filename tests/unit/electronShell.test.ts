@@ -5,39 +5,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_SAVE_PDF, IPC_EVENT, type CallResult } from '../../src-main/core/contract';
+import { IPC_CALL, IPC_SAVE_PDF, IPC_EVENT, WINDOW_ROLE_ARGUMENT, type CallResult } from '../../src-main/core/contract';
 import { createCore, type Core } from '../../src-main/core/core';
 import { signIn } from '../fixtures/driver';
 import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
-const electron = vi.hoisted(() => {
-  const windows: { options: Record<string, unknown>; loadFile: ReturnType<typeof vi.fn> }[] = [];
-  const exposed: Record<string, unknown> = {};
-  // Like Electron's, on and removeListener return ipcRenderer itself: a bridge passing that on would leak it.
-  const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
-  ipcRenderer.on.mockReturnValue(ipcRenderer);
-  ipcRenderer.removeListener.mockReturnValue(ipcRenderer);
-  return { windows, exposed, ipcRenderer };
-});
-
-vi.mock('electron', () => ({
-  BrowserWindow: class {
-    options: Record<string, unknown>;
-    loadFile = vi.fn();
-    loadURL = vi.fn();
-    constructor(options: Record<string, unknown>) {
-      this.options = options;
-      electron.windows.push(this);
-    }
-  },
-  contextBridge: {
-    exposeInMainWorld: (name: string, api: unknown) => {
-      electron.exposed[name] = api;
-    },
-  },
-  ipcRenderer: electron.ipcRenderer,
-}));
+// Loaded in vi.hoisted so the mock and this file share one fake (tests/fixtures/electronFake.ts).
+const { electron, electronModule, lockedDownWebPreferences } = await vi.hoisted(() => import('../fixtures/electronFake'));
+vi.mock('electron', () => electronModule());
 
 const { bringToFront, hardenSession, hardenWebContents, isAppUrl, openWindow, windowOptions } = await import(
   '../../src-main/windows'
@@ -48,20 +24,7 @@ describe('windows', () => {
   it('gives every window of the role table exactly the locked-down webPreferences and the preload', () => {
     expect(STATION_WINDOWS.map((w) => w.role).sort()).toEqual(['clerk', 'guide', 'manager']);
     for (const window of STATION_WINDOWS) {
-      // Written out here, not taken from windows.ts: a weakened or an added preference fails this test.
-      expect(windowOptions(window).webPreferences).toEqual({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        spellcheck: false,
-        autoplayPolicy: 'no-user-gesture-required',
-        preload: path.resolve(__dirname, '../../preload/index.js'),
-      });
+      expect(windowOptions(window).webPreferences).toEqual(lockedDownWebPreferences(path.resolve(__dirname, '../../preload/index.js'), window.role));
     }
   });
 
@@ -107,17 +70,11 @@ describe('windows', () => {
 });
 
 describe('session and web contents', () => {
+  /** The handlers hardenSession sets on the fake's default session. */
   function fakeSession() {
-    const handlers: Record<string, (...args: never[]) => unknown> = {};
-    const session = {
-      setPermissionRequestHandler: (h: never) => (handlers.request = h),
-      setPermissionCheckHandler: (h: never) => (handlers.check = h),
-      setDevicePermissionHandler: (h: never) => (handlers.device = h),
-      setSpellCheckerEnabled: () => undefined,
-      webRequest: { onHeadersReceived: (h: never) => (handlers.headers = h), onBeforeRequest: () => undefined },
-    };
-    hardenSession(session as never);
-    return handlers as Record<string, (...args: unknown[]) => unknown>;
+    electron.session = {};
+    hardenSession(electronModule().session.defaultSession as never);
+    return electron.session;
   }
 
   it('denies every permission request and check', () => {
@@ -307,10 +264,19 @@ describe('IPC', () => {
 });
 
 describe('preload', () => {
-  beforeEach(async () => {
+  /** Loads the preload afresh as a window of that role: main passes the role in additionalArguments (process.argv). */
+  async function loadPreload(role?: string) {
     vi.resetModules();
-    await import('../../src-main/preload');
-  });
+    const argv = process.argv;
+    process.argv = role === undefined ? [...argv] : [...argv, `${WINDOW_ROLE_ARGUMENT}${role}`];
+    try {
+      await import('../../src-main/preload');
+    } finally {
+      process.argv = argv;
+    }
+  }
+
+  beforeEach(() => loadPreload('clerk'));
 
   const bridge = () =>
     electron.exposed.swabdesk as {
@@ -336,6 +302,36 @@ describe('preload', () => {
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CALL, 'clerk.scan', { text: 'a' });
   });
 
+  it("refuses a channel of another role without sending IPC: a clerk window has no manager's channel", async () => {
+    electron.ipcRenderer.invoke.mockClear();
+    expect(await bridge().call('site.voidTube', { barcode: '2026112200001', reason: '错贴' })).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', message: 'This window has no channel named "site.voidTube".' },
+    });
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it("allows a manager window the manager's channels and refuses it a clerk's", async () => {
+    await loadPreload('manager');
+    electron.ipcRenderer.invoke.mockClear();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 'voided' });
+    const input = { barcode: '2026112200001', reason: '错贴' };
+    expect(await bridge().call('site.voidTube', input)).toEqual({ ok: true, value: 'voided' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(IPC_CALL, 'site.voidTube', input);
+    expect(await bridge().call('clerk.scan', { text: 'a' })).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets a window main gave no role call nothing, not even a channel every role has', async () => {
+    await loadPreload();
+    electron.ipcRenderer.invoke.mockClear();
+    expect(await bridge().call('session.state', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-channel', message: 'This window has no channel named "session.state".' },
+    });
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
   it("gives listeners the event alone, never Electron's event object", () => {
     const listener = vi.fn();
     const unsubscribe = bridge().on(listener);
@@ -349,7 +345,7 @@ describe('preload', () => {
   });
 
   it('imports nothing at run time but electron and the bundled channel names', () => {
-    expect(runtimeImports('src-main/preload.ts').sort()).toEqual(['./core/contract/names', 'electron']);
+    expect(runtimeImports('src-main/preload.ts').sort()).toEqual(['./core/contract/names', 'electron', 'virtual:swabdesk-role-channels']);
     const names = fs.readFileSync(path.resolve(__dirname, '../../src-main/core/contract/names.ts'), 'utf8');
     expect(runtimeImports('src-main/core/contract/names.ts')).toEqual([]);
     expect(names).not.toMatch(/^\s*(import|export .* from)\b/m);

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import viteConfig from '../../electron.vite.config';
@@ -16,119 +15,41 @@ import { IPC_CALL, IPC_SAVE_PDF, type CallResult } from '../../src-main/core/con
 import { identityOf, MAX_DESKS, stationWindows } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
-type Listener = (...args: never[]) => unknown;
-type IpcHandler = (event: unknown, ...args: unknown[]) => Promise<unknown> | unknown;
-
 const SRC_MAIN = path.resolve(__dirname, '../../src-main');
 /** Where windows.ts (bundled into out/main) finds the pages: the folder beside its own. */
 const RENDERER_DIR = path.join(SRC_MAIN, '../renderer');
 const APP_PAGE = (entry: string) => pathToFileURL(path.join(RENDERER_DIR, entry, 'index.html')).href;
 
-const electron = vi.hoisted(() => ({
-  userData: '',
-  appListeners: {} as Record<string, ((...args: unknown[]) => void)[]>,
-  session: {} as Record<'request' | 'check' | 'device' | 'headers' | 'before', Listener>,
-  spellcheck: true,
-  ipcHandlers: {} as Record<string, IpcHandler>,
-  windows: [] as FakeWindow[],
-  startError: null as string | null,
-  /** Called by app.exit, which the app calls once its stop is done. */
-  exited: () => {},
-  showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: '/tmp/never-written.pdf' })),
-}));
-
-/** A web contents as main sees it: its id, its top frame, and what hardenWebContents registers on it. */
-class FakeWebContents {
-  private static nextId = 1;
-  readonly id = FakeWebContents.nextId++;
-  readonly mainFrame = { processId: 100 + this.id, routingId: 1, url: '' };
-  readonly listeners: Record<string, (event: { preventDefault: () => void }, url?: string) => void> = {};
-  openHandler: ((details: { url: string; disposition: string }) => unknown) | undefined;
-  readonly send = vi.fn();
-  readonly printToPDF = vi.fn(async () => Buffer.from('%PDF'));
-  readonly isDestroyed = () => false;
-  on(name: string, listener: (event: { preventDefault: () => void }) => void) {
-    this.listeners[name] = listener;
-  }
-  setWindowOpenHandler(handler: (details: { url: string; disposition: string }) => unknown) {
-    this.openHandler = handler;
-  }
-}
-
-class FakeWindow {
-  readonly webContents = new FakeWebContents();
-  constructor(readonly options: BrowserWindowConstructorOptions) {
-    electron.windows.push(this);
-    // As Electron does: a new web contents is announced to the app before anything loads into it.
-    for (const listener of electron.appListeners['web-contents-created'] ?? []) listener({}, this.webContents);
-  }
-  on() {}
-  loadFile(file: string) {
-    this.webContents.mainFrame.url = pathToFileURL(file).href;
-    return Promise.resolve();
-  }
-  loadURL(url: string) {
-    this.webContents.mainFrame.url = url;
-    return Promise.resolve();
-  }
-}
-
-vi.mock('electron', () => ({
-  app: {
-    on: (name: string, listener: (...args: unknown[]) => void) => (electron.appListeners[name] ??= []).push(listener),
-    requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
-    getPath: () => electron.userData,
-    quit: () => {},
-    exit: () => electron.exited(),
-  },
-  BrowserWindow: FakeWindow,
-  dialog: {
-    showSaveDialog: electron.showSaveDialog,
-    showErrorBox: (title: string, message: string) => (electron.startError = `${title}: ${message}`),
-  },
-  ipcMain: { handle: (channel: string, handler: IpcHandler) => (electron.ipcHandlers[channel] = handler) },
-  safeStorage: {
-    isEncryptionAvailable: () => true,
-    getSelectedStorageBackend: () => 'gnome_libsecret',
-    encryptString: (text: string) => Buffer.from(text, 'utf8').reverse(),
-    decryptString: (data: Buffer) => Buffer.from(data).reverse().toString('utf8'),
-  },
-  session: {
-    defaultSession: {
-      setPermissionRequestHandler: (handler: Listener) => (electron.session.request = handler),
-      setPermissionCheckHandler: (handler: Listener) => (electron.session.check = handler),
-      setDevicePermissionHandler: (handler: Listener) => (electron.session.device = handler),
-      setSpellCheckerEnabled: (on: boolean) => (electron.spellcheck = on),
-      webRequest: {
-        onHeadersReceived: (handler: Listener) => (electron.session.headers = handler),
-        onBeforeRequest: (handler: Listener) => (electron.session.before = handler),
-      },
-    },
-  },
-}));
+// Loaded in vi.hoisted so the mock and this file share one fake (tests/fixtures/electronFake.ts).
+const { electron, electronModule, reset, FakeWebContents, lockedDownWebPreferences } = await vi.hoisted(() => import('../fixtures/electronFake'));
+type FakeWebContents = InstanceType<typeof FakeWebContents>;
+vi.mock('electron', () => electronModule());
 
 const TABLE = stationWindows(MAX_DESKS);
 
 beforeAll(async () => {
-  electron.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-lockdown-'));
+  reset({ userData: fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-lockdown-')) });
+  electron.startReady();
   const argv = process.argv;
   process.argv = [...argv, `--desks=${MAX_DESKS}`];
   try {
     await import('../../src-main/index');
     await vi.waitFor(() => {
-      if (electron.windows.length === 0 && !electron.startError) throw new Error('SwabDesk has not opened its windows yet');
+      if (electron.windows.length === 0 && electron.showErrorBox.mock.calls.length === 0) {
+        throw new Error('SwabDesk has not opened its windows yet');
+      }
     }, { timeout: 15_000 });
   } finally {
     process.argv = argv;
   }
-  if (electron.startError) throw new Error(electron.startError);
+  const startError = electron.showErrorBox.mock.calls[0];
+  if (startError) throw new Error(startError.join(': '));
 });
 
 afterAll(async () => {
   // Quitting as Electron does: the app holds will-quit until its stop is done, then calls app.exit.
-  const exited = new Promise<void>((resolve) => (electron.exited = resolve));
-  for (const listener of electron.appListeners['will-quit'] ?? []) listener({ preventDefault: () => {} });
+  const exited = new Promise<void>((resolve) => electron.app.exit.mockImplementation(() => resolve()));
+  electron.app.emit('will-quit', { preventDefault: () => {} });
   await exited;
   fs.rmSync(electron.userData, { recursive: true, force: true });
 });
@@ -147,22 +68,8 @@ describe('every window SwabDesk opens: the clerk desks, the manager and the guid
   });
 
   it('gives each window exactly the locked-down webPreferences, and the preload beside the main bundle', () => {
-    for (const window of electron.windows) {
-      // Written out, not taken from windows.ts: a weakened or an added key (enableBlinkFeatures,
-      // experimentalFeatures, a partition, additionalArguments…) fails. Absent keys keep Electron's default, off.
-      expect(window.options.webPreferences).toEqual({
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        nodeIntegrationInSubFrames: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-        spellcheck: false,
-        autoplayPolicy: 'no-user-gesture-required',
-        preload: path.join(SRC_MAIN, '../preload/index.js'),
-      });
+    for (const [i, window] of electron.windows.entries()) {
+      expect(window.options.webPreferences).toEqual(lockedDownWebPreferences(path.join(SRC_MAIN, '../preload/index.js'), TABLE[i].role));
     }
   });
 

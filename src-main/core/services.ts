@@ -1,0 +1,66 @@
+// Makes every service the channels' handlers and the core share, once per station, each over the one desks'
+// connection: what a feature's handlers are given.
+import type { Clock } from './clock';
+import type { Db } from './db/database';
+import { createPersonCorrections } from './corrections/personDetails';
+import { createPersonSearch } from './corrections/search';
+import { createVoids } from './corrections/voids';
+import { createBacklog } from './facts/backlog';
+import { createFactRecorder } from './facts/record';
+import { createOperators } from './operators/operators';
+import { createSessions } from './operators/sessions';
+import { createStickers } from './preRegistration/sticker';
+import { createDeskReadings } from './registration/deskReadings';
+import { createTubeLoop } from './registration/tubeLoop';
+import { createDeskActivity, createLiveDesks } from './site/live';
+import { readSiteSettings } from './site/settings';
+import { createTotals } from './site/totals';
+import { createTubePeople } from './site/tubePeople';
+import { createUnbagged } from './site/unbagged';
+import { createHandovers } from './transport/handover';
+import { createManifests } from './transport/manifest';
+import { createPacking } from './transport/packing';
+import { createUploads, type UploadTuning } from './upload/uploads';
+
+export interface ServiceOptions {
+  db: Db;
+  clock: Clock;
+  /** Where the database lives: the disk whose free space the windows are told of. */
+  dataDir: string;
+  /** The uploader moved facts or changed state. */
+  uploadChanged: () => void;
+  upload?: UploadTuning;
+}
+
+export function createServices({ db, clock, dataDir, uploadChanged, upload }: ServiceOptions) {
+  const record = createFactRecorder(db, clock);
+  const loop = createTubeLoop(db, clock, record);
+  const readings = createDeskReadings(loop);
+  const operators = createOperators(db, clock, record);
+  const sessions = createSessions(operators, clock, () => readSiteSettings(db).idleLockMinutes * 60_000);
+  return {
+    db,
+    clock,
+    dataDir,
+    record,
+    loop,
+    readings,
+    operators,
+    sessions,
+    uploads: createUploads(db, clock, record, uploadChanged, upload),
+    stickers: createStickers(db, clock, record),
+    voids: createVoids(db, clock, record),
+    corrections: createPersonCorrections(db, clock, record),
+    searchPeople: createPersonSearch(db, record),
+    tubePeople: createTubePeople(db),
+    packing: createPacking(db, clock, record),
+    handovers: createHandovers(db, clock, record),
+    manifests: createManifests(db),
+    totals: createTotals(db, clock),
+    liveDesks: createLiveDesks(createDeskActivity(db, clock), readings, sessions),
+    unbagged: createUnbagged(db),
+    backlog: createBacklog(db),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

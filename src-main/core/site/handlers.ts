@@ -1,0 +1,23 @@
+// What the site's channels do.
+import { actorOf } from '../calls/caller';
+import type { FeatureHandlers } from '../calls/channel';
+import { testCodeFormats } from '../domain/codeFormats';
+import type { Services } from '../services';
+import type { siteChannels } from './channels';
+import { readSiteSettings, writeSiteSettings } from './settings';
+
+export function siteHandlers({ db, record, totals, liveDesks, unbagged, tubePeople }: Services): FeatureHandlers<typeof siteChannels> {
+  return {
+    'site.totals': () => totals(),
+    'site.live': () => liveDesks(),
+    'site.settings': () => readSiteSettings(db),
+    'site.updateSettings': (changes, who) => writeSiteSettings(db, changes, record, actorOf(who)),
+    'site.testCodeFormats': ({ text, formats }) => testCodeFormats(text, formats ?? readSiteSettings(db).codeFormats),
+    'site.unbaggedTubes': () => unbagged(),
+    'site.tubePeople': ({ barcode }) => tubePeople(barcode),
+    'device.config': () => {
+      const { deviceProfiles, deviceAssignments } = readSiteSettings(db);
+      return { profiles: deviceProfiles, assignments: deviceAssignments };
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// Transport's channels: packing sealed tubes into bags, handing bags to a courier, and the manifest that goes with
+// them, on screen and as a file.
+import { z } from 'zod';
+import { channel, managerChannel, noInput } from '../calls/channel';
+import { handoverInputSchema, handoverOutcomeSchema } from './handover';
+import { manifestSchema, waitingBagSchema } from './manifest';
+import { bagViewSchema, packingOutcomeSchema } from './packing';
+
+/** A file for the window to save: its name, type and bytes (base64, as JSON carries them). */
+export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
+
+export const transportChannels = {
+  'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
+  'packing.sealNow': managerChannel(noInput, packingOutcomeSchema),
+  'packing.openBag': managerChannel(noInput, bagViewSchema.nullable()),
+  'site.handover': managerChannel(handoverInputSchema, handoverOutcomeSchema),
+  // Sealed bags no courier has taken yet, for the handover screen.
+  'site.waitingBags': managerChannel(noInput, z.array(waitingBagSchema)),
+  'site.manifest': managerChannel(z.strictObject({ number: z.string().max(20) }), manifestSchema.nullable()),
+  'site.manifestFile': channel(
+    ['manager'],
+    z.strictObject({ number: z.string().max(20), format: z.enum(['csv', 'xlsx']) }),
+    fileSchema.nullable(),
+    { signedIn: true, async: true },
+  ),
+};

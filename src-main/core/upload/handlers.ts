@@ -1,0 +1,20 @@
+// What uploading's channels do.
+import { actorOf } from '../calls/caller';
+import type { FeatureHandlers } from '../calls/channel';
+import type { Services } from '../services';
+import type { uploadChannels } from './channels';
+
+export function uploadHandlers({ uploads, backlog }: Services): FeatureHandlers<typeof uploadChannels> {
+  return {
+    'station.backlog': () => backlog.read(),
+    'site.upload': () => uploads.status(),
+    'site.uploadNow': () => {
+      uploads.uploader.sendNow();
+      return uploads.status();
+    },
+    'site.heldFacts': () => uploads.held(),
+    'site.releaseHeld': ({ factIds }, who) => ({ released: uploads.release(factIds, actorOf(who)) }),
+    'site.uploadSettings': () => uploads.settingsView(),
+    'site.saveUploadSettings': ({ token, ...changes }, who) => uploads.save(changes, token, actorOf(who)),
+  };
+}
