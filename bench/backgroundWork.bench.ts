@@ -13,6 +13,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { createCore, DATABASE_FILE, type Core } from '../src-main/core/core';
+import { CHECKPOINT_EVERY_MS } from '../src-main/core/maintenance/wal';
 import { seededPersonCode, seedRegistrations, POPULATION } from './seedRegistrations';
 import { line, ms, summary } from './stats';
 
@@ -35,11 +36,11 @@ let nextTube = 0;
 /** Opens the station's core as the station does, with the worker checkpointing, and signs the clerk in at desk 1. */
 function openStation(dataDir: string, operatorId: string): Core {
   const core = createCore({ dataDir, key: KEY });
-  core.admin.scheduleCheckpoints(5_000);
+  core.admin.scheduleCheckpoints(CHECKPOINT_EVERY_MS);
   core.subscribe({ role: 'manager' }, () => undefined);
   core.subscribe(CLERK, () => undefined);
   const signedIn = core.call(CLERK, 'session.signIn', { operatorId, pin: PIN });
-  if (!signedIn.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error(JSON.stringify(signedIn));
+  if (!signedIn.ok || signedIn.value.result !== 'signed-in') throw new Error(JSON.stringify(signedIn));
   return core;
 }
 
@@ -49,7 +50,7 @@ function scanOnce(core: Core): number {
   const started = performance.now();
   const result = core.call(CLERK, 'clerk.scan', { text: seededPersonCode(nextPerson++) });
   const took = performance.now() - started;
-  if (!result.ok || (result.value as { result: string }).result !== 'person-added') throw new Error(JSON.stringify(result));
+  if (!result.ok || result.value.result !== 'person-added') throw new Error(JSON.stringify(result));
   return took;
 }
 

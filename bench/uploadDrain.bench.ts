@@ -9,7 +9,8 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { createCore } from '../src-main/core/core';
-import { MANAGER, signInManager } from '../tests/fixtures/driver';
+import { CHECKPOINT_EVERY_MS } from '../src-main/core/maintenance/wal';
+import { MANAGER, signInManager, value } from '../tests/fixtures/driver';
 import { startPostgres } from '../tests/fixtures/postgres';
 import { seedFacts } from '../tests/fixtures/seedFacts';
 import { tempDir } from '../tests/fixtures/tempCore';
@@ -38,10 +39,10 @@ async function drain(url: string, token: string, batchSize: number): Promise<voi
   seedFacts(dataDir, FACTS, 'person.added', KEY);
   const core = createCore({ dataDir, key: KEY });
   // As a running station does: checkpoints in the background worker, not inside the desks' commits.
-  core.admin.scheduleCheckpoints(5_000);
+  core.admin.scheduleCheckpoints(CHECKPOINT_EVERY_MS);
   signInManager(core);
   core.call(MANAGER, 'site.saveUploadSettings', { endpoint: url, token, batchSize });
-  const waiting = () => (core.call(MANAGER, 'station.backlog', {}) as { ok: true; value: { count: number } }).value.count;
+  const waiting = () => value(core.call(MANAGER, 'station.backlog')).count;
 
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();

@@ -8,6 +8,7 @@ import { createCore, type Core, type CoreOptions } from './core/core';
 import { launchDevices, type LaunchedDevices } from './core/devices/launch';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
 import { PURGE_EVERY_MS } from './core/maintenance/retention';
+import { CHECKPOINT_EVERY_MS } from './core/maintenance/wal';
 import { stationWindows, type StationWindow } from './core/stationWindows';
 
 export interface RuntimeOptions extends CoreOptions {
@@ -25,8 +26,6 @@ export interface Runtime {
   devices: LaunchedDevices;
 }
 
-/** How often the worker copies the WAL into the database (the desks' thread never does, see scheduleCheckpoints). */
-const CHECKPOINT_EVERY_MS = 5_000;
 
 /** What a shell attaches to a started runtime: how to close it, and anything it wants handed back. */
 export type Attached<T> = T & { close: () => unknown };

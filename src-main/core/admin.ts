@@ -10,25 +10,13 @@ import type { OperatorChanges, Operators } from './operators/operators';
 import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
-import { logError } from './maintenance/log';
+import { every } from './maintenance/schedule';
 
 /** The worker's export job, and who asked for it: a full export (unmasked) is recorded in the trail first. */
 export type ExportRequest = Omit<Extract<BackgroundJob, { kind: 'export' }>, 'kind'> & { actor: string };
 
 /** SQLite checkpoints by itself every this many WAL pages: the default, kept where no worker checkpoints instead. */
 const AUTOCHECKPOINT_PAGES = 1000;
-
-/** Runs `work` every `intervalMs`, saying in the log when it failed; returns what stops it. */
-function every(intervalMs: number, what: string, work: () => Promise<unknown>, first = false): () => void {
-  const run = () => void work().catch((error: unknown) => logError(`${what} failed: ${(error as Error).message}`));
-  const soon = first ? setTimeout(run, 0) : null;
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  return () => {
-    if (soon) clearTimeout(soon);
-    clearInterval(timer);
-  };
-}
 
 export function createAdmin(db: Db, background: Background, record: RecordFact, operators: Operators, clock: Clock) {
   /**

@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { backupTo, rotateBackups } from '../maintenance/backup';
 import { createRetention } from '../maintenance/retention';
+import { checkpointWal } from '../maintenance/wal';
 import { exportRows } from '../export/registrations';
 import { jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer } from './jobs';
 
@@ -44,7 +45,7 @@ async function run(job: BackgroundJob): Promise<number> {
       return (await import('../export/writeXlsx')).writeXlsx(rows, job.out, job.day);
     }
     case 'checkpoint':
-      db.pragma('wal_checkpoint(PASSIVE)');
+      checkpointWal(db);
       return 0;
   }
 }
