@@ -44,7 +44,7 @@ function signIn(core: ReturnType<typeof createCore>): void {
   if (added.result !== 'saved') throw new Error(JSON.stringify(added));
   const operatorId = added.operator.id;
   const signedIn = core.call(CLERK, 'session.signIn', { operatorId, pin: '2468' });
-  if (!signedIn.ok || (signedIn.value as { result: string }).result !== 'signed-in') throw new Error(JSON.stringify(signedIn));
+  if (!signedIn.ok || signedIn.value.result !== 'signed-in') throw new Error(JSON.stringify(signedIn));
 }
 
 function scanLatencies(dataDir: string, first: number, key?: string): number[] {
@@ -61,7 +61,7 @@ function scanLatencies(dataDir: string, first: number, key?: string): number[] {
     const start = performance.now();
     const result = core.call(CLERK, 'clerk.scan', { text });
     samples.push(performance.now() - start);
-    if (!result.ok || (result.value as { result: string }).result !== 'person-added') throw new Error(JSON.stringify(result));
+    if (!result.ok || result.value.result !== 'person-added') throw new Error(JSON.stringify(result));
   }
   core.close();
   return samples;

@@ -4,7 +4,6 @@
 // request, however broken, stops the receiver.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +11,7 @@ import { MAX_BODY_BYTES } from '../../src-main/receiver/server';
 import { createStore } from '../../src-main/receiver/store';
 import { FACTS_PATH, type FactResult } from '../../src-main/core/upload/protocol';
 import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
+import { statusLineOf } from '../fixtures/rawHttp';
 
 const RECEIVER = path.resolve(__dirname, '../../out/main/receiver.js');
 
@@ -163,18 +163,7 @@ describe('the receiver', () => {
 
   it('answers a request whose target is not a URL with 400, and keeps running', async () => {
     const { port } = new URL(receiver.url);
-    const statusLine = await new Promise<string>((resolve, reject) => {
-      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: receiver\r\n\r\n'));
-      let text = '';
-      socket.on('data', (chunk) => {
-        text += chunk;
-        if (!text.includes('\r\n')) return;
-        resolve(text.split('\r\n')[0]);
-        socket.destroy();
-      });
-      socket.on('close', () => reject(new Error(`closed without a status line: ${JSON.stringify(text)}`)));
-      socket.on('error', reject);
-    });
+    const statusLine = await statusLineOf(Number(port), 'GET http://[ HTTP/1.1\r\nHost: receiver\r\n\r\n');
     expect(statusLine).toMatch(/^HTTP\/1\.1 400/);
     expect(await healthy()).toBe(true);
   });

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { WIRE_KEY_PARAM, WIRE_PATH, type WireMessage } from '../../src-main/core/contract/wire';
 import { passphraseEnv } from '../fixtures/passphrase';
+import { statusLineOf, upgradeRequest } from '../fixtures/rawHttp';
 import { tempDir } from '../fixtures/tempCore';
 
 const STATION = path.resolve(__dirname, '../../out/main/station.js');
@@ -71,20 +72,7 @@ afterEach(async () => {
 function rawSocket(key: string): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(station.port, '127.0.0.1');
-    const host = `127.0.0.1:${station.port}`;
-    socket.write(
-      [
-        `GET ${WIRE_PATH}?${WIRE_KEY_PARAM}=${encodeURIComponent(key)} HTTP/1.1`,
-        `Host: ${host}`,
-        `Origin: http://${host}`,
-        'Upgrade: websocket',
-        'Connection: Upgrade',
-        `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-        'Sec-WebSocket-Version: 13',
-        '',
-        '',
-      ].join('\r\n'),
-    );
+    socket.write(upgradeRequest(`127.0.0.1:${station.port}`, `${WIRE_PATH}?${WIRE_KEY_PARAM}=${encodeURIComponent(key)}`));
     let head = '';
     const onData = (chunk: Buffer) => {
       head += chunk.toString('latin1');
@@ -207,37 +195,11 @@ async function stillServing(): Promise<void> {
   expect(station.child.signalCode).toBeNull();
 }
 
-/** Sends raw bytes and resolves with the status line of the answer. */
-function statusLineOf(request: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(station.port, '127.0.0.1', () => socket.write(request));
-    let text = '';
-    socket.on('data', (chunk) => {
-      text += chunk;
-      if (!text.includes('\r\n')) return;
-      resolve(text.split('\r\n')[0]);
-      socket.destroy();
-    });
-    socket.on('close', () => reject(new Error(`closed without an answer: ${JSON.stringify(text)}`)));
-    socket.on('error', reject);
-  });
-}
 
 it('answers a request or an upgrade whose target is not a URL, and stays up', async () => {
   const host = `127.0.0.1:${station.port}`;
-  expect(await statusLineOf(`GET http://[ HTTP/1.1\r\nHost: ${host}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
-  const upgrade = [
-    'GET http://[ HTTP/1.1',
-    `Host: ${host}`,
-    `Origin: http://${host}`,
-    'Upgrade: websocket',
-    'Connection: Upgrade',
-    `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-    'Sec-WebSocket-Version: 13',
-    '',
-    '',
-  ].join('\r\n');
-  expect(await statusLineOf(upgrade)).toMatch(/^HTTP\/1\.1 403/);
+  expect(await statusLineOf(station.port, `GET http://[ HTTP/1.1\r\nHost: ${host}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 400/);
+  expect(await statusLineOf(station.port, upgradeRequest(host, 'http://['))).toMatch(/^HTTP\/1\.1 403/);
   await stillServing();
 });
 
