@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock';
 import { adapterFor, type Adapter } from './adapters/adapter';
 import { DEFAULT_BACKOFF, nextWait, retryAfterMs, type BackoffPolicy } from './backoff';
-import type { OutboxQueue } from './outboxQueue';
+import type { OutboxQueue, Settlement } from './outboxQueue';
 import type { OutboxFact, Sender } from './outboxFact';
 import { post } from './post';
 import type { UploadSettingsStore } from './uploadSettings';
@@ -42,6 +42,12 @@ const RATE_WINDOW_MS = 5 * 60_000;
 
 /** Lets everything already waiting on the event loop (a scan's call, a window's message) run first. */
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Acknowledged facts marked sent in one transaction, so that a large batch's answer does not hold the desks' thread
+ * for one long write. A crash between two slices only means the rest is sent again and answered "duplicate".
+ */
+const SETTLE_SLICE = 200;
 
 export function createUploader(options: UploaderOptions) {
   const { queue, settings, clock, changed } = options;
@@ -104,6 +110,17 @@ export function createUploader(options: UploaderOptions) {
     return { verdict, nothingToSend: false };
   }
 
+  /** Applies an answer a slice at a time, each its own transaction with a turn before it; returns how many moved. */
+  async function settle({ acknowledged, held }: Settlement): Promise<number> {
+    let moved = 0;
+    for (let from = 0; from < acknowledged.length; from += SETTLE_SLICE) {
+      await turn();
+      moved += queue.settle({ acknowledged: acknowledged.slice(from, from + SETTLE_SLICE), held: [] });
+    }
+    if (held.length > 0) moved += queue.settle({ acknowledged: [], held });
+    return moved;
+  }
+
   async function run(): Promise<void> {
     let attempts = 0;
     // Shrinks after a refusal or a 413 to find what the platform will take, and grows back after each success.
@@ -138,7 +155,7 @@ export function createUploader(options: UploaderOptions) {
         const mine = (results ?? []).filter((result) => sent.has(result.factId));
         const acknowledged = mine.filter((r) => r.status !== 'rejected').map((r) => r.factId);
         const held = mine.flatMap((r) => (r.status === 'rejected' ? [{ factId: r.factId, reason: r.reason ?? 'rejected' }] : []));
-        const moved = queue.settle({ acknowledged, held });
+        const moved = await settle({ acknowledged, held });
         if (held.length > 0) failed(`the platform refused ${held.length} of ${facts.length}: ${held[0].reason}`);
         if (moved > 0) {
           attempts = 0;
