@@ -60,6 +60,13 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
         params: { barcode: outcome.tube.barcode, capacity: outcome.tube.capacity },
         note: outcome.sealedBefore ? { key: 'result.previousSealed', params: { ...outcome.sealedBefore } } : undefined,
       };
+    case 'tube-still-open':
+      return {
+        tone: 'info',
+        title: 'result.tubeStillOpen',
+        hint: 'result.tubeStillOpenHint',
+        params: { barcode: outcome.tube.barcode, count: outcome.tube.people.length, capacity: outcome.tube.capacity },
+      };
     case 'person-added': {
       const params = { name: outcome.person.name, position: outcome.person.position, capacity: outcome.tube.capacity };
       // An expired card is registered all the same: the clerk only needs to know.

@@ -1,9 +1,22 @@
-// A refusal for an invisible character carries which field, which character and where: the words need all three.
+// What a refusal's words need besides its problem: for an invisible character, which field, which character and
+// where; for a tube used before, when it was sealed and with how many, the desk it is open at, or the day it was used.
 import type { InvisibleCharacter } from '../../src-main/core/domain/personText';
 
-export type Refusal = { problem: string } | { problem: 'invisible-character'; character: InvisibleCharacter };
+export type Refusal =
+  | { problem: string }
+  | { problem: 'invisible-character'; character: InvisibleCharacter }
+  | { problem: 'tube-sealed'; sealedAt: string; count: number }
+  | { problem: 'tube-open-elsewhere'; desk: string }
+  | { problem: 'tube-used-before'; day: string };
 
-/** The parameters a refusal's words take: the invisible character's field, code point and position, or none. */
+/** A stored time as the clock on the wall shows it, hours and minutes. */
+const wallClock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+
+/** The parameters a refusal's words take. */
 export function refusalParams(refusal: Refusal): Record<string, string | number> {
-  return 'character' in refusal ? refusal.character : {};
+  if ('character' in refusal) return refusal.character;
+  if ('sealedAt' in refusal) return { time: wallClock(refusal.sealedAt), count: refusal.count };
+  if ('desk' in refusal) return { desk: refusal.desk };
+  if ('day' in refusal) return { day: refusal.day };
+  return {};
 }

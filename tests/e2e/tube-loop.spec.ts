@@ -108,10 +108,20 @@ test('each refusal shows its message and leaves the database unchanged', async (
   await expect(page.getByTestId('tube-fill')).toHaveText('1 / 10 人');
   await refused(personCode(2), '此人已在本管中');
 
-  // A second tube seals the first (it has a person in it); scanning the first again is refused.
+  // A second tube seals the first (it has a person in it); scanning the first again is refused, saying it is sealed
+  // and with how many, so the clerk takes a new tube rather than throwing away one that holds swabs.
   await scan(page, '2026112200004');
   await expect(page.getByTestId('result')).toContainText('上一管 2026112200003 未满');
-  await refused('2026112200003', '试管已使用过');
+  await refused('2026112200003', '这支试管已封管');
+  await expect(page.getByTestId('result')).toContainText('管内 1 人。请换一支新试管。');
+  // The open tube scanned again changes nothing and says to go on with it.
+  const before = station.snapshot();
+  await scan(page, '2026112200004');
+  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'info');
+  await expect(page.getByTestId('result')).toContainText('这支试管正在本台使用');
+  await expect(page.getByTestId('result')).toContainText('试管 2026112200004 已登记 0/10 人。请继续扫描受检者，无需换管。');
+  await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
+  expect(station.snapshot()).toEqual(before);
 
   await refused('not a code', '无法识别的码');
 });

@@ -78,7 +78,7 @@ describe('voids', () => {
     sealedTube('2026112200001', 2);
     expect(d.call(MANAGER, 'site.voidTube', { barcode: '2026112200001', reason: 'tube dropped' })).toEqual({ result: 'voided' });
     expect(rows('audit').at(-1)).toMatchObject({ kind: 'tube.voided', actor: expect.stringMatching(/^manager:/), data: expect.stringContaining('tube dropped') });
-    d.expectRefused(() => d.scan('2026112200001'), 'tube-already-used');
+    d.expectRefused(() => d.scan('2026112200001'), 'tube-sealed');
     d.expectRefused(() => d.call(MANAGER, 'site.voidTube', { barcode: '2026112200001', reason: 'again' }), 'already-voided');
     expect(d.call(MANAGER, 'site.totals')).toMatchObject({ sealedTubesToday: 0 });
   });

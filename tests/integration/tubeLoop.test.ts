@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
-import { CLERK, driver, MANAGER, OTHER_CLERK, signInManager, value } from '../fixtures/driver';
+import { CLERK, driver, MANAGER, OTHER_CLERK, signIn, signInManager, value } from '../fixtures/driver';
 import { idNumber } from '../fixtures/people';
 import { readSnapshot, tempCore } from '../fixtures/tempCore';
 import { loadVectors } from '../fixtures/vectors';
@@ -270,25 +270,44 @@ describe('refusals: nothing is stored', () => {
     d.expectRefused(() => d.scan('赵 敏|11010519491231002X|13800000000'), 'person-already-in-tube');
   });
 
-  it('a tube barcode already used: open at another desk, sealed, or open here', () => {
+  it('a tube barcode already used says what is true of it: open at another desk, sealed, used another day', () => {
     d.scan('2026112200001', OTHER_CLERK);
-    d.expectRefused(() => d.scan('2026112200001'), 'tube-already-used');
+    d.expectRefused(() => d.scan('2026112200001'), 'tube-open-elsewhere');
+    expect(d.scan('2026112200001')).toEqual({ result: 'refused', problem: 'tube-open-elsewhere', desk: '2' });
 
     d.scan('2026112200002');
     d.scan(person(0));
+    now = new Date(2026, 10, 22, 9, 33);
     d.seal();
-    d.expectRefused(() => d.scan('2026112200002'), 'tube-already-used');
-    d.expectRefused(() => d.scan('2026112200002', OTHER_CLERK), 'tube-already-used');
+    d.expectRefused(() => d.scan('2026112200002'), 'tube-sealed');
+    const sealed = { result: 'refused', problem: 'tube-sealed', sealedAt: new Date(2026, 10, 22, 9, 33).toISOString(), count: 1 };
+    expect(d.scan('2026112200002')).toEqual(sealed);
+    expect(d.scan('2026112200002', OTHER_CLERK)).toEqual(sealed);
 
+    // The next morning: the desk locked itself overnight, and a clerk signs in again.
+    now = new Date(2026, 10, 23, 8, 0);
+    signIn(core, [CLERK], '次日登记员');
+    d.expectRefused(() => d.scan('2026112200002'), 'tube-used-before');
+    expect(d.scan('2026112200002')).toEqual({ result: 'refused', problem: 'tube-used-before', day: '2026-11-22' });
+  });
+
+  it("the desk's own open tube scanned again: nothing changes, and the clerk is told to go on with it", () => {
     d.scan('2026112200003');
-    d.expectRefused(() => d.scan('2026112200003'), 'tube-already-used');
+    d.scan(person(0));
+    const before = d.tables();
+    expect(d.scan('2026112200003')).toMatchObject({
+      result: 'tube-still-open',
+      tube: { barcode: '2026112200003', capacity: 10, people: [{ position: 1 }] },
+    });
+    expect(d.tables()).toEqual(before);
+    expect(d.scan(person(1))).toMatchObject({ result: 'person-added', person: { position: 2 } });
   });
 
   it('a used tube barcode does not seal the tube open at this desk', () => {
     d.scan('2026112200001', OTHER_CLERK);
     d.scan('2026112200002');
     d.scan(person(0));
-    d.expectRefused(() => d.scan('2026112200001'), 'tube-already-used');
+    d.expectRefused(() => d.scan('2026112200001'), 'tube-open-elsewhere');
     expect(deskState()).toMatchObject({ tube: { barcode: '2026112200002', people: [{ position: 1 }] } });
   });
 

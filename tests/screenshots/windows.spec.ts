@@ -47,6 +47,10 @@ for (const size of SIZES) {
     for (let i = 0; i < 7; i++) await scan(clerk, personCode(i));
     await expect(clerk.getByTestId('tube-fill')).toHaveText('7 / 10 人');
     await shoot(clerk, 'clerk-tube-open');
+    // The open tube scanned again: go on with it.
+    await scan(clerk, `20261122${String(size.width).padStart(5, '0')}`);
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'info');
+    await shoot(clerk, 'clerk-tube-still-open');
 
     const sim = new URL(station.simulationUrl!);
     await fetch(`${sim.origin}/sim/devices/scanner-1/unplug${sim.search}`, { method: 'POST' });
@@ -63,6 +67,10 @@ for (const size of SIZES) {
     for (let i = 7; i < 10; i++) await scan(clerk, personCode(i));
     await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'sealed');
     await shoot(clerk, 'clerk-tube-full');
+    // The sealed tube scanned again: it holds swabs, take a new one.
+    await scan(clerk, `20261122${String(size.width).padStart(5, '0')}`);
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'refused');
+    await shoot(clerk, 'clerk-tube-sealed-again');
 
     await scan(clerk, `20261123${String(size.width).padStart(5, '0')}`);
     await scan(clerk, personCode(0));

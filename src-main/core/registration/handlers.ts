@@ -22,8 +22,8 @@ function deviceActor(desk: string, operator: SignedInOperator | undefined): Desk
   return { desk, actor: actorOf({ role: 'clerk', desk, operator }), operatorId: operator?.id ?? null };
 }
 
-/** Whether an outcome wrote anything: refusals and warnings awaiting confirmation do not. */
-const stored = (outcome: { result: string }) => outcome.result !== 'refused' && outcome.result !== 'confirm';
+/** Whether an outcome wrote anything: refusals, warnings awaiting confirmation and the open tube scanned again do not. */
+const stored = (outcome: { result: string }) => !['refused', 'confirm', 'tube-still-open'].includes(outcome.result);
 
 function deskChanged(desk: string, changed: (change: Change) => void): void {
   changed({ kind: 'desk', desk });

@@ -17,7 +17,10 @@ import { readSiteSettings, scanPatterns } from '../site/settings';
 /** Every problem the clerk's desk can be told of: refusals of the loop, and a scan its scanner could not read. */
 export const problemSchema = z.enum([
   'no-open-tube',
-  'tube-already-used',
+  // A tube barcode used before, each said with what is true of it (see usedTubeRefusalSchema).
+  'tube-sealed',
+  'tube-open-elsewhere',
+  'tube-used-before',
   'person-already-in-tube',
   'sampled-today',
   'tube-empty',
@@ -72,8 +75,21 @@ export const deskStateSchema = z.object({
 });
 type DeskState = z.output<typeof deskStateSchema>;
 
+/**
+ * A tube barcode used before is refused with what the clerk needs to know of it: sealed (when, with how many), open
+ * at another desk (which), or used on another day (which). Each says: take a new tube.
+ */
+const usedTubeRefusalSchema = z.discriminatedUnion('problem', [
+  z.object({ result: z.literal('refused'), problem: z.literal('tube-sealed'), sealedAt: z.string(), count: z.number().int() }),
+  z.object({ result: z.literal('refused'), problem: z.literal('tube-open-elsewhere'), desk: z.string() }),
+  z.object({ result: z.literal('refused'), problem: z.literal('tube-used-before'), day: z.string() }),
+]);
+const USED_TUBE_PROBLEMS = ['tube-sealed', 'tube-open-elsewhere', 'tube-used-before'] as const;
+
 export const scanOutcomeSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('tube-opened'), tube: tubeViewSchema, sealedBefore: tubeCountSchema.nullable() }),
+  // The desk's own open tube scanned again: nothing changes, the clerk goes on with it.
+  z.object({ result: z.literal('tube-still-open'), tube: tubeViewSchema }),
   z.object({
     result: z.literal('person-added'),
     person: personSummarySchema,
@@ -82,7 +98,12 @@ export const scanOutcomeSchema = z.discriminatedUnion('result', [
     warning: z.literal('card-expired').optional(),
   }),
   z.object({ result: z.literal('confirm'), warning: z.literal('sampled-today'), person: personSummarySchema }),
-  orInvisibleCharacter(z.object({ result: z.literal('refused'), problem: problemSchema.exclude(['invisible-character']) })),
+  z.discriminatedUnion('problem', [
+    orInvisibleCharacter(
+      z.object({ result: z.literal('refused'), problem: problemSchema.exclude(['invisible-character', ...USED_TUBE_PROBLEMS]) }),
+    ),
+    usedTubeRefusalSchema,
+  ]),
 ]);
 export type ScanOutcome = z.output<typeof scanOutcomeSchema>;
 
@@ -121,8 +142,10 @@ const summarise = (position: number, name: string, docNumber: string): PersonSum
 export const TUBE_LOOP_SEARCHES = {
   /** The desk's open tube. */
   openTubeAt: "SELECT id, barcode, capacity, opened_at FROM tubes WHERE desk = ? AND status = 'open'",
-  /** A tube barcode already used (a discarded tube's barcode may be used again). */
-  barcodeInUse: "SELECT id FROM tubes WHERE barcode = ? AND status <> 'discarded'",
+  /** A tube barcode already used (a discarded tube's barcode may be used again), and what became of that tube. */
+  barcodeInUse: `SELECT id, desk, status, day, closed_at AS closedAt,
+                   (SELECT count(*) FROM registrations r WHERE r.tube_id = tubes.id AND r.status = 'active') AS count
+                 FROM tubes WHERE barcode = ? AND status <> 'discarded'`,
   /** The same person already in this tube. */
   personIn: "SELECT id FROM registrations WHERE tube_id = ? AND doc_type = ? AND doc_number = ? AND status = 'active'",
   /** The same person already sampled on this day at this site. */
@@ -132,7 +155,10 @@ export const TUBE_LOOP_SEARCHES = {
 
 export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   const openTubeAt = db.prepare<[string], TubeRow>(TUBE_LOOP_SEARCHES.openTubeAt);
-  const barcodeInUse = db.prepare<[string], { id: string }>(TUBE_LOOP_SEARCHES.barcodeInUse);
+  const barcodeInUse = db.prepare<
+    [string],
+    { id: string; desk: string; status: string; day: string; closedAt: string | null; count: number }
+  >(TUBE_LOOP_SEARCHES.barcodeInUse);
   const knowDesk = db.prepare('INSERT OR IGNORE INTO desks (code, id, created_at) VALUES (?, ?, ?)');
   const insertTube = db.prepare(
     `INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, operator_id)
@@ -183,8 +209,20 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
     return { barcode: tube.barcode, count, capacity: tube.capacity };
   }
 
+  /** What to tell the clerk of a tube barcode used before: go on with it, or take a new tube and why. */
+  function usedTube(at: DeskActor, used: NonNullable<ReturnType<typeof barcodeInUse.get>>, now: Date): ScanOutcome {
+    if (used.status === 'open') {
+      const open = openTubeAt.get(at.desk);
+      if (used.desk === at.desk && open) return { result: 'tube-still-open', tube: tubeView(open) };
+      return { result: 'refused', problem: 'tube-open-elsewhere', desk: used.desk };
+    }
+    if (used.day !== localDay(now)) return { result: 'refused', problem: 'tube-used-before', day: used.day };
+    return { result: 'refused', problem: 'tube-sealed', sealedAt: used.closedAt ?? '', count: used.count };
+  }
+
   function openTube(at: DeskActor, barcode: string): ScanOutcome {
-    if (barcodeInUse.get(barcode)) return { result: 'refused', problem: 'tube-already-used' };
+    const used = barcodeInUse.get(barcode);
+    if (used) return usedTube(at, used, clock());
     const current = openTubeAt.get(at.desk);
     let sealedBefore: TubeCount | null = null;
     if (current) {
