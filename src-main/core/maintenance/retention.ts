@@ -31,7 +31,6 @@ export function retentionCutoff(now: Date, retentionDays: number): string | null
 /** The worker's purge job: the cutoff, and when and by whom, for its fact in the trail. */
 export type PurgeRequest = Omit<Extract<BackgroundJob, { kind: 'purge' }>, 'kind'>;
 
-/** `rest` runs between two write transactions: there the desks take their turn at the database. */
 /**
  * The searches retention makes on a station of any size: each must go through an index (a test reads their query
  * plans), or the worker would read every registration older than the cutoff, hour after hour.
@@ -52,6 +51,7 @@ export const RETENTION_SEARCHES = {
            WHERE a.subject = r.id AND (o.sent_at IS NULL OR o.sent_at >= @cutoff))`,
 } as const;
 
+/** `rest` runs between two write transactions: there the desks take their turn at the database. */
 export function createRetention(db: Db, rest: () => Promise<void>) {
   const anyAcknowledged = db.prepare<[string], number>(RETENTION_SEARCHES.anyAcknowledged).pluck();
   const acknowledgedAdditions = db.prepare<
