@@ -134,7 +134,7 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
     <>
       <main className="clerk-main">
         <div className="clerk-left">
-          <ResultBanner shown={shown} />
+          <ResultBanner shown={shown} tube={tube} />
           <ScanField onScan={scan} paused={manual} />
         </div>
         <TubePanel tube={tube} />

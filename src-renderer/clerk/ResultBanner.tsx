@@ -1,14 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../src-main/core/contract';
 import type { Shown } from './outcome';
 
-/** The last result, big and coloured, so the clerk can read it at a glance from a metre away. */
-export function ResultBanner({ shown }: { shown: Shown | null }) {
+type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
+
+/**
+ * The last result, big and coloured, so the clerk can read it at a glance from a metre away. Before any result (a
+ * clerk just signed in), it says what to do next: go on with the tube the desk kept, or scan a new one.
+ */
+export function ResultBanner({ shown, tube }: { shown: Shown | null; tube: Tube | null }) {
   const { t } = useTranslation();
   if (!shown) {
+    const kept = tube ? { barcode: tube.barcode, count: tube.people.length, capacity: tube.capacity } : null;
     return (
       <section className="result tone-idle" data-testid="result" data-tone="idle">
-        <div className="result-title">{t('clerk.waiting')}</div>
-        <div className="result-hint">{t('clerk.waitingHint')}</div>
+        <div className="result-title">{kept ? t('clerk.waitingKept') : t('clerk.waiting')}</div>
+        <div className="result-hint">{kept ? t('clerk.waitingKeptHint', kept) : t('clerk.waitingHint')}</div>
       </section>
     );
   }

@@ -36,6 +36,10 @@ test('an idle desk locks itself after the idle time, keeps its open tube, and go
 
   await signIn(page);
   await expect(page.getByTestId('tube-fill')).toHaveText('1 / 10 人');
+  // The banner names the kept tube and says to go on with it: a clerk told to scan a tube would seal this one.
+  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'idle');
+  await expect(page.getByTestId('result')).toContainText('继续使用本台的试管');
+  await expect(page.getByTestId('result')).toContainText('试管 2026112300401 已登记 1/10 人，保持原样。请继续扫描受检者。');
   await scan(personCode(1));
   await expect(page.getByTestId('tube-fill')).toHaveText('2 / 10 人');
 });

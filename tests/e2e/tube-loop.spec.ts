@@ -155,6 +155,17 @@ test('a re-test today is confirmed with F2, and F4 takes the last person out aga
   await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
   const { registrations } = station.snapshot() as { registrations: { status: string }[] };
   expect(registrations.map((r) => r.status)).toEqual(['active', 'removed']);
+  // F4 again, on the empty tube: it says what F4 does, and that there is nothing to undo now.
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'refused');
+  await expect(page.getByTestId('result')).toContainText('管内还没有人，F4 无可撤销');
+  // After sealing, F4 says a sealed tube is the manager's to correct, not "scan a tube first".
+  await scan(page, personCode(1));
+  await page.keyboard.press('F8');
+  await expect(page.getByTestId('tube-fill')).toHaveCount(0);
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('result')).toContainText('本台没有开管的试管，F4 无可撤销');
+  await expect(page.getByTestId('result')).toContainText('只有点位负责人可以取出某人（需填写原因）');
 });
 
 test('a new site makes its first manager at the manager window, who is then signed in', async ({ page }) => {

@@ -40,10 +40,13 @@ describe('undo', () => {
     expect(d.scan(personCode(1))).toMatchObject({ result: 'person-added', person: { position: 3 } });
   });
 
-  it('is refused with no open tube or an empty one', () => {
-    d.expectRefused(() => d.undo(), 'no-open-tube');
+  it('is refused with no open tube, after the tube sealed itself, or with an empty one, saying what F4 can do', () => {
+    d.expectRefused(() => d.undo(), 'undo-no-tube');
     d.scan('2026112200001');
-    d.expectRefused(() => d.undo(), 'tube-empty');
+    d.expectRefused(() => d.undo(), 'undo-tube-empty');
+    for (let i = 0; i < 10; i++) d.scan(personCode(i));
+    expect(d.call(CLERK, 'clerk.deskState')).toMatchObject({ tube: null });
+    d.expectRefused(() => d.undo(), 'undo-no-tube');
   });
 });
 

@@ -90,6 +90,11 @@ for (const size of SIZES) {
     await clerk.keyboard.press('F10');
     await expect(clerk.getByTestId('kept-tube')).toBeVisible();
     await shoot(clerk, 'clerk-locked');
+    // Signed in again: the banner names the kept tube and says to go on with it.
+    await signIn(clerk);
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'idle');
+    await expect(clerk.getByTestId('result')).toContainText('继续使用本台的试管');
+    await shoot(clerk, 'clerk-kept-tube');
 
     await expect(manager.getByTestId('total-openTubes')).toHaveText('1');
     await shoot(manager, 'manager');

@@ -24,6 +24,9 @@ export const problemSchema = z.enum([
   'person-already-in-tube',
   'sampled-today',
   'tube-empty',
+  // F4 with nothing it may take out: no tube open (a sealed one is the manager's to correct), or an empty one.
+  'undo-no-tube',
+  'undo-tube-empty',
   'bag-label-at-desk',
   'scan-too-long',
   'scan-control-characters',
@@ -367,9 +370,9 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
       return db
         .transaction((): UndoOutcome => {
           const tube = openTubeAt.get(at.desk);
-          if (!tube) return { result: 'refused', problem: 'no-open-tube' };
+          if (!tube) return { result: 'refused', problem: 'undo-no-tube' };
           const last = peopleIn.all(tube.id).at(-1);
-          if (!last) return { result: 'refused', problem: 'tube-empty' };
+          if (!last) return { result: 'refused', problem: 'undo-tube-empty' };
           removeRegistration.run(last.id);
           const facts = { registrationId: last.id, tubeId: tube.id, position: last.position };
           record({ kind: 'person.removed', subject: last.id, actor: at.actor, data: facts, upload: facts });
