@@ -1,12 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../src-main/core/contract';
 import { useNow } from '../shared/useNow';
+import { wallClock } from '../shared/wallClock';
 
 type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
-
-function clockTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
-}
 
 /** The open tube: its barcode, how full it is, and who is in it (masked). */
 export function TubePanel({ tube }: { tube: Tube | null }) {
@@ -39,7 +36,7 @@ export function TubePanel({ tube }: { tube: Tube | null }) {
         ))}
       </div>
       <div className="tube-opened">
-        {t('clerk.openedAt', { time: clockTime(tube.openedAt) })} ·{' '}
+        {t('clerk.openedAt', { time: wallClock(tube.openedAt) })} ·{' '}
         {t('clerk.openFor', { minutes: Math.max(0, Math.floor((now - Date.parse(tube.openedAt)) / 60_000)) })}
       </div>
       {count === 0 ? (

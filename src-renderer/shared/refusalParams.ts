@@ -1,6 +1,7 @@
 // What a refusal's words need besides its problem: for an invisible character, which field, which character and
 // where; for a tube used before, when it was sealed and with how many, the desk it is open at, or the day it was used.
 import type { InvisibleCharacter } from '../../src-main/core/domain/personText';
+import { wallClock } from './wallClock';
 
 export type Refusal =
   | { problem: string }
@@ -8,9 +9,6 @@ export type Refusal =
   | { problem: 'tube-sealed'; sealedAt: string; count: number }
   | { problem: 'tube-open-elsewhere'; desk: string }
   | { problem: 'tube-used-before'; day: string };
-
-/** A stored time as the clock on the wall shows it, hours and minutes. */
-const wallClock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
 
 /** The parameters a refusal's words take. */
 export function refusalParams(refusal: Refusal): Record<string, string | number> {

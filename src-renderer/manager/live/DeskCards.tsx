@@ -4,8 +4,7 @@ import type { Output } from '../../../src-main/core/contract';
 import { DeviceStrip } from '../../shared/DeviceStrip';
 import { deskName } from '../../shared/deskName';
 import { useNow } from '../../shared/useNow';
-
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+import { wallClock } from '../../shared/wallClock';
 
 export function DeskCards({ desks }: { desks: Output<'site.live'> }) {
   const { t } = useTranslation();
@@ -32,7 +31,7 @@ export function DeskCards({ desks }: { desks: Output<'site.live'> }) {
           )}
           <div className="muted">
             {desk.lastScanAt
-              ? t('live.lastScan', { time: clock(desk.lastScanAt), minutes: Math.max(0, Math.floor((now - Date.parse(desk.lastScanAt)) / 60_000)) })
+              ? t('live.lastScan', { time: wallClock(desk.lastScanAt), minutes: Math.max(0, Math.floor((now - Date.parse(desk.lastScanAt)) / 60_000)) })
               : t('live.noScanToday')}
           </div>
           <DeviceStrip devices={desk.devices} />
