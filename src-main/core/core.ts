@@ -21,7 +21,7 @@ import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
 import { createBackground } from './background/background';
 import { createHandlers } from './handlers';
-import { operatorRole } from './operators/handlers';
+import { windowSession } from './operators/handlers';
 import { createServices } from './services';
 import type { UploadTuning } from './upload/uploads';
 import { logError } from './maintenance/log';
@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions) {
   const services = createServices({ db, clock, dataDir: options.dataDir, uploadChanged: () => uploadChanged(), upload: options.upload });
   const handlers = createHandlers(services);
   const { record, operators, sessions, backlog, loop, totals, liveDesks, readings, uploads } = services;
-  const sessionState = (who: Identity) => sessions.state(sessionKey(who), operatorRole(who));
+  const sessionState = (who: Identity) => windowSession(sessions, who);
   const listeners = new Map<Listener, Identity>();
   // Backups, purges, exports and checkpoints run in a worker thread on a connection of its own.
   const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding });

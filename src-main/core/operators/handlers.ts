@@ -5,15 +5,19 @@ import type { FeatureHandlers } from '../calls/channel';
 import type { Services } from '../services';
 import type { operatorChannels } from './channels';
 import type { OperatorRole, SignedInOperator } from './operators';
+import type { Sessions } from './sessions';
 
 /** Who may sign in at a window: clerks at desks and at the pre-registration window, managers at theirs. */
-export function operatorRole(who: Identity): OperatorRole {
+function operatorRole(who: Identity): OperatorRole {
   if (who.role === 'device') throw new Error('the device hub has no session');
   return who.role === 'guide' ? 'clerk' : who.role;
 }
 
+/** A window's session: who is signed in there, whether it is locked, and who may sign in. */
+export const windowSession = (sessions: Sessions, who: Identity) => sessions.state(sessionKey(who), operatorRole(who));
+
 export function operatorHandlers({ db, record, operators, sessions }: Services): FeatureHandlers<typeof operatorChannels> {
-  const sessionState = (who: Identity) => sessions.state(sessionKey(who), operatorRole(who));
+  const sessionState = (who: Identity) => windowSession(sessions, who);
   /** Sign-ins and sign-outs are kept in the trail, so it can tell who worked at a desk when. */
   const recordSession = (kind: 'session.signedIn' | 'session.signedOut', who: Identity, operator: SignedInOperator) =>
     db

@@ -146,7 +146,7 @@ export const TUBE_LOOP_SEARCHES = {
   /** The desk's open tube. */
   openTubeAt: "SELECT id, barcode, capacity, opened_at FROM tubes WHERE desk = ? AND status = 'open'",
   /** A tube barcode already used (a discarded tube's barcode may be used again), and what became of that tube. */
-  barcodeInUse: `SELECT id, desk, status, day, closed_at AS closedAt,
+  barcodeInUse: `SELECT id, barcode, capacity, opened_at, desk, status, day, closed_at AS closedAt,
                    (SELECT count(*) FROM registrations r WHERE r.tube_id = tubes.id AND r.status = 'active') AS count
                  FROM tubes WHERE barcode = ? AND status <> 'discarded'`,
   /** The same person already in this tube. */
@@ -160,7 +160,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   const openTubeAt = db.prepare<[string], TubeRow>(TUBE_LOOP_SEARCHES.openTubeAt);
   const barcodeInUse = db.prepare<
     [string],
-    { id: string; desk: string; status: string; day: string; closedAt: string | null; count: number }
+    TubeRow & { desk: string; status: string; day: string; closedAt: string | null; count: number }
   >(TUBE_LOOP_SEARCHES.barcodeInUse);
   const knowDesk = db.prepare('INSERT OR IGNORE INTO desks (code, id, created_at) VALUES (?, ?, ?)');
   const insertTube = db.prepare(
@@ -215,8 +215,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
   /** What to tell the clerk of a tube barcode used before: go on with it, or take a new tube and why. */
   function usedTube(at: DeskActor, used: NonNullable<ReturnType<typeof barcodeInUse.get>>, now: Date): ScanOutcome {
     if (used.status === 'open') {
-      const open = openTubeAt.get(at.desk);
-      if (used.desk === at.desk && open) return { result: 'tube-still-open', tube: tubeView(open) };
+      if (used.desk === at.desk) return { result: 'tube-still-open', tube: tubeView(used) };
       return { result: 'refused', problem: 'tube-open-elsewhere', desk: used.desk };
     }
     if (used.day !== localDay(now)) return { result: 'refused', problem: 'tube-used-before', day: used.day };
