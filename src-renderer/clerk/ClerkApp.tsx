@@ -8,6 +8,7 @@ import { KeptTube } from './KeptTube';
 import { SignInScreen } from '../shared/session/SignInScreen';
 import { useSession } from '../shared/session/useSession';
 import { StatusBar } from './StatusBar';
+import { useDeskSettings } from './useDeskSettings';
 
 export function ClerkApp() {
   const { t } = useTranslation();
@@ -17,13 +18,14 @@ export function ClerkApp() {
   const { value: backlog } = useLiveValue('station.backlog', 'backlog.changed');
   const deskCode = desk?.desk ?? '';
   const working = session?.operator && !session.locked;
+  const { settings, save: saveSettings } = useDeskSettings();
 
   return (
     <div className="clerk">
       <TopBar where={deskCode ? t('clerk.title', { desk: deskCode }) : ''} connected={connected} />
       {session &&
         (working ? (
-          <Desk tube={desk?.tube ?? null} devices={devices ?? []} />
+          <Desk tube={desk?.tube ?? null} devices={devices ?? []} settings={settings} onSettings={saveSettings} />
         ) : (
           <SignInScreen session={session} where={t('clerk.title', { desk: deskCode })} deskReadings>
             {session.locked && <KeptTube tube={desk?.tube ?? null} />}

@@ -1,19 +1,23 @@
 // The desk at work: the last result, the scan field, the open tube, and the keys. Scans, device readings and
-// keys go to the core one after another, in the order they came; each answer is shown and heard.
+// keys go to the core one after another, in the order they came; each answer is shown and heard, and with
+// read-out on, the person is read out.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
 import { toggleLanguage } from '../shared/i18n';
 import { ManualEntry, type EnteredPerson } from './ManualEntry';
-import { deviceLost, showReading, showScan, showSeal, showUndo, SOUND_OF_TONE, type Shown } from './outcome';
+import { DeskSettingsDialog } from './DeskSettingsDialog';
+import { deviceLost, showReading, showScan, showSeal, showUndo, soundOf, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
 import { ScanField } from './ScanField';
 import { playSound, wakeAudio } from '../shared/sounds/player';
+import { speak } from '../shared/sounds/speech';
 import { TubePanel } from './TubePanel';
+import type { DeskSettings } from './useDeskSettings';
 import type { Typist } from '../shared/keystrokeTiming';
 
-export const KEYS = { confirm: 'F2', undo: 'F4', manual: 'F6', seal: 'F8', language: 'F9', lock: 'F10' } as const;
+export const KEYS = { confirm: 'F2', settings: 'F3', undo: 'F4', manual: 'F6', seal: 'F8', language: 'F9', lock: 'F10' } as const;
 
 type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
 type Devices = EventPayload<'desk.devices'>;
@@ -24,19 +28,39 @@ function lostSince(before: Devices, now: Devices): Devices {
   return now.filter((d) => wasReady.has(d.id) && (d.status === 'unplugged' || d.status === 'failed'));
 }
 
-export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices }) {
-  const { t } = useTranslation();
+export function Desk({
+  tube,
+  devices,
+  settings,
+  onSettings,
+}: {
+  tube: Tube | null;
+  devices: Devices;
+  settings: DeskSettings;
+  onSettings: (settings: DeskSettings) => void;
+}) {
+  const { t, i18n } = useTranslation();
   const [shown, setShown] = useState<Shown | null>(null);
   const [manual, setManual] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  // Read by each outcome as it is shown, which may be an action queued before the setting changed.
+  const readOut = useRef(settings.readOut);
+  useLayoutEffect(() => {
+    readOut.current = settings.readOut;
+  }, [settings.readOut]);
   // Actions are sent one after another, in the order they came, even when the scanner is faster than the reply.
   const queue = useRef<Promise<void>>(Promise.resolve());
   // What F2 confirms: the last action, when its answer was a warning; any other action drops it.
   const awaitingConfirm = useRef<(() => Promise<Shown>) | null>(null);
 
-  const show = useCallback((next: Shown) => {
-    playSound(SOUND_OF_TONE[next.tone]);
-    setShown(next);
-  }, []);
+  const show = useCallback(
+    (next: Shown) => {
+      playSound(soundOf(next));
+      if (next.speech && readOut.current !== 'off') speak(t(next.speech.key, next.speech.params).trim(), i18n.language);
+      setShown(next);
+    },
+    [t, i18n],
+  );
 
   const run = useCallback(
     (action: () => Promise<Shown>, confirmed: (() => Promise<Shown>) | null = null) => {
@@ -114,7 +138,8 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
     onKey.current = (event) => {
       wakeAudio();
       if (event.key === KEYS.language) toggleLanguage();
-      else if (manual) return;
+      else if (manual || settingsOpen) return;
+      else if (event.key === KEYS.settings) setSettingsOpen(true);
       else if (event.key === KEYS.seal) seal();
       else if (event.key === KEYS.confirm) confirm();
       else if (event.key === KEYS.undo) undo();
@@ -123,7 +148,7 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
       else return;
       event.preventDefault();
     };
-  }, [manual, seal, confirm, undo, openManual]);
+  }, [manual, settingsOpen, seal, confirm, undo, openManual]);
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKey.current(event);
     window.addEventListener('keydown', listener);
@@ -135,18 +160,19 @@ export function Desk({ tube, devices }: { tube: Tube | null; devices: Devices })
       <main className="clerk-main">
         <div className="clerk-left">
           <ResultBanner shown={shown} tube={tube} />
-          <ScanField onScan={scan} paused={manual} />
+          <ScanField onScan={scan} paused={manual || settingsOpen} />
         </div>
         <TubePanel tube={tube} />
       </main>
       <footer className="keys">
-        {(['confirm', 'undo', 'manual', 'seal', 'lock', 'language'] as const).map((action) => (
+        {(['confirm', 'undo', 'manual', 'seal', 'lock', 'settings', 'language'] as const).map((action) => (
           <span key={action}>
             <kbd>{KEYS[action]}</kbd> {t(`clerk.keys.${action}`)}
           </span>
         ))}
       </footer>
       {manual && <ManualEntry onSubmit={enter} onClose={() => setManual(false)} />}
+      {settingsOpen && <DeskSettingsDialog settings={settings} onChange={onSettings} onClose={() => setSettingsOpen(false)} />}
     </>
   );
 }

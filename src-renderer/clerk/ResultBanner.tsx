@@ -22,6 +22,15 @@ export function ResultBanner({ shown, tube }: { shown: Shown | null; tube: Tube 
   return (
     <section className={`result tone-${shown.tone}`} data-testid="result" data-tone={shown.tone} role="status">
       <div className="result-title">{t(shown.title, shown.params)}</div>
+      {shown.card?.sex && (
+        // Beside the name: what the clerk compares with the face in front of them.
+        <div className="result-card" data-testid="result-card">
+          {t(shown.card.birthYear === null ? 'result.cardPersonNoYear' : 'result.cardPerson', {
+            sex: t(`sex.${shown.card.sex}`),
+            year: shown.card.birthYear,
+          })}
+        </div>
+      )}
       <div className="result-hint">{t(shown.hint, shown.params)}</div>
       {shown.note && <div className="result-note">{t(shown.note.key, shown.note.params)}</div>}
     </section>

@@ -1,7 +1,9 @@
-// Turns what the core answered into what the clerk sees: a tone (colour) and catalogue keys.
+// Turns what the core answered into what the clerk sees and hears: a tone (colour and sound), catalogue keys, and
+// what is read out when the desk reads people out.
 import type { CallResult, EventPayload, Output } from '../../src-main/core/contract';
 import type { SoundName } from '../shared/sounds/sounds';
 import { refusalParams, type Refusal } from '../shared/refusalParams';
+import { wallClock } from '../shared/wallClock';
 
 export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning' | 'lost';
 
@@ -15,14 +17,24 @@ export const SOUND_OF_TONE: Record<Tone, SoundName> = {
   lost: 'device-lost',
 };
 
+type Words = { key: string; params: Record<string, string | number> };
+
 export interface Shown {
   tone: Tone;
+  /** A sound of its own where the tone's would mislead: sealing a tube that is not full is not a repeat. */
+  sound?: SoundName;
   title: string;
   hint: string;
   params: Record<string, string | number>;
   /** A second line, e.g. that the previous tube was sealed before this one opened. */
-  note?: { key: string; params: Record<string, string | number> };
+  note?: Words;
+  /** From an ID card: sex and year of birth, to compare with the face in front of the clerk. */
+  card?: { sex: string | null; birthYear: number | null };
+  /** Read out when the desk reads people out: the position, with as much of the name as its setting allows. */
+  speech?: Words;
 }
+
+export const soundOf = (shown: Shown): SoundName => shown.sound ?? SOUND_OF_TONE[shown.tone];
 
 /** A call that failed: a full disk and a lost link have their own words; anything else shows the core's message. */
 function notSaved(error: { code: string; message: string }): Shown {
@@ -46,11 +58,25 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
     case 'refused':
       return refused(outcome);
     case 'confirm':
+      if (outcome.warning === 'tube-not-full') {
+        return {
+          tone: 'warning',
+          sound: 'switch',
+          title: 'result.tubeNotFull',
+          hint: 'result.tubeNotFullHint',
+          params: { ...outcome.previous, next: outcome.barcode },
+        };
+      }
       return {
         tone: 'warning',
         title: 'result.sampledToday',
         hint: 'result.sampledTodayHint',
-        params: { name: outcome.person.name, idNumber: outcome.person.idNumber },
+        params: {
+          name: outcome.person.name,
+          idNumber: outcome.person.idNumber,
+          time: wallClock(outcome.earlier.at),
+          desk: outcome.earlier.desk,
+        },
       };
     case 'tube-opened':
       return {
@@ -68,12 +94,15 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
         params: { barcode: outcome.tube.barcode, count: outcome.tube.people.length, capacity: outcome.tube.capacity },
       };
     case 'person-added': {
-      const params = { name: outcome.person.name, position: outcome.person.position, capacity: outcome.tube.capacity };
+      const { person, tube } = outcome;
+      const params = { name: person.name, position: person.position, capacity: tube.capacity, barcode: tube.barcode };
       // An expired card is registered all the same: the clerk only needs to know.
       const note = outcome.warning === 'card-expired' ? { key: 'result.cardExpired', params: {} } : undefined;
+      // A full tube is announced with its change cue ("10换"), as the clerks' earlier tools did.
+      const speech = { key: outcome.sealed ? 'speech.full' : 'speech.person', params: { name: person.spokenName, position: person.position } };
       return outcome.sealed
-        ? { tone: 'sealed', title: 'result.tubeFull', hint: 'result.tubeFullHint', params, note }
-        : { tone: 'ok', title: 'result.personAdded', hint: 'result.personAddedHint', params, note };
+        ? { tone: 'sealed', title: 'result.tubeFull', hint: 'result.tubeFullHint', params, note, speech }
+        : { tone: 'ok', title: 'result.personAdded', hint: 'result.personAddedHint', params, note, speech };
     }
   }
 }
@@ -81,14 +110,20 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
 /** What this desk's own scanner or card reader read, as the core pushed it; the words may name the device. */
 export function showReading(reading: EventPayload<'desk.reading'>): Shown {
   if (reading.outcome === null) return notSaved(reading.error ?? { code: 'internal', message: '' });
-  const shown = showScan({ ok: true, value: reading.outcome });
-  return { ...shown, params: { ...shown.params, device: reading.device } };
+  const { outcome } = reading;
+  const shown = showScan({ ok: true, value: outcome });
+  const person = outcome.result === 'person-added' || (outcome.result === 'confirm' && outcome.warning === 'sampled-today') ? outcome.person : null;
+  const card = reading.kind === 'card' && person ? { sex: person.sex, birthYear: person.birthYear } : undefined;
+  return { ...shown, params: { ...shown.params, device: reading.device }, card };
 }
 
 export function showUndo(result: CallResult<Output<'clerk.undo'>>): Shown {
   if (!result.ok) return notSaved(result.error);
   const outcome = result.value;
   if (outcome.result === 'refused') return refused(outcome);
+  if (outcome.result === 'switch-undone') {
+    return { tone: 'info', title: 'result.switchUndone', hint: 'result.switchUndoneHint', params: { ...outcome.tube, dropped: outcome.dropped } };
+  }
   return {
     tone: 'info',
     title: 'result.removed',

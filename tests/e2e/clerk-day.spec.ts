@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { CardFields } from '../../src-main/core/devices/simulated/encode';
 import { SAMPLE_CARD } from '../fixtures/cards';
 import { idNumber, personCode } from '../fixtures/people';
+import { expectOutcome } from './outcome';
 import { signIn } from './signIn';
 import { simulatedDevices } from './simulated';
 import { CLERKS, startStation, type RunningStation } from './station';
@@ -37,16 +38,6 @@ function deskInputs(page: Page) {
   };
 }
 
-/** Runs `act` and expects exactly one new sound, this one, and the banner in `tone`. */
-async function expectOutcome(page: Page, act: () => Promise<unknown>, sound: string, tone: string): Promise<void> {
-  const played = () => page.evaluate(() => Number(document.documentElement.dataset.soundsPlayed ?? 0));
-  const before = await played();
-  await act();
-  await expect.poll(played).toBe(before + 1);
-  await expect(page.locator('html')).toHaveAttribute('data-last-sound', sound);
-  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', tone);
-}
-
 test('three tubes of 10 by scans only, with a refusal, an undo, a confirmed re-test and an unplugged scanner', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(station.urls.clerk);
@@ -66,7 +57,7 @@ test('three tubes of 10 by scans only, with a refusal, an undo, a confirmed re-t
     await expectOutcome(page, input, i === 9 ? 'full' : 'accepted', i === 9 ? 'sealed' : 'ok');
     if (i < 9) await expect(fill).toHaveText(`${i + 1} / 10 人`);
   }
-  await expect(result).toContainText('试管已满，已封管');
+  await expect(result).toContainText('试管 2026112300101 已满，已封管');
   await expect(page.getByTestId('tube')).toHaveAttribute('data-state', 'none');
 
   // Tube 2, typed by the keyboard-mode scanner.
@@ -89,7 +80,7 @@ test('three tubes of 10 by scans only, with a refusal, an undo, a confirmed re-t
   // Person 0 was sampled in tube 1 today: a warning, nothing stored until F2 confirms the re-test.
   before = station.snapshot();
   await expectOutcome(page, () => scanner(personCode(0)), 'warning', 'warning');
-  await expect(result).toContainText('今天已采样过');
+  await expect(result).toContainText(/今天 \d{2}:\d{2} 已在 1 号台采样/);
   expect(station.snapshot()).toEqual(before);
   await expectOutcome(page, () => page.keyboard.press('F2'), 'accepted', 'ok');
   await expect(fill).toHaveText('3 / 10 人');

@@ -55,7 +55,7 @@ test('a clerk fills a tube of 10 by typed scans; it seals itself and the manager
 
   await scan(clerk, personCode(9));
   await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'sealed');
-  await expect(clerk.getByTestId('result')).toContainText('试管已满，已封管');
+  await expect(clerk.getByTestId('result')).toContainText('试管 2026112200001 已满，已封管');
   await expect(clerk.getByTestId('tube')).toHaveAttribute('data-state', 'none');
 
   await expect(manager.getByTestId('total-peopleToday')).toHaveText('10');
@@ -108,9 +108,11 @@ test('each refusal shows its message and leaves the database unchanged', async (
   await expect(page.getByTestId('tube-fill')).toHaveText('1 / 10 人');
   await refused(personCode(2), '此人已在本管中');
 
-  // A second tube seals the first (it has a person in it); scanning the first again is refused, saying it is sealed
-  // and with how many, so the clerk takes a new tube rather than throwing away one that holds swabs.
+  // A second tube, confirmed with F2, seals the first (it has a person in it); scanning the first again is refused,
+  // saying it is sealed and with how many, so the clerk takes a new tube rather than throwing away one that holds swabs.
   await scan(page, '2026112200004');
+  await expect(page.getByTestId('result')).toContainText('上一管 2026112200003 只有 1/10 人');
+  await page.keyboard.press('F2');
   await expect(page.getByTestId('result')).toContainText('上一管 2026112200003 未满');
   await refused('2026112200003', '这支试管已封管');
   await expect(page.getByTestId('result')).toContainText('管内 1 人。请换一支新试管。');
@@ -145,7 +147,8 @@ test('a re-test today is confirmed with F2, and F4 takes the last person out aga
   const before = station.snapshot();
   await scan(page, personCode(0));
   await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'warning');
-  await expect(page.getByTestId('result')).toContainText('今天已采样过');
+  // When and where the person was sampled before: this desk, at the time the clock shows.
+  await expect(page.getByTestId('result')).toContainText(/今天 \d{2}:\d{2} 已在 1 号台采样/);
   expect(station.snapshot()).toEqual(before);
 
   await page.keyboard.press('F2');

@@ -110,7 +110,7 @@ describe('the boundary', () => {
 
   it('answers a well-formed call', () => {
     expect(core.call(CLERK, 'session.whoami', {})).toEqual({ ok: true, value: CLERK });
-    expect(core.call(CLERK, 'clerk.scan', { text: '2026112200002' })).toMatchObject({ ok: true, value: { result: 'tube-opened' } });
+    expect(core.call(CLERK, 'clerk.scan', { text: '2026112200002', confirm: true })).toMatchObject({ ok: true, value: { result: 'tube-opened' } });
   });
 });
 
@@ -241,7 +241,7 @@ describe('a listener that throws', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => errors.push(args);
     try {
-      expect(core.call(CLERK, 'clerk.scan', { text: '2026112200009' })).toMatchObject({ ok: true, value: { result: 'tube-opened' } });
+      expect(core.call(CLERK, 'clerk.scan', { text: '2026112200009', confirm: true })).toMatchObject({ ok: true, value: { result: 'tube-opened' } });
     } finally {
       console.error = original;
     }

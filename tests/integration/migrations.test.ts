@@ -71,6 +71,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   },
   7: { tables: ['audit_private'], indexes: ['audit_subject'], triggers: [] },
   8: { tables: [], indexes: ['outbox_acknowledged'], triggers: [] },
+  9: { tables: [], indexes: [], triggers: ['day_counts_tube_reopened'] },
 };
 
 describe('migration 3: day counts', () => {
@@ -92,6 +93,38 @@ describe('migration 3: day counts', () => {
     expect(counts()).toEqual({ people: 3, sealed: 2 });
     db.exec("UPDATE registrations SET status = 'voided' WHERE id = 'r1'; UPDATE tubes SET voided_at = 'now' WHERE id = 't1'");
     expect(counts()).toEqual({ people: 2, sealed: 1 });
+  });
+});
+
+describe('migration 9: the tube a new tube replaced', () => {
+  it('keeps the tubes of a version 8 database, none replacing another, and counts a tube opened again as no longer sealed', () => {
+    migrate(db, 8);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, seal_reason, opened_at, day)
+        VALUES ('t1', '11111111', '1', 10, 'open', NULL, 'now', 'd1'), ('t2', '22222222', '2', 10, 'open', NULL, 'now', 'd1');
+      UPDATE tubes SET status = 'sealed', seal_reason = 'replaced' WHERE id = 't1';
+      UPDATE tubes SET status = 'sealed', seal_reason = 'full' WHERE id = 't2';
+    `);
+    migrate(db, 9);
+    expect(columns('tubes')).toContain('replaces');
+    expect(db.prepare('SELECT id, replaces FROM tubes ORDER BY id').all()).toEqual([
+      { id: 't1', replaces: null },
+      { id: 't2', replaces: null },
+    ]);
+    const sealed = () => db.prepare("SELECT sealed FROM day_counts WHERE day = 'd1'").pluck().get();
+    expect(sealed()).toBe(2);
+    db.exec("INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, replaces) VALUES ('t3', '33333333', '1', 10, 'open', 'now', 'd1', 't1')");
+    db.exec("UPDATE tubes SET status = 'discarded' WHERE id = 't3'; UPDATE tubes SET status = 'open', seal_reason = NULL WHERE id = 't1'");
+    expect(sealed()).toBe(1);
+    // Sealed again later, it counts again; a voided tube does not count when it is opened again.
+    db.exec("UPDATE tubes SET status = 'sealed', seal_reason = 'full' WHERE id = 't1'");
+    expect(sealed()).toBe(2);
+    db.exec("UPDATE tubes SET voided_at = 'now' WHERE id = 't2'; UPDATE tubes SET status = 'open' WHERE id = 't2'");
+    expect(sealed()).toBe(1);
+    // The tube named must exist.
+    expect(() =>
+      db.exec("INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, replaces) VALUES ('t4', '44444444', '3', 10, 'open', 'now', 'd1', 'nowhere')"),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 

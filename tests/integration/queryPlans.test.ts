@@ -72,11 +72,12 @@ describe('the tube loop', () => {
     expect(fullScans(steps)).toEqual([]);
   });
 
-  it('finds the same person already sampled that day through the index of people by day', () => {
+  it('finds the same person already sampled that day through the index of people by day, and its tube by its key', () => {
     const steps = plan(TUBE_LOOP_SEARCHES.sampledOn, 'resident-id', '110101199003071233', '2026-11-30');
     expect(steps.join('\n')).toMatch(
-      /SEARCH registrations USING (COVERING )?INDEX registrations_person_day \(doc_type=\? AND doc_number=\? AND day=\?\)/,
+      /SEARCH r USING (COVERING )?INDEX registrations_person_day \(doc_type=\? AND doc_number=\? AND day=\?\)/,
     );
+    expect(steps.join('\n')).toMatch(/SEARCH t USING INDEX sqlite_autoindex_tubes_1 \(id=\?\)/);
     expect(fullScans(steps)).toEqual([]);
   });
 });

@@ -11,9 +11,10 @@ let core: Core;
 let dataDir: string;
 let dispose: () => void;
 let d: ReturnType<typeof driver>;
+const NOW = new Date(2026, 10, 22, 9, 30);
 
 beforeEach(() => {
-  ({ core, dataDir, dispose } = tempCore(() => new Date(2026, 10, 22, 9, 30)));
+  ({ core, dataDir, dispose } = tempCore(() => NOW));
   d = driver(core, dataDir);
 });
 afterEach(() => dispose());
@@ -53,12 +54,17 @@ describe('undo', () => {
 describe('a person already sampled today', () => {
   beforeEach(() => sealedTube('2026112200001', 1));
 
-  it('is a warning the clerk confirms; nothing is stored until then', () => {
-    d.scan('2026112200002');
+  it('is a warning the clerk confirms, saying when and where; nothing is stored until then', () => {
+    d.scan('2026112200002', OTHER_CLERK);
     const before = d.tables();
-    expect(d.scan(personCode(0))).toMatchObject({ result: 'confirm', warning: 'sampled-today', person: { position: 1 } });
+    expect(d.scan(personCode(0), OTHER_CLERK)).toMatchObject({
+      result: 'confirm',
+      warning: 'sampled-today',
+      person: { position: 1 },
+      earlier: { at: NOW.toISOString(), desk: '1' },
+    });
     expect(d.tables()).toEqual(before);
-    expect(d.confirm(personCode(0))).toMatchObject({ result: 'person-added', person: { position: 1 } });
+    expect(d.confirm(personCode(0), OTHER_CLERK)).toMatchObject({ result: 'person-added', person: { position: 1 } });
     expect(rows('audit').at(-1)).toMatchObject({ kind: 'person.added', data: expect.stringContaining('"repeatConfirmed":true') });
   });
 
@@ -66,6 +72,40 @@ describe('a person already sampled today', () => {
     d.call(MANAGER, 'site.updateSettings', { sameDayRepeat: 'refuse' });
     d.scan('2026112200002');
     d.expectRefused(() => d.confirm(personCode(0)), 'sampled-today');
+    expect(d.scan(personCode(0))).toEqual({ result: 'refused', problem: 'sampled-today', earlier: { at: NOW.toISOString(), desk: '1' } });
+  });
+});
+
+describe("a desk's own settings", () => {
+  const settings = (who = CLERK) => d.call(who, 'clerk.deskSettings');
+
+  it('mask names and read nothing out until the clerk there says otherwise; each desk keeps its own', () => {
+    expect(settings()).toEqual({ readOut: 'off', names: 'masked' });
+    d.scan('2026112200001');
+    expect(d.scan(personCode(0))).toMatchObject({ person: { name: '张*', spokenName: '' } });
+
+    expect(d.call(CLERK, 'clerk.saveDeskSettings', { readOut: 'surname', names: 'full' })).toEqual({ readOut: 'surname', names: 'full' });
+    expect(settings()).toEqual({ readOut: 'surname', names: 'full' });
+    expect(settings(OTHER_CLERK)).toEqual({ readOut: 'off', names: 'masked' });
+    expect(d.scan(personCode(1))).toMatchObject({ person: { position: 2, name: '王芳', spokenName: '王' } });
+    expect(d.call(CLERK, 'clerk.deskState')).toMatchObject({ tube: { people: [{ name: '张伟' }, { name: '王芳' }] } });
+
+    d.call(CLERK, 'clerk.saveDeskSettings', { readOut: 'full', names: 'masked' });
+    expect(d.scan(personCode(2))).toMatchObject({ person: { position: 3, name: '李*', spokenName: '李娜' } });
+    d.call(CLERK, 'clerk.saveDeskSettings', { readOut: 'position', names: 'masked' });
+    expect(d.scan(personCode(3))).toMatchObject({ person: { position: 4, spokenName: '' } });
+
+    // The other desk is untouched, and the change is in the trail with who made it.
+    d.scan('2026112200002', OTHER_CLERK);
+    expect(d.scan(personCode(5), OTHER_CLERK)).toMatchObject({ person: { name: '杨*', spokenName: '' } });
+    expect(rows('audit').filter((row) => row.kind === 'settings.changed')).toHaveLength(3);
+  });
+
+  it('refuse a setting that is not one of the choices, and change nothing', async () => {
+    const before = d.tables();
+    const answer = await core.receive(CLERK, 'clerk.saveDeskSettings', { readOut: 'loud', names: 'masked' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(d.tables()).toEqual(before);
   });
 });
 

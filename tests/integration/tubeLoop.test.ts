@@ -67,7 +67,15 @@ describe('the tube loop', () => {
     }
     expect(d.scan(person(9))).toEqual({
       result: 'person-added',
-      person: { position: 10, name: '吴*', idNumber: expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/) },
+      person: {
+        position: 10,
+        name: '吴*',
+        idNumber: expect.stringMatching(/^\d{6}\*{8}[\dX]{4}$/),
+        // Read-out is off by default: no name leaves the core to be spoken.
+        spokenName: '',
+        sex: expect.stringMatching(/^(male|female)$/),
+        birthYear: Number(IDS[9].slice(6, 10)),
+      },
       tube: { barcode: '2026112200001', count: 10, capacity: 10 },
       sealed: true,
     });
@@ -109,11 +117,27 @@ describe('the tube loop', () => {
     d.expectRefused(() => d.seal(), 'no-open-tube');
   });
 
-  it('seals the open tube (not full) when a new tube is scanned, and says so in sealedBefore', () => {
+  it('asks before sealing an open tube that is not full for a new one; anything else keeps it open', () => {
     d.scan('2026112200001');
     d.scan(person(0));
     d.scan(person(1));
-    expect(d.scan('2026112200002')).toMatchObject({
+    const before = d.tables();
+    expect(d.scan('2026112200002')).toEqual({
+      result: 'confirm',
+      warning: 'tube-not-full',
+      previous: { barcode: '2026112200001', count: 2, capacity: 10 },
+      barcode: '2026112200002',
+    });
+    expect(d.tables()).toEqual(before);
+    // The clerk scans the next person instead: into the tube still open.
+    expect(d.scan(person(2))).toMatchObject({ result: 'person-added', tube: { barcode: '2026112200001', count: 3 } });
+  });
+
+  it('seals the open tube (not full) once the switch is confirmed, and says so in sealedBefore', () => {
+    d.scan('2026112200001');
+    d.scan(person(0));
+    d.scan(person(1));
+    expect(d.confirm('2026112200002')).toMatchObject({
       result: 'tube-opened',
       tube: { barcode: '2026112200002', people: [] },
       sealedBefore: { barcode: '2026112200001', count: 2, capacity: 10 },
@@ -124,6 +148,47 @@ describe('the tube loop', () => {
     ]);
     // The people stayed in the old tube.
     expect(new Set(registrations().map((r) => r.tube_id))).toEqual(new Set([tube('2026112200001')!.id]));
+  });
+
+  it('takes a confirmed switch back with F4 before anyone goes into the new tube: the new one dropped, the old one open again', () => {
+    d.scan('2026112200001');
+    d.scan(person(0));
+    d.scan(person(1));
+    d.confirm('2026112200002');
+    expect(totals()).toMatchObject({ openTubes: 1, sealedTubesToday: 1 });
+    expect(d.undo()).toEqual({ result: 'switch-undone', dropped: '2026112200002', tube: { barcode: '2026112200001', count: 2, capacity: 10 } });
+    expect(tubes().map((t) => [t.barcode, t.status, t.seal_reason, t.closed_at])).toEqual([
+      ['2026112200001', 'open', null, null],
+      ['2026112200002', 'discarded', null, now.toISOString()],
+    ]);
+    expect(totals()).toMatchObject({ openTubes: 1, sealedTubesToday: 0 });
+    expect(deskState()).toMatchObject({ tube: { barcode: '2026112200001', people: [{ position: 1 }, { position: 2 }] } });
+    // Both changes are facts for the platform, in the order they happened.
+    const kinds = (d.tables().outbox as { kind: string }[]).map((row) => row.kind);
+    expect(kinds.slice(-2)).toEqual(['tube.discarded', 'tube.reopened']);
+    // The dropped barcode may be used again; F4 now takes out the last person of the old tube, as before.
+    expect(d.undo()).toMatchObject({ result: 'removed', person: { position: 2 }, tube: { barcode: '2026112200001', count: 1 } });
+    expect(d.confirm('2026112200002')).toMatchObject({ result: 'tube-opened', sealedBefore: { barcode: '2026112200001', count: 1 } });
+    // Once somebody is in the new tube, F4 takes that person out, not the switch.
+    d.scan(person(5));
+    expect(d.undo()).toMatchObject({ result: 'removed', person: { position: 1 }, tube: { barcode: '2026112200002', count: 0 } });
+    expect(d.undo()).toMatchObject({ result: 'switch-undone', dropped: '2026112200002' });
+  });
+
+  it('does not take a switch back once the old tube went into a bag', () => {
+    d.scan('2026112200001');
+    d.scan(person(0));
+    d.confirm('2026112200002');
+    d.pack('B2026112201');
+    d.pack('2026112200001');
+    d.expectRefused(() => d.undo(), 'undo-switch-too-late');
+    expect(deskState()).toMatchObject({ tube: { barcode: '2026112200002' } });
+  });
+
+  it('does not ask before replacing an empty tube, nor keep a switch to take back', () => {
+    d.scan('2026112200001');
+    expect(d.scan('2026112200002')).toMatchObject({ result: 'tube-opened', sealedBefore: null });
+    d.expectRefused(() => d.undo(), 'undo-tube-empty');
   });
 
   it('replaces an empty open tube (discarded); its barcode may be used again, here or at another desk', () => {
@@ -174,7 +239,7 @@ describe('the pooling ratio', () => {
     expect(d.call(MANAGER, 'site.settings')).toMatchObject({ poolingRatio: 5 });
     expect(deskState()).toMatchObject({ tube: { capacity: 10 } });
 
-    expect(d.scan('2026112200002')).toMatchObject({ tube: { capacity: 5 }, sealedBefore: { capacity: 10 } });
+    expect(d.confirm('2026112200002')).toMatchObject({ tube: { capacity: 5 }, sealedBefore: { capacity: 10 } });
     for (let i = 1; i < 5; i++) expect(d.scan(person(i))).toMatchObject({ sealed: false });
     expect(d.scan(person(5))).toMatchObject({ sealed: true, tube: { count: 5, capacity: 5 } });
     expect(tube('2026112200002')).toMatchObject({ capacity: 5, status: 'sealed', seal_reason: 'full' });
@@ -207,7 +272,7 @@ describe('totals', () => {
 
     d.seal();
     expect(totals()).toEqual({ day: '2026-11-22', peopleToday: 5, openTubes: 1, sealedTubesToday: 1 });
-    d.scan('2026112200003', OTHER_CLERK); // seals 2026112200002 (replaced)
+    d.confirm('2026112200003', OTHER_CLERK); // seals 2026112200002 (replaced)
     d.scan('2026112200004', OTHER_CLERK); // discards the empty 2026112200003: not sealed
     expect(totals()).toEqual({ day: '2026-11-22', peopleToday: 5, openTubes: 1, sealedTubesToday: 2 });
 

@@ -9,6 +9,7 @@ export type FactKind =
   | 'tube.opened'
   | 'tube.discarded'
   | 'tube.sealed'
+  | 'tube.reopened'
   | 'tube.voided'
   | 'person.added'
   | 'person.removed'

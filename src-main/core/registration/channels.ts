@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { channel, managerChannel, noInput, SIGNED_IN } from '../calls/channel';
 import { GUIDE_DESK } from '../contract/names';
+import { deskSettingsSchema } from '../domain/deskSettings';
 import { deviceInputSchema, deviceStateSchema, notUnderstoodScanSchema } from '../domain/devices';
 import { personFieldsSchema } from '../domain/person';
 import { deskStateSchema, scanOutcomeSchema, sealOutcomeSchema, undoOutcomeSchema } from './tubeLoop';
@@ -21,6 +22,9 @@ export const registrationChannels = {
   'clerk.sealNow': channel(['clerk'], noInput, sealOutcomeSchema, SIGNED_IN),
   'clerk.undo': channel(['clerk'], noInput, undoOutcomeSchema, SIGNED_IN),
   'clerk.devices': channel(['clerk'], noInput, z.array(deviceStateSchema)),
+  // The desk's own settings: names on its screen and what is read out; set by the clerk working there.
+  'clerk.deskSettings': channel(['clerk'], noInput, deskSettingsSchema),
+  'clerk.saveDeskSettings': channel(['clerk'], deskSettingsSchema, deskSettingsSchema, SIGNED_IN),
   // Confirms the warning a reading by this desk's own device raised (a person already sampled today).
   'clerk.confirmReading': channel(['clerk'], noInput, scanOutcomeSchema, SIGNED_IN),
   // Every device this station sees, including the unknown ones a manager may assign in the settings.

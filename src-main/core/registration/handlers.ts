@@ -6,6 +6,7 @@ import type { Change } from '../calls/change';
 import { GUIDE_DESK } from '../contract/names';
 import { detectInputGarbling } from '../domain/inputGarbling';
 import type { SignedInOperator } from '../operators/operators';
+import { readSiteSettings, settingsOfDesk, writeSiteSettings } from '../site/settings';
 import { readGuideCard } from '../preRegistration/guideCard';
 import type { Services } from '../services';
 import type { registrationChannels } from './channels';
@@ -30,7 +31,7 @@ function deskChanged(desk: string, changed: (change: Change) => void): void {
   changed({ kind: 'totals' });
 }
 
-export function registrationHandlers({ clock, loop, readings }: Services): FeatureHandlers<typeof registrationChannels> {
+export function registrationHandlers({ clock, db, record, loop, readings }: Services): FeatureHandlers<typeof registrationChannels> {
   return {
     'clerk.deskState': (_input, who) => loop.deskState(deskOf(who).desk),
     'clerk.scan': ({ text, confirm, typed }, who, changed) => {
@@ -63,6 +64,15 @@ export function registrationHandlers({ clock, loop, readings }: Services): Featu
       return outcome;
     },
     'clerk.devices': (_input, who) => readings.states(deskOf(who).desk),
+    'clerk.deskSettings': (_input, who) => settingsOfDesk(readSiteSettings(db), deskOf(who).desk),
+    'clerk.saveDeskSettings': (settings, who, changed) => {
+      const { desk } = deskOf(who);
+      const others = readSiteSettings(db).deskSettings.filter((entry) => entry.desk !== desk);
+      const saved = writeSiteSettings(db, { deskSettings: [...others, { desk, ...settings }] }, record, actorOf(who));
+      // The open tube's names are shown anew, masked or not.
+      changed({ kind: 'desk', desk });
+      return settingsOfDesk(saved, desk);
+    },
     'clerk.confirmReading': (_input, who, changed) => {
       const at = deskOf(who);
       const outcome = readings.confirm(at);

@@ -5,6 +5,7 @@ import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import { INVISIBLE_CHARACTER } from '../domain/personText';
 import { compiles } from '../domain/regex';
 import { deviceAssignmentSchema, deviceProfileSchema } from '../domain/devices';
+import { DEFAULT_DESK_SETTINGS, deskSettingsSchema, type DeskSettings } from '../domain/deskSettings';
 import { GUIDE_DESK } from '../contract/names';
 import type { RecordFact } from '../facts/record';
 
@@ -31,6 +32,8 @@ export const siteSettingsSchema = z.object({
   sameDayRepeat: z.enum(['warn', 'refuse']),
   /** Minutes without a scan or a key before a desk locks itself (the open tube stays as it is). */
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** Each clerk desk's own settings (names on screen, read-out); a desk not listed has the defaults. */
+  deskSettings: z.array(deskSettingsSchema.extend({ desk: z.string().regex(/^[1-9][0-9]?$/) })).max(99),
   /**
    * Days a person's registration is kept after the platform acknowledged everything about it; then it is purged
    * from the database and its backups. 0 keeps everything.
@@ -61,6 +64,7 @@ export const defaultSiteSettings: SiteSettings = {
   bagCapacity: 20,
   sameDayRepeat: 'warn',
   idleLockMinutes: 5,
+  deskSettings: [],
   retentionDays: 30,
   codeFormats: DEFAULT_CODE_FORMATS,
   deviceProfiles: [],
@@ -91,6 +95,12 @@ export function writeSiteSettings(db: Db, changes: Partial<SiteSettings>, record
       return next;
     })
     .immediate();
+}
+
+/** The settings of one clerk desk, or the defaults. */
+export function settingsOfDesk(settings: SiteSettings, desk: string): DeskSettings {
+  const own = settings.deskSettings.find((entry) => entry.desk === desk);
+  return own ? { readOut: own.readOut, names: own.names } : DEFAULT_DESK_SETTINGS;
 }
 
 export function scanPatterns(settings: SiteSettings): { tube: RegExp; bag: RegExp } {

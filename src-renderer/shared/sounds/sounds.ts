@@ -1,7 +1,7 @@
 // Each outcome's sound, as notes synthesised here: no audio files to ship, and each sound's shape (pitch,
 // length, rhythm) is distinct enough to tell apart through a hood in a noisy tent without looking.
 
-export const SOUND_NAMES = ['accepted', 'notice', 'full', 'warning', 'refused', 'device-lost'] as const;
+export const SOUND_NAMES = ['accepted', 'notice', 'full', 'warning', 'switch', 'refused', 'device-lost'] as const;
 export type SoundName = (typeof SOUND_NAMES)[number];
 
 export type Wave = 'sine' | 'square' | 'triangle';
@@ -25,6 +25,14 @@ export const SOUNDS: Record<SoundName, readonly Note[]> = {
   full: [tone(1047, 110, 'triangle'), tone(1319, 110, 'triangle'), tone(1568, 110, 'triangle'), tone(2093, 240, 'triangle')],
   // Three even pulses: look at the screen and decide (F2).
   warning: [tone(880, 150, 'square'), rest(90), tone(880, 150, 'square'), rest(90), tone(880, 150, 'square')],
+  // Twice a high-low pair: a new tube scanned while the open one is not full; look before sealing it (F2).
+  switch: [
+    tone(1319, 130, 'square'),
+    tone(784, 200, 'square'),
+    rest(110),
+    tone(1319, 130, 'square'),
+    tone(784, 200, 'square'),
+  ],
   // A long low buzz: nothing was stored.
   refused: [tone(196, 500, 'square')],
   // A falling line: a scanner or card reader went away.

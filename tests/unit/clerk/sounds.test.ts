@@ -3,7 +3,7 @@
 // desk plays its own.
 import { describe, expect, it } from 'vitest';
 import { SOUND_NAMES, SOUNDS, synthesize, type SoundName } from '../../../src-renderer/shared/sounds/sounds';
-import { deviceLost, showReading, showScan, showSeal, showUndo, SOUND_OF_TONE, type Shown } from '../../../src-renderer/clerk/outcome';
+import { deviceLost, showReading, showScan, showSeal, showUndo, soundOf } from '../../../src-renderer/clerk/outcome';
 
 const RATE = 48_000;
 const WINDOW_MS = 20;
@@ -68,8 +68,8 @@ const total = (name: SoundName) => (synthesize(SOUNDS[name], RATE).length / RATE
 const near = (hz: number, expected: number) => expect(Math.abs(hz - expected) / expected).toBeLessThan(0.06);
 
 describe('the outcome sounds', () => {
-  it('are six, each telling apart from every other by its pitches, lengths and rhythm', () => {
-    expect(SOUND_NAMES).toHaveLength(6);
+  it('are seven, each telling apart from every other by its pitches, lengths and rhythm', () => {
+    expect(SOUND_NAMES).toHaveLength(7);
     const signature = (name: SoundName) => measured[name].map((s) => `${Math.round(s.hz / 100)}:${Math.round(s.ms / 50)}`).join(' ');
     const signatures = SOUND_NAMES.map(signature);
     expect(new Set(signatures).size).toBe(SOUND_NAMES.length);
@@ -93,6 +93,14 @@ describe('the outcome sounds', () => {
   it('warning: three equal pulses with silence between', () => {
     expect(measured.warning).toHaveLength(3);
     for (const pulse of measured.warning) near(pulse.hz, 880);
+  });
+
+  it('switch: a high-low pair, twice, unlike the even pulses of the other warning', () => {
+    const pitches = measured.switch.map((s) => s.hz);
+    expect(pitches).toHaveLength(4);
+    expect(pitches[0]).toBeGreaterThan(pitches[1]);
+    near(pitches[0], pitches[2]);
+    near(pitches[1], pitches[3]);
   });
 
   it('notice: two equal mid beeps', () => {
@@ -120,10 +128,10 @@ describe('the outcome sounds', () => {
 });
 
 describe('which sound each outcome plays', () => {
-  const person = { position: 3, name: '张*', idNumber: '110101********1233' };
+  const person = { position: 3, name: '张*', idNumber: '110101********1233', spokenName: '', sex: 'male' as const, birthYear: 1990 };
   const tube = { barcode: '2026112300001', count: 3, capacity: 10 };
+  const earlier = { at: '2026-11-23T01:05:00.000Z', desk: '2' };
   const ok = <T>(value: T) => ({ ok: true as const, value });
-  const soundOf = (shown: Shown) => SOUND_OF_TONE[shown.tone];
 
   it.each([
     ['a person added', showScan(ok({ result: 'person-added', person, tube, sealed: false })), 'accepted'],
@@ -132,7 +140,9 @@ describe('which sound each outcome plays', () => {
     ['a tube sealed early', showSeal(ok({ result: 'sealed', tube })), 'full'],
     ['a tube opened', showScan(ok({ result: 'tube-opened', tube: { ...tube, openedAt: '', people: [] }, sealedBefore: null })), 'notice'],
     ['the last person taken out', showUndo(ok({ result: 'removed', person, tube })), 'notice'],
-    ['a re-test to confirm', showScan(ok({ result: 'confirm', warning: 'sampled-today', person })), 'warning'],
+    ['a tube switch taken back', showUndo(ok({ result: 'switch-undone', dropped: '2026112300002', tube })), 'notice'],
+    ['a re-test to confirm', showScan(ok({ result: 'confirm', warning: 'sampled-today', person, earlier })), 'warning'],
+    ['a tube not full, to seal for a new one', showScan(ok({ result: 'confirm', warning: 'tube-not-full', previous: tube, barcode: '2026112300002' })), 'switch'],
     ['a refused scan', showScan(ok({ result: 'refused', problem: 'code-unknown' })), 'refused'],
     ['a refused undo', showUndo(ok({ result: 'refused', problem: 'tube-empty' })), 'refused'],
     ['a full disk', showScan({ ok: false, error: { code: 'disk-full', message: '' } }), 'refused'],

@@ -10,6 +10,7 @@ import { migration005 } from './005-outbox-backlog';
 import { migration006 } from './006-upload';
 import { migration007 } from './007-retention';
 import { migration008 } from './008-acknowledged-index';
+import { migration009 } from './009-tube-switch';
 
 export type { Migration };
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export function schemaVersion(db: Db): number {
