@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
-import { toggleLanguage } from '../shared/i18n';
+import { LANGUAGE_KEY, toggleLanguage } from '../shared/i18n';
 import { ManualEntry, type EnteredPerson } from './ManualEntry';
 import { deviceLost, showReading, showScan, showSeal, showUndo, SOUND_OF_TONE, type Shown } from './outcome';
 import { ResultBanner } from './ResultBanner';
@@ -13,7 +13,7 @@ import { playSound, wakeAudio } from '../shared/sounds/player';
 import { TubePanel } from './TubePanel';
 import type { Typist } from '../shared/keystrokeTiming';
 
-export const KEYS = { confirm: 'F2', undo: 'F4', manual: 'F6', seal: 'F8', language: 'F9', lock: 'F10' } as const;
+export const KEYS = { confirm: 'F2', undo: 'F4', manual: 'F6', seal: 'F8', language: LANGUAGE_KEY, lock: 'F10' } as const;
 
 type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
 type Devices = EventPayload<'desk.devices'>;

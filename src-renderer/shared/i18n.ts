@@ -5,6 +5,8 @@ import zh from './locales/zh.json';
 import en from './locales/en.json';
 
 export const LANGUAGES = ['zh', 'en'] as const;
+/** Switches a window between the languages, at a desk and on every sign-in and lock screen. */
+export const LANGUAGE_KEY = 'F9';
 const STORAGE_KEY = 'swabdesk.language';
 
 function savedLanguage(): string {
