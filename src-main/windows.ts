@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY_HEADER } from './csp';
-import { WINDOW_ROLE_ARGUMENT } from './core/contract/names';
+import { WINDOW_PARAM, WINDOW_ROLE_ARGUMENT } from './core/contract/names';
 import type { StationWindow } from './core/stationWindows';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
@@ -51,8 +51,9 @@ export function isAppUrl(url: string): boolean {
 export function openWindow(window: StationWindow): BrowserWindow {
   const browserWindow = new BrowserWindow(windowOptions(window));
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) void browserWindow.loadURL(`${devServer}/${window.entry}/index.html`);
-  else void browserWindow.loadFile(path.join(RENDERER_DIR, window.entry, 'index.html'));
+  const query = { [WINDOW_PARAM]: window.id };
+  if (devServer) void browserWindow.loadURL(`${devServer}/${window.entry}/index.html?${new URLSearchParams(query)}`);
+  else void browserWindow.loadFile(path.join(RENDERER_DIR, window.entry, 'index.html'), { query });
   return browserWindow;
 }
 

@@ -1,5 +1,6 @@
-// The keys of the sign-in and lock screens, on a station started with --simulate --desks 2: F9 switches the words
-// and ←/→ walk the names with the PIN field keeping the focus.
+// The keys of the sign-in and lock screens and each window's own language, on a station started with --simulate
+// --desks 2: F9 switches the words and ←/→ walk the names with the PIN field keeping the focus; F9 at desk 1 leaves
+// desk 2 in its language, now and after a reload.
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './signIn';
 import { startStation, type RunningStation } from './station';
@@ -57,4 +58,32 @@ test('on the sign-in and lock screens F9 switches the language and ←/→ walk 
   await page.keyboard.press('F9');
   await expect(heading(page)).toHaveText('Desk 1 is locked');
   await expect(pin).toBeFocused();
+});
+
+test('each desk’s window keeps its own language, now and after a reload', async ({ browser }) => {
+  // One browser profile, as on the station's PC: every window shares the station's origin and its storage.
+  const context = await browser.newContext();
+  const open = async (window: string) => {
+    const page = await context.newPage();
+    await page.goto(station.urls.byWindow[window]);
+    await expect(page.getByTestId('sign-in')).toBeVisible();
+    return page;
+  };
+  const desk1 = await open('clerk-1');
+  const desk2 = await open('clerk-2');
+
+  // Desk 2 hears desk 1's choice being stored (the storage event) and stays as it was.
+  await desk2.evaluate(() => {
+    const page = window as unknown as { stored: Promise<string | null> };
+    page.stored = new Promise((resolve) => addEventListener('storage', (event) => resolve(event.key), { once: true }));
+  });
+  await desk1.keyboard.press('F9');
+  await expect(heading(desk1)).toHaveText('Desk 1 · sign in');
+  expect(await desk2.evaluate(() => (window as unknown as { stored: Promise<string | null> }).stored)).toBe('swabdesk.language.clerk-1');
+  await expect(heading(desk2)).toHaveText('登记台 2 · 请登录');
+
+  for (const page of [desk1, desk2]) await page.reload();
+  await expect(heading(desk1)).toHaveText('Desk 1 · sign in');
+  await expect(heading(desk2)).toHaveText('登记台 2 · 请登录');
+  await context.close();
 });
