@@ -8,6 +8,7 @@ import { KeptTube } from './KeptTube';
 import { SignInScreen } from '../shared/session/SignInScreen';
 import { useSession } from '../shared/session/useSession';
 import { StatusBar } from './StatusBar';
+import { useWindowTitle } from '../shared/useWindowTitle';
 
 export function ClerkApp() {
   const { t } = useTranslation();
@@ -17,10 +18,12 @@ export function ClerkApp() {
   const { value: backlog } = useLiveValue('station.backlog', 'backlog.changed');
   const deskCode = desk?.desk ?? '';
   const working = session?.operator && !session.locked;
+  const where = deskCode ? t('clerk.title', { desk: deskCode }) : '';
+  useWindowTitle(where);
 
   return (
     <div className="clerk">
-      <TopBar where={deskCode ? t('clerk.title', { desk: deskCode }) : ''} connected={connected} />
+      <TopBar where={where} connected={connected} />
       {session &&
         (working ? (
           <Desk tube={desk?.tube ?? null} devices={devices ?? []} />

@@ -1,6 +1,6 @@
-// The keys of the sign-in and lock screens and each window's own language, on a station started with --simulate
-// --desks 2: F9 switches the words and ←/→ walk the names with the PIN field keeping the focus; F9 at desk 1 leaves
-// desk 2 in its language, now and after a reload.
+// The keys of the sign-in and lock screens and each window's own language and title, on a station started with
+// --simulate --desks 2: F9 switches the words and ←/→ walk the names with the PIN field keeping the focus; F9 at
+// desk 1 leaves desk 2 in its language, now and after a reload; a window's title names it.
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './signIn';
 import { startStation, type RunningStation } from './station';
@@ -60,7 +60,7 @@ test('on the sign-in and lock screens F9 switches the language and ←/→ walk 
   await expect(pin).toBeFocused();
 });
 
-test('each desk’s window keeps its own language, now and after a reload', async ({ browser }) => {
+test('each desk’s window keeps its own language, now and after a reload, and its title names it', async ({ browser }) => {
   // One browser profile, as on the station's PC: every window shares the station's origin and its storage.
   const context = await browser.newContext();
   const open = async (window: string) => {
@@ -71,6 +71,10 @@ test('each desk’s window keeps its own language, now and after a reload', asyn
   };
   const desk1 = await open('clerk-1');
   const desk2 = await open('clerk-2');
+  const manager = await open('manager');
+  await expect(desk1).toHaveTitle('登记台 1 · 采样台 SwabDesk');
+  await expect(desk2).toHaveTitle('登记台 2 · 采样台 SwabDesk');
+  await expect(manager).toHaveTitle('点位负责人 · 采样台 SwabDesk');
 
   // Desk 2 hears desk 1's choice being stored (the storage event) and stays as it was.
   await desk2.evaluate(() => {
@@ -78,12 +82,20 @@ test('each desk’s window keeps its own language, now and after a reload', asyn
     page.stored = new Promise((resolve) => addEventListener('storage', (event) => resolve(event.key), { once: true }));
   });
   await desk1.keyboard.press('F9');
+  await expect(desk1).toHaveTitle('Desk 1 · SwabDesk');
   await expect(heading(desk1)).toHaveText('Desk 1 · sign in');
   expect(await desk2.evaluate(() => (window as unknown as { stored: Promise<string | null> }).stored)).toBe('swabdesk.language.clerk-1');
   await expect(heading(desk2)).toHaveText('登记台 2 · 请登录');
+  await expect(desk2).toHaveTitle('登记台 2 · 采样台 SwabDesk');
 
-  for (const page of [desk1, desk2]) await page.reload();
+  for (const page of [desk1, desk2, manager]) await page.reload();
   await expect(heading(desk1)).toHaveText('Desk 1 · sign in');
+  await expect(desk1).toHaveTitle('Desk 1 · SwabDesk');
   await expect(heading(desk2)).toHaveText('登记台 2 · 请登录');
+  await expect(desk2).toHaveTitle('登记台 2 · 采样台 SwabDesk');
+  await expect(manager).toHaveTitle('点位负责人 · 采样台 SwabDesk');
+
+  await manager.keyboard.press('F9');
+  await expect(manager).toHaveTitle('Site manager · SwabDesk');
   await context.close();
 });

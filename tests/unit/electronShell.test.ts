@@ -28,6 +28,15 @@ describe('windows', () => {
     }
   });
 
+  it('titles each window as its page does, the desk by its number, until the page sets its own', () => {
+    expect(stationWindows(2).map((window) => windowOptions(window).title)).toEqual([
+      '登记台 1 · 采样台 SwabDesk',
+      '登记台 2 · 采样台 SwabDesk',
+      '点位负责人 · 采样台 SwabDesk',
+      '预登记 · 采样台 SwabDesk',
+    ]);
+  });
+
   it("opens each role's own entry from the built renderer, the page told which window it is", () => {
     electron.windows.length = 0;
     const windows = stationWindows(2);
