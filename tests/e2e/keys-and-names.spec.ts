@@ -1,9 +1,11 @@
-// The keys of the sign-in and lock screens and each window's own language and title, on a station started with
-// --simulate --desks 2: F9 switches the words and ←/→ walk the names with the PIN field keeping the focus; F9 at
-// desk 1 leaves desk 2 in its language, now and after a reload; a window's title names it.
+// The keys of the sign-in and lock screens, each window's own language and title, and the names of devices, on a
+// station started with --simulate --desks 2: F9 switches the words and ←/→ walk the names with the PIN field
+// keeping the focus; F9 at desk 1 leaves desk 2 in its language, now and after a reload; a window's title names it;
+// a device is shown by its model and port until the manager names it, then by its name at its desk.
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './signIn';
-import { startStation, type RunningStation } from './station';
+import { simulatedDevices } from './simulated';
+import { MANAGER, startStation, type RunningStation } from './station';
 
 let station: RunningStation;
 
@@ -98,4 +100,54 @@ test('each desk’s window keeps its own language, now and after a reload, and i
   await manager.keyboard.press('F9');
   await expect(manager).toHaveTitle('Site manager · SwabDesk');
   await context.close();
+});
+
+test('a device shows its model and port until the manager names it; then its desk shows the name', async ({ browser }) => {
+  const SCANNER = 'hid:5344:0001:SIM-SCANNER-1';
+  const desk = await browser.newPage();
+  await desk.goto(station.urls.byWindow['clerk-1']);
+  const scanner = desk.locator(`[data-device="${SCANNER}"]`);
+  await expect(scanner).toContainText('HID-POS scanner (simulated) · /dev/simhid0');
+  await expect(scanner).toContainText('就绪');
+  // The desk's other scanner, of another model, on another port.
+  await expect(desk.locator('[data-device="hid:5344:0002:SIM-KEYBOARD-SCANNER-1"]')).toContainText(
+    'Keyboard-mode scanner (simulated) · /dev/simhid1',
+  );
+
+  const manager = await browser.newPage();
+  await manager.goto(station.urls.manager);
+  await signIn(manager, MANAGER);
+  await manager.getByTestId('tab-settings').click();
+  const name = manager.getByTestId(`device-name-${SCANNER}`);
+  await expect(name).toHaveValue('');
+  await expect(name).toHaveAttribute('placeholder', 'HID-POS scanner (simulated) · /dev/simhid0');
+
+  // Refused in words, and nothing saved.
+  const problem = manager.getByTestId('device-name-problem');
+  const settingsBefore = station.snapshot().settings;
+  await name.fill('左边\u202e扫码枪');
+  await name.press('Enter');
+  await expect(problem).toHaveText('设备名称中有看不见的字符（控制符、方向符或零宽字符）：请清空后重新输入。未保存');
+  await name.fill('扫'.repeat(41));
+  await name.press('Enter');
+  await expect(problem).toHaveText('设备名称最多 40 个字：未保存');
+  expect(station.snapshot().settings).toEqual(settingsBefore);
+
+  await name.fill(' 左边扫码枪 ');
+  await name.press('Enter');
+  await expect(problem).toHaveCount(0);
+  await expect(name).toHaveValue('左边扫码枪');
+  await expect(scanner).toContainText('左边扫码枪');
+  await expect(scanner).not.toContainText('/dev/simhid0');
+
+  // Unplugged, the desk says which scanner it is.
+  await simulatedDevices(station).post('scanner-1/unplug');
+  await expect(desk.locator('.device-unplugged')).toHaveCount(1);
+  await expect(desk.locator('.device-unplugged')).toContainText('左边扫码枪');
+  await expect(desk.locator('.device-unplugged')).toContainText('已断开');
+
+  // Emptied, the name is dropped: the model and port again.
+  await name.fill('');
+  await name.press('Enter');
+  await expect(scanner).toContainText('HID-POS scanner (simulated) · /dev/simhid0');
 });
