@@ -28,7 +28,7 @@ function start(dataDir: string): Promise<{ clerkUrl: string; printedMs: number; 
     child.stdout.on('data', (chunk) => {
       text += chunk;
       if (!text.includes('Ctrl+C stops the station')) return;
-      const clerkUrl = /(http:\/\/127\.0\.0\.1:\d+\/clerk\/#key=[\w-]+)/.exec(text)?.[1];
+      const clerkUrl = /(http:\/\/127\.0\.0\.1:\d+\/clerk\/\?window=clerk-1#key=[\w-]+)/.exec(text)?.[1];
       if (!clerkUrl) return reject(new Error(`no clerk URL in:\n${text}`));
       resolve({
         clerkUrl,

@@ -76,6 +76,7 @@ async function latency(): Promise<void> {
       profiles: SIMULATED_PROFILES,
       assignments: simulatedAssignments(catalogue),
       defaultDesk: null,
+      names: [],
     }),
     onInput: (input) => heard?.(input),
     onNotUnderstood: () => undefined,

@@ -77,7 +77,7 @@ async function startStation(dataDir: string): Promise<Station> {
     child.kill('SIGKILL');
     throw error;
   });
-  const clerkUrl = /(http:\/\/127\.0\.0\.1:\d+\/clerk\/#key=[\w-]+)/.exec(output)?.[1];
+  const clerkUrl = /(http:\/\/127\.0\.0\.1:\d+\/clerk\/\?window=clerk-1#key=[\w-]+)/.exec(output)?.[1];
   const simUrl = /(http:\/\/127\.0\.0\.1:\d+\/sim\/devices\?key=[\w-]+)/.exec(output)?.[1];
   if (!clerkUrl || !simUrl) throw new Error(`The station printed no clerk or simulation URL:\n${output}`);
   return {

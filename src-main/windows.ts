@@ -3,8 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY_HEADER } from './csp';
-import { WINDOW_ROLE_ARGUMENT } from './core/contract/names';
+import { WINDOW_PARAM, WINDOW_ROLE_ARGUMENT } from './core/contract/names';
 import type { StationWindow } from './core/stationWindows';
+import zh from '../src-renderer/shared/locales/zh.json';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD = path.join(__dirname, '../preload/index.js');
@@ -24,17 +25,20 @@ export const SECURE_WEB_PREFERENCES = {
   autoplayPolicy: 'no-user-gesture-required',
 } as const;
 
-const TITLES: Record<StationWindow['role'], string> = {
-  clerk: 'SwabDesk 采样台 · 登记',
-  manager: 'SwabDesk 采样台 · 点位负责人',
-  guide: 'SwabDesk 采样台 · 预登记',
-};
+/**
+ * The window's title until its page sets its own, in the page's words (useWindowTitle): "登记台 1 · 采样台 SwabDesk".
+ * Electron then shows the page's title, in the language the window was left in.
+ */
+function windowTitle(window: StationWindow): string {
+  const where = window.role === 'clerk' ? zh.clerk.title.replace('{{desk}}', window.desk ?? '') : zh.windows[window.role];
+  return zh.app.windowTitle.replace('{{where}}', where);
+}
 
 export function windowOptions(window: StationWindow): BrowserWindowConstructorOptions {
   return {
     width: 1366,
     height: 768,
-    title: window.desk ? `${TITLES[window.role]} ${window.desk}` : TITLES[window.role],
+    title: windowTitle(window),
     backgroundColor: '#f3f5f7',
     // The preload allows the channels of this role alone (see preload.ts).
     webPreferences: { ...SECURE_WEB_PREFERENCES, preload: PRELOAD, additionalArguments: [`${WINDOW_ROLE_ARGUMENT}${window.role}`] },
@@ -51,8 +55,9 @@ export function isAppUrl(url: string): boolean {
 export function openWindow(window: StationWindow): BrowserWindow {
   const browserWindow = new BrowserWindow(windowOptions(window));
   const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (devServer) void browserWindow.loadURL(`${devServer}/${window.entry}/index.html`);
-  else void browserWindow.loadFile(path.join(RENDERER_DIR, window.entry, 'index.html'));
+  const query = { [WINDOW_PARAM]: window.id };
+  if (devServer) void browserWindow.loadURL(`${devServer}/${window.entry}/index.html?${new URLSearchParams(query)}`);
+  else void browserWindow.loadFile(path.join(RENDERER_DIR, window.entry, 'index.html'), { query });
   return browserWindow;
 }
 

@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { CallResult, Identity } from '../core/contract';
+import { WINDOW_PARAM } from '../core/contract/names';
 import { WIRE_KEY_PARAM, WIRE_PATH, type WireCall, type WireMessage } from '../core/contract/wire';
 import type { Core } from '../core/core';
 import { logError } from '../core/maintenance/log';
@@ -147,7 +148,7 @@ export async function startStation(options: StationOptions): Promise<Station> {
     port,
     urls: keys.map(({ window, key }) => ({
       window,
-      url: `http://${HOST}:${port}/${window.entry}/#${WIRE_KEY_PARAM}=${key}`,
+      url: `http://${HOST}:${port}/${window.entry}/?${WINDOW_PARAM}=${window.id}#${WIRE_KEY_PARAM}=${key}`,
     })),
     simulationUrl: simulation ? `http://${HOST}:${port}/sim/devices?${WIRE_KEY_PARAM}=${simulationKey}` : null,
     close: () =>

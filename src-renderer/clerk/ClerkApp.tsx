@@ -9,6 +9,7 @@ import { SignInScreen } from '../shared/session/SignInScreen';
 import { useSession } from '../shared/session/useSession';
 import { StatusBar } from './StatusBar';
 import { useDeskSettings } from './useDeskSettings';
+import { useWindowTitle } from '../shared/useWindowTitle';
 
 export function ClerkApp() {
   const { t } = useTranslation();
@@ -19,10 +20,12 @@ export function ClerkApp() {
   const deskCode = desk?.desk ?? '';
   const working = session?.operator && !session.locked;
   const { settings, save: saveSettings } = useDeskSettings();
+  const where = deskCode ? t('clerk.title', { desk: deskCode }) : '';
+  useWindowTitle(where);
 
   return (
     <div className="clerk">
-      <TopBar where={deskCode ? t('clerk.title', { desk: deskCode }) : ''} connected={connected} />
+      <TopBar where={where} connected={connected} />
       {session &&
         (working ? (
           <Desk tube={desk?.tube ?? null} devices={devices ?? []} settings={settings} onSettings={saveSettings} />

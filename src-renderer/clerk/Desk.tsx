@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useTranslation } from 'react-i18next';
 import type { EventPayload, Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
-import { toggleLanguage } from '../shared/i18n';
+import { LANGUAGE_KEY, toggleLanguage } from '../shared/i18n';
 import { ManualEntry, type EnteredPerson } from './ManualEntry';
 import { DeskSettingsDialog } from './DeskSettingsDialog';
 import { deviceLost, showReading, showScan, showSeal, showUndo, soundOf, type Shown } from './outcome';
@@ -17,7 +17,7 @@ import { TubePanel } from './TubePanel';
 import type { DeskSettings } from './useDeskSettings';
 import type { Typist } from '../shared/keystrokeTiming';
 
-export const KEYS = { confirm: 'F2', settings: 'F3', undo: 'F4', manual: 'F6', seal: 'F8', language: 'F9', lock: 'F10' } as const;
+export const KEYS = { confirm: 'F2', settings: 'F3', undo: 'F4', manual: 'F6', seal: 'F8', language: LANGUAGE_KEY, lock: 'F10' } as const;
 
 type Tube = NonNullable<Output<'clerk.deskState'>['tube']>;
 type Devices = EventPayload<'desk.devices'>;

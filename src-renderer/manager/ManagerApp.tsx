@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SignInScreen } from '../shared/session/SignInScreen';
 import { useSession } from '../shared/session/useSession';
 import { TopBar } from '../shared/TopBar';
+import { useWindowTitle } from '../shared/useWindowTitle';
 import { FirstManager } from './FirstManager';
 import { SiteDesk } from './SiteDesk';
 
@@ -11,6 +12,7 @@ export function ManagerApp() {
   const { t } = useTranslation();
   const { session, connected } = useSession();
   const working = session?.operator && !session.locked;
+  useWindowTitle(t('windows.manager'));
 
   return (
     <div className="manager">

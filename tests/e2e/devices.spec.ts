@@ -92,7 +92,7 @@ test('a HID-POS code over 4 KB is told to the desk as not understood, heard, sto
   const result = desk.getByTestId('result');
   await expect(result).toHaveAttribute('data-tone', 'refused');
   await expect(result).toContainText('扫码未被识别');
-  await expect(result).toContainText('HID-POS scanner (simulated) 发来的内容读不懂');
+  await expect(result).toContainText('HID-POS scanner (simulated) · /dev/simhid0 发来的内容读不懂');
   await expect(result).toContainText('请检查扫码枪的工作模式');
   await expect(desk.locator('html')).toHaveAttribute('data-last-sound', 'refused');
   // Pushed to the manager's open list, without a reload.

@@ -81,10 +81,8 @@ export async function startStation(args: string[] = [], options: StationOptions 
     });
     child.on('exit', (code) => reject(new Error(`The station exited with ${code}:\n${text}`)));
   });
-  const byWindow: Record<string, string> = {};
-  const found = output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/(clerk|manager|guide)\/#key=[\w-]+)/g);
-  let clerks = 0;
-  for (const [, url, entry] of found) byWindow[entry === 'clerk' ? `clerk-${++clerks}` : entry] = url;
+  const found = output.matchAll(/(http:\/\/127\.0\.0\.1:\d+\/(?:clerk|manager|guide)\/\?window=([\w-]+)#key=[\w-]+)/g);
+  const byWindow = Object.fromEntries([...found].map(([, url, window]) => [window, url]));
 
   return {
     dataDir,

@@ -41,8 +41,11 @@ for (const language of ['zh', 'en'] as const) {
   test(`every window shows words only, in ${language}`, async ({ browser }) => {
     test.setTimeout(120_000);
     const context = await browser.newContext();
-    // The window's language as a person chose it earlier (F9), kept by the browser.
-    await context.addInitScript((chosen) => localStorage.setItem('swabdesk.language', chosen), language);
+    // Each window's language as a person chose it earlier (F9), kept by the browser under that window's name.
+    await context.addInitScript(
+      (chosen) => localStorage.setItem(`swabdesk.language.${new URLSearchParams(location.search).get('window')}`, chosen),
+      language,
+    );
     const open = async (windowId: string) => {
       const page = await context.newPage();
       await page.goto(station.urls.byWindow[windowId]);

@@ -1,6 +1,7 @@
 // The device hub over the simulated bus: every byte from the port boundary up is production code. Scans and
 // card reads land at their own desk only, an unplug mid-frame stores nothing, a device comes back by itself,
-// unknown devices are listed for the manager to assign, and a reading that cannot be saved is told to its desk.
+// unknown devices are listed for the manager to assign, a reading that cannot be saved is told to its desk, and a
+// device is called by the manager's name for it, else by its model and port.
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { deviceIdentity, type PortProvider } from '../../src-main/core/devices/p
 import { SIMULATED_PROFILES, simulatedAssignments, simulatedDevices } from '../../src-main/core/devices/simulated/catalogue';
 import { hidPosReports, residentCardText, serialScan } from '../../src-main/core/devices/simulated/encode';
 import { createSimulatedBus, type SimulatedBus } from '../../src-main/core/devices/simulated/simulatedBus';
+import { deviceNameSchema } from '../../src-main/core/domain/devices';
 import { SIMULATED_PHOTO } from '../../src-main/core/devices/simulated/cardReaderSim';
 import { CLERK, driver, MANAGER, OTHER_CLERK } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
@@ -214,9 +216,50 @@ describe('devices the station does not know', () => {
     const profile = { ...SIMULATED_PROFILES[0], name: 'Front door scanner', vendorId: 0x1234 };
     d.call(MANAGER, 'site.updateSettings', { deviceProfiles: [profile], deviceAssignments: [{ device: id, desk: '2' }] });
     await eventually(() =>
-      expect(d.call(MANAGER, 'site.devices')).toContainEqual(expect.objectContaining({ id, status: 'ready', desk: '2', label: 'Front door scanner' })),
+      expect(d.call(MANAGER, 'site.devices')).toContainEqual(expect.objectContaining({ id, status: 'ready', desk: '2', label: 'Front door scanner · sim-hid:stranger' })),
     );
     expect(await stranger.deliver('stranger', hidPosReports(TUBE))).toBeNull();
     await eventually(() => expect(desk(OTHER_CLERK).tube?.barcode).toBe(TUBE));
+  });
+});
+
+describe('names', () => {
+  const identityOf = (id: string) => deviceIdentity(catalogue.find((device) => device.id === id)!.info);
+  const SCANNER = identityOf('scanner-1');
+  const deskDevice = () => d.call(CLERK, 'clerk.devices').find((device) => device.id === SCANNER);
+
+  it('calls a device by its model and port until the manager names it; the desk and its readings then use the name', async () => {
+    const model = 'HID-POS scanner (simulated)';
+    await eventually(() => expect(deskDevice()).toMatchObject({ label: `${model} · /dev/simhid0`, defaultLabel: `${model} · /dev/simhid0` }));
+    // Desk 2's scanner is the same model on another port.
+    expect(d.call(MANAGER, 'site.devices').find((device) => device.id === identityOf('scanner-2'))?.label).toBe(`${model} · /dev/simhid2`);
+
+    d.call(MANAGER, 'site.updateSettings', { deviceNames: [{ device: SCANNER, name: '  左边扫码枪 ' }] });
+    expect(d.call(MANAGER, 'site.settings').deviceNames).toEqual([{ device: SCANNER, name: '左边扫码枪' }]);
+    await eventually(() => expect(deskDevice()).toMatchObject({ label: '左边扫码枪', defaultLabel: `${model} · /dev/simhid0` }));
+    await scanAt('scanner-1', TUBE);
+    await eventually(() => expect(readingsFor(CLERK).at(-1)).toMatchObject({ device: '左边扫码枪', outcome: { result: 'tube-opened' } }));
+
+    d.call(MANAGER, 'site.updateSettings', { deviceNames: [] });
+    await eventually(() => expect(deskDevice()?.label).toBe(`${model} · /dev/simhid0`));
+
+    // Named while unplugged: the desk, looking for it, sees the name at once.
+    expect(bus.unplug('scanner-1')).toBeNull();
+    await eventually(() => expect(deskDevice()?.status).toBe('unplugged'));
+    d.call(MANAGER, 'site.updateSettings', { deviceNames: [{ device: SCANNER, name: '右边扫码枪' }] });
+    await eventually(() => expect(deskDevice()).toMatchObject({ label: '右边扫码枪', status: 'unplugged' }));
+  });
+
+  it('refuses a name too long or with a hidden character, and changes nothing', () => {
+    const before = d.tables();
+    for (const name of ['x'.repeat(41), '左边\u202e扫码枪', '扫码枪\u0007', '\u200b', '   ']) {
+      const result = core.call(MANAGER, 'site.updateSettings', { deviceNames: [{ device: SCANNER, name }] });
+      expect(result, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/deviceNames/) } });
+    }
+    expect(d.tables()).toEqual(before);
+    // The manager's window tells these apart by the rule that failed, to say which in words.
+    expect(deviceNameSchema.shape.name.safeParse('x'.repeat(41)).error?.issues[0].code).toBe('too_big');
+    expect(deviceNameSchema.shape.name.safeParse('左边\u202e').error?.issues[0].code).toBe('custom');
+    expect(core.call(MANAGER, 'site.updateSettings', { deviceNames: [{ device: SCANNER, name: ` ${'x'.repeat(40)} ` }] })).toMatchObject({ ok: true });
   });
 });

@@ -90,7 +90,7 @@ describe('a scan the station cannot understand', () => {
   it('is told once to its own desk when a HID-POS code runs over 4,096 bytes, and nothing is stored', async () => {
     const before = d.tables();
     await send('scanner-1', hidPosReports('A'.repeat(5000)));
-    expect(readingsFor(CLERK)).toEqual([{ device: 'HID-POS scanner (simulated)', kind: 'scan', outcome: NOT_UNDERSTOOD, error: null }]);
+    expect(readingsFor(CLERK)).toEqual([{ device: 'HID-POS scanner (simulated) · /dev/simhid0', kind: 'scan', outcome: NOT_UNDERSTOOD, error: null }]);
     expect(readingsFor(OTHER_CLERK)).toEqual([]);
     expect(d.tables()).toEqual(before);
   });
@@ -106,7 +106,7 @@ describe('a scan the station cannot understand', () => {
 
     const before = d.tables();
     await send('scanner-2', reports);
-    expect(readingsFor(OTHER_CLERK)).toEqual([{ device: 'HID-POS scanner (simulated)', kind: 'scan', outcome: NOT_UNDERSTOOD, error: null }]);
+    expect(readingsFor(OTHER_CLERK)).toEqual([{ device: 'HID-POS scanner (simulated) · /dev/simhid2', kind: 'scan', outcome: NOT_UNDERSTOOD, error: null }]);
     expect(readingsFor(CLERK)).toEqual([]);
     expect(d.tables()).toEqual(before);
   });
@@ -115,11 +115,14 @@ describe('a scan the station cannot understand', () => {
     const before = d.tables();
     // A control character inside the frame: line noise, not a code.
     await send('serial-scanner-1', [Uint8Array.from([...Buffer.from('2026'), 0x07, ...Buffer.from('1123\r')])]);
-    expect(noticesFor(CLERK)).toEqual([expect.objectContaining({ device: 'Serial scanner (simulated)', outcome: NOT_UNDERSTOOD })]);
+    expect(noticesFor(CLERK)).toEqual([expect.objectContaining({ device: 'Serial scanner (simulated) · /dev/simtty1', outcome: NOT_UNDERSTOOD })]);
     advanceClock(NOT_UNDERSTOOD_NOTICE_MS);
     // Left Ctrl held with a key: no scanner types that.
     await send('keyboard-scanner-1', [Uint8Array.of(0x01, 0, 0x06, 0, 0, 0, 0, 0)]);
-    expect(noticesFor(CLERK).map((reading) => reading.device)).toEqual(['Serial scanner (simulated)', 'Keyboard-mode scanner (simulated)']);
+    expect(noticesFor(CLERK).map((reading) => reading.device)).toEqual([
+      'Serial scanner (simulated) · /dev/simtty1',
+      'Keyboard-mode scanner (simulated) · /dev/simhid1',
+    ]);
     expect(d.tables()).toEqual(before);
   });
 

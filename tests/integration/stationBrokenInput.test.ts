@@ -45,7 +45,7 @@ function startStation(): Promise<RunningStation> {
       if (!out.includes('Ctrl+C stops the station')) return;
       const port = Number(/127\.0\.0\.1:(\d+)/.exec(out)?.[1]);
       // The windows are printed in order: the clerks' desk by desk, then the others.
-      const clerkKeys = [...out.matchAll(/\/clerk\/#key=(\S+)/g)].map(([, key]) => key);
+      const clerkKeys = [...out.matchAll(/\/clerk\/\?window=clerk-\d#key=(\S+)/g)].map(([, key]) => key);
       const simulationUrl = /http:\S+\/sim\/devices\?key=\S+/.exec(out)?.[0] ?? '';
       resolve({ child, port, clerkKeys, simulationUrl, stderr: () => err });
     });

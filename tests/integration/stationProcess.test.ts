@@ -61,10 +61,10 @@ it('names every window in words, in both languages, and says where its devices a
   expect(code).toBe(0);
   const urls = output.split('\n').filter((line) => line.includes('http://127.0.0.1:'));
   expect(urls).toHaveLength(5);
-  expect(urls[0]).toMatch(/^ {2}Clerk, desk 1 \/ 登记员，1 号台 +http:\/\/127\.0\.0\.1:\d+\/clerk\/#key=/);
-  expect(urls[1]).toMatch(/^ {2}Clerk, desk 2 \/ 登记员，2 号台 +http:\/\/127\.0\.0\.1:\d+\/clerk\/#key=/);
-  expect(urls[2]).toMatch(/^ {2}Site manager \/ 点位负责人 +http:\/\/127\.0\.0\.1:\d+\/manager\/#key=/);
-  expect(urls[3]).toMatch(/^ {2}Pre-registration \/ 预登记 +http:\/\/127\.0\.0\.1:\d+\/guide\/#key=/);
+  expect(urls[0]).toMatch(/^ {2}Clerk, desk 1 \/ 登记员，1 号台 +http:\/\/127\.0\.0\.1:\d+\/clerk\/\?window=clerk-1#key=/);
+  expect(urls[1]).toMatch(/^ {2}Clerk, desk 2 \/ 登记员，2 号台 +http:\/\/127\.0\.0\.1:\d+\/clerk\/\?window=clerk-2#key=/);
+  expect(urls[2]).toMatch(/^ {2}Site manager \/ 点位负责人 +http:\/\/127\.0\.0\.1:\d+\/manager\/\?window=manager#key=/);
+  expect(urls[3]).toMatch(/^ {2}Pre-registration \/ 预登记 +http:\/\/127\.0\.0\.1:\d+\/guide\/\?window=guide#key=/);
   expect(urls[4]).toMatch(/^ {2}Simulated devices \/ 模拟设备 +http:\/\/127\.0\.0\.1:\d+\/sim\/devices\?key=/);
   expect(output).not.toMatch(/undefined|null|NaN|\{\{/);
 }, 30_000);

@@ -64,7 +64,9 @@ const windowOf = (id: string) => electron.windows[TABLE.findIndex((window) => wi
 describe('every window SwabDesk opens: the clerk desks, the manager and the guide', () => {
   it(`opens exactly the station's window table (${MAX_DESKS} desks), each on its own page of the built renderer`, () => {
     expect(TABLE.map((window) => window.id)).toEqual(['clerk-1', 'clerk-2', 'clerk-3', 'clerk-4', 'manager', 'guide']);
-    expect(electron.windows.map((window) => window.webContents.mainFrame.url)).toEqual(TABLE.map((window) => APP_PAGE(window.entry)));
+    expect(electron.windows.map((window) => window.webContents.mainFrame.url)).toEqual(
+      TABLE.map((window) => `${APP_PAGE(window.entry)}?window=${window.id}`),
+    );
   });
 
   it('gives each window exactly the locked-down webPreferences, and the preload beside the main bundle', () => {

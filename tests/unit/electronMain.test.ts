@@ -97,7 +97,7 @@ describe('the Electron main process', () => {
     expect(state.windows).toHaveLength(STATION_WINDOWS.length);
     state.windows.forEach((window, i) => {
       expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-      expect(window.webContents.mainFrame.url).toMatch(new RegExp(`/renderer/${STATION_WINDOWS[i].entry}/index\\.html$`));
+      expect(window.webContents.mainFrame.url).toMatch(new RegExp(`/renderer/${STATION_WINDOWS[i].entry}/index\\.html\\?window=${STATION_WINDOWS[i].id}$`));
     });
   });
 
@@ -114,7 +114,7 @@ describe('the Electron main process', () => {
     createCore({ dataDir, key: 'the-site-passphrase' }).close();
     const state = await start({ backend: 'basic_text' });
     const [unlock] = state.windows;
-    expect(unlock.webContents.mainFrame.url).toMatch(/\/renderer\/unlock\/index\.html$/);
+    expect(unlock.webContents.mainFrame.url).toMatch(/\/renderer\/unlock\/index\.html\?site=existing$/);
     expect(unlock.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String((unlock.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]unlock\.js$/);
     const submit = state.handle.mock.calls.find(([channel]) => channel === IPC_UNLOCK)![1] as (event: unknown, given: unknown) => unknown;

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_CALL, IPC_SAVE_PDF, IPC_EVENT, WINDOW_ROLE_ARGUMENT, type CallResult } from '../../src-main/core/contract';
+import { IPC_CALL, IPC_SAVE_PDF, IPC_EVENT, WINDOW_PARAM, WINDOW_ROLE_ARGUMENT, type CallResult } from '../../src-main/core/contract';
 import { createCore, type Core } from '../../src-main/core/core';
 import { signIn } from '../fixtures/driver';
-import { STATION_WINDOWS } from '../../src-main/core/stationWindows';
+import { STATION_WINDOWS, stationWindows } from '../../src-main/core/stationWindows';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_HEADER } from '../../src-main/csp';
 
 // Loaded in vi.hoisted so the mock and this file share one fake (tests/fixtures/electronFake.ts).
@@ -28,12 +28,25 @@ describe('windows', () => {
     }
   });
 
-  it("opens each role's own entry from the built renderer", () => {
+  it('titles each window as its page does, the desk by its number, until the page sets its own', () => {
+    expect(stationWindows(2).map((window) => windowOptions(window).title)).toEqual([
+      '登记台 1 · 采样台 SwabDesk',
+      '登记台 2 · 采样台 SwabDesk',
+      '点位负责人 · 采样台 SwabDesk',
+      '预登记 · 采样台 SwabDesk',
+    ]);
+  });
+
+  it("opens each role's own entry from the built renderer, the page told which window it is", () => {
     electron.windows.length = 0;
-    for (const window of STATION_WINDOWS) openWindow(window);
+    const windows = stationWindows(2);
+    for (const window of windows) openWindow(window);
     const loaded = electron.windows.map((w) => w.loadFile.mock.calls[0][0] as string);
-    expect(loaded.map((file) => path.basename(path.dirname(file)))).toEqual(STATION_WINDOWS.map((w) => w.entry));
+    expect(loaded.map((file) => path.basename(path.dirname(file)))).toEqual(windows.map((w) => w.entry));
     for (const file of loaded) expect(isAppUrl(pathToFileURL(file).href)).toBe(true);
+    // Two clerk windows load one page: only the query tells desk 1's from desk 2's (its language is its own).
+    expect(electron.windows.map((w) => w.loadFile.mock.calls[0][1])).toEqual(windows.map((w) => ({ query: { [WINDOW_PARAM]: w.id } })));
+    expect(windows.map((w) => w.id)).toEqual(['clerk-1', 'clerk-2', 'manager', 'guide']);
   });
 
   it('takes only pages of the built renderer for app pages', () => {
@@ -48,7 +61,7 @@ describe('windows', () => {
     vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173');
     try {
       const window = openWindow(STATION_WINDOWS[0]) as unknown as { loadURL: ReturnType<typeof vi.fn>; loadFile: ReturnType<typeof vi.fn> };
-      expect(window.loadURL).toHaveBeenCalledWith(`http://localhost:5173/${STATION_WINDOWS[0].entry}/index.html`);
+      expect(window.loadURL).toHaveBeenCalledWith(`http://localhost:5173/${STATION_WINDOWS[0].entry}/index.html?window=clerk-1`);
       expect(window.loadFile).not.toHaveBeenCalled();
       expect(isAppUrl('http://localhost:5173/clerk/index.html')).toBe(true);
       expect(isAppUrl('http://localhost:5174/clerk/index.html')).toBe(false);

@@ -9,6 +9,12 @@ export type Role = (typeof ROLES)[number];
 /** Where a card reader for the pre-registration window is assigned, in place of a desk number. */
 export const GUIDE_DESK = 'guide';
 
+/**
+ * The query parameter of a window's page URL that names its window of the station's table (clerk-1, manager): what
+ * the page keeps for itself alone, such as its language. Both shells set it; it grants nothing (the key does).
+ */
+export const WINDOW_PARAM = 'window';
+
 /** Tells a window's preload its role (Electron's additionalArguments): the preload then allows that role's channels. */
 export const WINDOW_ROLE_ARGUMENT = '--swabdesk-role=';
 

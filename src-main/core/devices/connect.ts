@@ -24,12 +24,13 @@ export function connectDevices(core: Core, options: DeviceOptions) {
     pollMs: options.pollMs,
     config() {
       const site = core.call(DEVICE, 'device.config');
-      const { profiles, assignments } = site.ok ? site.value : { profiles: [], assignments: [] };
+      const { profiles, assignments, names } = site.ok ? site.value : { profiles: [], assignments: [], names: [] };
       return {
         profiles: [...profiles, ...(options.launchProfiles ?? [])],
         // Later entries win: the site's own assignments override the launch's.
         assignments: [...(options.launchAssignments ?? []), ...assignments],
         defaultDesk: options.defaultDesk,
+        names,
       };
     },
     onInput({ desk, device, label, reading }) {

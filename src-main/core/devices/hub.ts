@@ -4,13 +4,14 @@
 import type {
   DeviceAssignment,
   DeviceInput,
+  DeviceName,
   DeviceProfile,
   DeviceState,
   DeviceStatus,
   NotUnderstoodScan,
 } from '../domain/devices';
 import { attachDriver, type Driver } from './drivers';
-import type { PortInfo } from '../domain/devices';
+import { DEVICE_LABEL_MAX, type PortInfo } from '../domain/devices';
 import { deviceIdentity, type DevicePort, type PortProvider } from './ports/port';
 import { kindOf, profileFor } from './profiles';
 
@@ -19,6 +20,8 @@ export interface DeviceConfig {
   assignments: readonly DeviceAssignment[];
   /** Where a device with a profile but no assignment goes: the only clerk desk of a one-desk station. */
   defaultDesk: string | null;
+  /** The manager's names for devices. */
+  names: readonly DeviceName[];
 }
 
 export interface HubOptions {
@@ -38,6 +41,17 @@ interface Entry {
   port: DevicePort | null;
   driver: Driver | null;
   opening: boolean;
+}
+
+/**
+ * What a device is called until the manager names it: its model (the profile's, else its own USB product string,
+ * else its USB ids) and the port it is on, so two scanners of one model differ ("… · /dev/hidraw3", "… · COM4").
+ */
+export function defaultDeviceLabel(info: PortInfo, profile: DeviceProfile | null): string {
+  const hex = (n: number) => n.toString(16).padStart(4, '0');
+  const model = profile?.name ?? info.product ?? `${hex(info.vendorId)}:${hex(info.productId)}`;
+  // A product string and a Windows device path can each be long: keep what a label holds.
+  return `${model} · ${info.path}`.slice(0, DEVICE_LABEL_MAX);
 }
 
 export function createDeviceHub(options: HubOptions) {
@@ -104,6 +118,7 @@ export function createDeviceHub(options: HubOptions) {
   async function refreshOnce(): Promise<void> {
     const config = options.config();
     const assignments = new Map(config.assignments.map((a) => [a.device, a.desk] as const));
+    const names = new Map(config.names.map((n) => [n.device, n.name] as const));
     const seen = new Set<string>();
     const opening: Promise<void>[] = [];
     for (const provider of options.providers) {
@@ -118,6 +133,8 @@ export function createDeviceHub(options: HubOptions) {
         seen.add(id);
         const profile = profileFor(info, config.profiles);
         const desk = profile ? (assignments.has(id) ? assignments.get(id)! : config.defaultDesk) : null;
+        const defaultLabel = defaultDeviceLabel(info, profile);
+        const label = names.get(id) ?? defaultLabel;
         let entry = entries.get(id);
         if (!entry) {
           entry = {
@@ -125,7 +142,7 @@ export function createDeviceHub(options: HubOptions) {
             port: null,
             driver: null,
             opening: false,
-            state: { id, label: profile?.name ?? info.product ?? id, kind: 'unknown', protocol: null, desk, status: 'unplugged', problem: null, noise: 0 },
+            state: { id, label, defaultLabel, kind: 'unknown', protocol: null, desk, status: 'unplugged', problem: null, noise: 0 },
           };
           entries.set(id, entry);
         }
@@ -136,7 +153,8 @@ export function createDeviceHub(options: HubOptions) {
         if (entry.port && (changed || !wanted)) detach(entry, 'unplugged', null);
         entry.state = {
           ...entry.state,
-          label: profile?.name ?? info.product ?? id,
+          label,
+          defaultLabel,
           kind: profile ? kindOf(profile.protocol) : 'unknown',
           protocol: profile?.protocol ?? null,
           desk,
@@ -152,8 +170,13 @@ export function createDeviceHub(options: HubOptions) {
     for (const [id, entry] of entries) {
       if (seen.has(id)) continue;
       // Unknown devices that leave are forgotten; known ones stay listed as unplugged, so the desk sees it.
-      if (entry.state.kind === 'unknown') entries.delete(id);
-      else if (entry.state.status !== 'unplugged' || entry.port) detach(entry, 'unplugged', null);
+      if (entry.state.kind === 'unknown') {
+        entries.delete(id);
+        continue;
+      }
+      if (entry.state.status !== 'unplugged' || entry.port) detach(entry, 'unplugged', null);
+      // Named while it is away, it is shown by that name: the desk is looking for it.
+      entry.state.label = names.get(id) ?? entry.state.defaultLabel;
     }
     await Promise.all(opening);
     report();

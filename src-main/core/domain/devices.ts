@@ -3,11 +3,15 @@
 // since they come from hardware.
 import { z } from 'zod';
 import { sexSchema } from './person';
+import { INVISIBLE_CHARACTER } from './personText';
 
 const yyyymmdd = z.string().regex(/^\d{8}$/);
 const cardField = z.string().max(120);
 /** A clerk desk's number, or the pre-registration window's name in its place. */
 const deskSchema = z.string().max(8);
+/** How a device is named to people: the manager's name for it, or its model and port. */
+export const DEVICE_LABEL_MAX = 200;
+const labelSchema = z.string().max(DEVICE_LABEL_MAX);
 
 /** The text of an ID card as the SAM reader returns it. Photo and fingerprint never reach this far. */
 export const cardTextSchema = z.strictObject({
@@ -46,7 +50,7 @@ export type DeviceReading = z.output<typeof deviceReadingSchema>;
 export const deviceInputSchema = z.strictObject({
   desk: deskSchema,
   device: z.string().max(300),
-  label: z.string().max(200),
+  label: labelSchema,
   reading: deviceReadingSchema,
 });
 
@@ -97,7 +101,10 @@ export type DeviceStatus = z.output<typeof deviceStatusSchema>;
 
 export const deviceStateSchema = z.strictObject({
   id: z.string().max(300),
-  label: z.string().max(200),
+  /** The manager's name for the device, else `defaultLabel`: what the desk shows and its readings carry. */
+  label: labelSchema,
+  /** Its model and the port it is on ("Honeywell HID-POS scanner · /dev/hidraw3"), named or not. */
+  defaultLabel: labelSchema,
   kind: z.enum(['scanner', 'card-reader', 'unknown']),
   protocol: z.enum(PROTOCOLS).nullable(),
   desk: deskSchema.nullable(),
@@ -119,7 +126,26 @@ export const deviceAssignmentSchema = z.strictObject({
 
 export type DeviceAssignment = z.output<typeof deviceAssignmentSchema>;
 
+/** The longest name a manager may give a device: it has to fit on the desk's status line. */
+export const DEVICE_NAME_MAX = 40;
+
+/**
+ * What the manager calls a device, so that two of a kind can be told apart ("左边扫码枪"), by its identity. A
+ * hidden character would make two names look alike, or one read backwards.
+ */
+export const deviceNameSchema = z.strictObject({
+  device: z.string().min(1).max(300),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(DEVICE_NAME_MAX)
+    .refine((name) => !INVISIBLE_CHARACTER.test(name), 'no control, direction or zero-width characters'),
+});
+
+export type DeviceName = z.output<typeof deviceNameSchema>;
+
 /** A desk's scanner sent something its decoder could not read; `label` names the scanner to the clerk. */
-export const notUnderstoodScanSchema = z.strictObject({ desk: deskSchema, label: z.string().max(200) });
+export const notUnderstoodScanSchema = z.strictObject({ desk: deskSchema, label: labelSchema });
 
 export type NotUnderstoodScan = z.output<typeof notUnderstoodScanSchema>;

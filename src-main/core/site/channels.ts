@@ -25,6 +25,10 @@ export const siteChannels = {
   'device.config': channel(
     ['device'],
     noInput,
-    z.object({ profiles: siteSettingsSchema.shape.deviceProfiles, assignments: siteSettingsSchema.shape.deviceAssignments }),
+    z.object({
+      profiles: siteSettingsSchema.shape.deviceProfiles,
+      assignments: siteSettingsSchema.shape.deviceAssignments,
+      names: siteSettingsSchema.shape.deviceNames,
+    }),
   ),
 };

@@ -16,8 +16,8 @@ export function siteHandlers({ db, record, totals, liveDesks, unbagged, tubePeop
     'site.unbaggedTubes': () => unbagged(),
     'site.tubePeople': ({ barcode }) => tubePeople(barcode),
     'device.config': () => {
-      const { deviceProfiles, deviceAssignments } = readSiteSettings(db);
-      return { profiles: deviceProfiles, assignments: deviceAssignments };
+      const { deviceProfiles, deviceAssignments, deviceNames } = readSiteSettings(db);
+      return { profiles: deviceProfiles, assignments: deviceAssignments, names: deviceNames };
     },
   };
 }

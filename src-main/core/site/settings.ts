@@ -4,7 +4,7 @@ import type { Db } from '../db/database';
 import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import { INVISIBLE_CHARACTER } from '../domain/personText';
 import { compiles } from '../domain/regex';
-import { deviceAssignmentSchema, deviceProfileSchema } from '../domain/devices';
+import { deviceAssignmentSchema, deviceNameSchema, deviceProfileSchema } from '../domain/devices';
 import { DEFAULT_DESK_SETTINGS, deskSettingsSchema, type DeskSettings } from '../domain/deskSettings';
 import { GUIDE_DESK } from '../contract/names';
 import type { RecordFact } from '../facts/record';
@@ -50,6 +50,8 @@ export const siteSettingsSchema = z.object({
   deviceAssignments: z
     .array(deviceAssignmentSchema.extend({ desk: z.union([z.string().regex(/^[1-9][0-9]?$/), z.literal(GUIDE_DESK)]).nullable() }))
     .max(100),
+  /** The manager's names for devices; a device without one is called by its model and port. */
+  deviceNames: z.array(deviceNameSchema).max(100),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -69,6 +71,7 @@ export const defaultSiteSettings: SiteSettings = {
   codeFormats: DEFAULT_CODE_FORMATS,
   deviceProfiles: [],
   deviceAssignments: [],
+  deviceNames: [],
 };
 
 export function readSiteSettings(db: Db): SiteSettings {

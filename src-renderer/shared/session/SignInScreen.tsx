@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../bridge';
+import { LANGUAGE_KEY, toggleLanguage } from '../i18n';
 import { keyTimer } from '../keystrokeTiming';
 import { playSound, wakeAudio } from '../sounds/player';
 import './session.css';
@@ -11,6 +12,9 @@ import './session.css';
 type Session = Output<'session.state'>;
 
 type Message = { key: string; params?: Record<string, string | number> };
+
+/** The arrow keys walk the names, across (as they are shown) or up and down, the PIN field keeping the focus. */
+const STEPS: Partial<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
 
 export function SignInScreen({
   session,
@@ -25,7 +29,7 @@ export function SignInScreen({
   deskReadings?: boolean;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { operators } = session;
   const [picked, setChosen] = useState<string | null>(null);
   // Until somebody picks a name: the one signed in before the lock, else the first (the list may grow meanwhile).
@@ -34,7 +38,8 @@ export function SignInScreen({
   const pin = useRef<HTMLInputElement>(null);
   const timer = useRef(keyTimer());
 
-  useEffect(() => pin.current?.focus(), [chosen]);
+  // Whatever was pressed or clicked last (a name, the language), the next key typed goes to the PIN field.
+  useEffect(() => pin.current?.focus(), [chosen, i18n.language]);
 
   // A scanner or card reader used while nobody is signed in: nothing was stored, say why. The lock refuses a
   // reading without an outcome; a scan nobody could read is refused before it reaches the lock.
@@ -72,6 +77,20 @@ export function SignInScreen({
     const next = operators[(at + step + operators.length) % operators.length];
     if (next) setChosen(next.id);
   };
+
+  // The names and the language answer their keys wherever the focus is: this screen has no other field.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const step = STEPS[event.key];
+      if (event.key === LANGUAGE_KEY) toggleLanguage();
+      else if (step !== undefined) move(step);
+      else return;
+      event.preventDefault();
+      pin.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   return (
     <main className="sign-in" data-testid="sign-in" data-state={session.locked ? 'locked' : 'signed-out'}>
@@ -112,11 +131,6 @@ export function SignInScreen({
                 onInput={(event) => timer.current.input(event.nativeEvent as InputEvent, event.currentTarget.value)}
                 onKeyDown={(event) => {
                   wakeAudio();
-                  if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-                    event.preventDefault();
-                    move(event.key === 'ArrowDown' ? 1 : -1);
-                    return;
-                  }
                   if (event.key !== 'Enter') return;
                   const field = event.currentTarget;
                   const text = field.value;

@@ -25,8 +25,13 @@ const NAMES: Record<Protocol, string> = {
   'sam-reader': 'ID-card reader (simulated)',
 };
 
-function simulated(id: string, protocol: Protocol, desk: string): SimulatedDevice {
-  const hid = protocol === 'hid-pos' || protocol === 'boot-keyboard';
+type Slot = [id: string, protocol: Protocol, desk: string];
+
+const isHid = (protocol: Protocol) => protocol === 'hid-pos' || protocol === 'boot-keyboard';
+
+/** `port`: the device's place among those of its transport, numbered from 0 as the operating system numbers ports. */
+function simulated([id, protocol, desk]: Slot, port: number): SimulatedDevice {
+  const hid = isHid(protocol);
   return {
     id,
     kind: protocol === 'sam-reader' ? 'card-reader' : 'scanner',
@@ -34,7 +39,7 @@ function simulated(id: string, protocol: Protocol, desk: string): SimulatedDevic
     desk,
     info: {
       transport: hid ? 'hid' : 'serial',
-      path: hid ? `sim-hid:${id}` : `/dev/sim-${id}`,
+      path: hid ? `/dev/simhid${port}` : `/dev/simtty${port}`,
       vendorId: SIMULATED_VENDOR,
       productId: PRODUCTS[protocol],
       serialNumber: `SIM-${id.toUpperCase()}`,
@@ -50,14 +55,19 @@ function simulated(id: string, protocol: Protocol, desk: string): SimulatedDevic
  * card reader at the pre-registration window when the station has one.
  */
 export function simulatedDevices(desks: readonly string[], guide = false): SimulatedDevice[] {
-  const guideReader = guide ? [simulated('reader-guide', 'sam-reader', GUIDE_DESK)] : [];
-  return desks.flatMap((desk) => [
-    simulated(`scanner-${desk}`, 'hid-pos', desk),
-    simulated(`reader-${desk}`, 'sam-reader', desk),
+  const slots = desks.flatMap((desk): Slot[] => [
+    [`scanner-${desk}`, 'hid-pos', desk],
+    [`reader-${desk}`, 'sam-reader', desk],
     ...(desk === '1'
-      ? [simulated('serial-scanner-1', 'serial-scanner', desk), simulated('keyboard-scanner-1', 'boot-keyboard', desk)]
+      ? ([
+          ['serial-scanner-1', 'serial-scanner', desk],
+          ['keyboard-scanner-1', 'boot-keyboard', desk],
+        ] satisfies Slot[])
       : []),
-  ]).concat(guideReader);
+  ]);
+  if (guide) slots.push(['reader-guide', 'sam-reader', GUIDE_DESK]);
+  const ports = { hid: 0, serial: 0 };
+  return slots.map((slot) => simulated(slot, isHid(slot[1]) ? ports.hid++ : ports.serial++));
 }
 
 export const SIMULATED_PROFILES: readonly DeviceProfile[] = (Object.keys(PRODUCTS) as Protocol[]).map((protocol) => ({
