@@ -1,6 +1,8 @@
 // Each window in each state a person sees, at the two screen sizes desks use.
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { residentCardText, toHex } from '../../src-main/core/devices/simulated/encode';
+import { SAMPLE_CARD } from '../fixtures/cards';
 import { personCode } from '../fixtures/people';
 import { signIn } from '../e2e/signIn';
 import { CLERKS, MANAGER, startStation, type RunningStation } from '../e2e/station';
@@ -95,6 +97,27 @@ for (const size of SIZES) {
     await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'idle');
     await expect(clerk.getByTestId('result')).toContainText('继续使用本台的试管');
     await shoot(clerk, 'clerk-kept-tube');
+
+    // A new tube while the kept one holds 1 of 10: asked first; F2 switches; F4 right after takes it back.
+    await scan(clerk, `20261124${String(size.width).padStart(5, '0')}`);
+    await expect(clerk.getByTestId('result')).toHaveAttribute('data-tone', 'warning');
+    await shoot(clerk, 'clerk-tube-not-full');
+    await clerk.keyboard.press('F2');
+    await expect(clerk.getByTestId('tube-fill')).toHaveText('0 / 10 人');
+    await shoot(clerk, 'clerk-tube-switched');
+    await clerk.keyboard.press('F4');
+    await expect(clerk.getByTestId('tube-fill')).toHaveText('1 / 10 人');
+    await shoot(clerk, 'clerk-switch-undone');
+
+    // An ID card on the desk's reader: name, sex and year of birth beside each other, to compare with the face.
+    await fetch(`${sim.origin}/sim/devices/reader-1/reports${sim.search}`, { method: 'POST', body: toHex(residentCardText(SAMPLE_CARD)) });
+    await expect(clerk.getByTestId('result-card')).toBeVisible();
+    await shoot(clerk, 'clerk-card-read');
+
+    await clerk.keyboard.press('F3');
+    await expect(clerk.getByTestId('desk-settings')).toBeVisible();
+    await shoot(clerk, 'clerk-desk-settings');
+    await clerk.keyboard.press('Escape');
 
     await expect(manager.getByTestId('total-openTubes')).toHaveText('1');
     await shoot(manager, 'manager');
