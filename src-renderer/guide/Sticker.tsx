@@ -7,8 +7,12 @@ import { Barcode } from '../shared/Barcode';
 
 type Made = Extract<Output<'guide.sticker'>, { result: 'sticker' }>;
 
-/** How wide a text sets in a monospaced font, in its narrow characters' widths (a Chinese character takes two at most). */
-const monospacedWidth = (text: string) => [...text].reduce((width, character) => width + (character.codePointAt(0)! > 0x2e7f ? 2 : 1), 0);
+/**
+ * How wide a text sets in a monospaced font, in its narrow characters' widths (a Chinese character takes two at
+ * most): the masked number's type is sized by it to fit its column on one line (guide.css).
+ */
+const monospacedWidth = (text: string) =>
+  [...text].reduce((width, character) => width + (character.codePointAt(0)! > 0x2e7f ? 2 : 1), 0);
 
 export function Sticker({ made }: { made: Made }) {
   const { t } = useTranslation();
@@ -18,7 +22,6 @@ export function Sticker({ made }: { made: Made }) {
       <Barcode kind="qrcode" text={made.code} label={t('guide.qrLabel')} />
       <div className="sticker-text">
         <div className="sticker-name">{name}</div>
-        {/* On one line, however long: its type shrinks to fit rather than break the number. */}
         <div className="sticker-id" data-testid="sticker-id" style={{ '--id-width': monospacedWidth(idNumber) } as CSSProperties}>
           {idNumber}
         </div>
