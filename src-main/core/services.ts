@@ -10,6 +10,7 @@ import { createFactRecorder } from './facts/record';
 import { createOperators } from './operators/operators';
 import { createSessions } from './operators/sessions';
 import { createStickers } from './preRegistration/sticker';
+import { createStickerKeys } from './preRegistration/stickerKeys';
 import { createDeskReadings } from './registration/deskReadings';
 import { createTubeLoop } from './registration/tubeLoop';
 import { createDeskActivity, createLiveDesks } from './site/live';
@@ -34,7 +35,8 @@ export interface ServiceOptions {
 
 export function createServices({ db, clock, dataDir, uploadChanged, upload }: ServiceOptions) {
   const record = createFactRecorder(db, clock);
-  const loop = createTubeLoop(db, clock, record);
+  const stickerKeys = createStickerKeys(db);
+  const loop = createTubeLoop(db, clock, record, stickerKeys.keyring);
   const readings = createDeskReadings(loop);
   const operators = createOperators(db, clock, record);
   const sessions = createSessions(operators, clock, () => readSiteSettings(db).idleLockMinutes * 60_000);
@@ -48,7 +50,8 @@ export function createServices({ db, clock, dataDir, uploadChanged, upload }: Se
     operators,
     sessions,
     uploads: createUploads(db, clock, record, uploadChanged, upload),
-    stickers: createStickers(db, clock, record),
+    stickerKeys,
+    stickers: createStickers(db, clock, record, stickerKeys),
     voids: createVoids(db, clock, record),
     corrections: createPersonCorrections(db, clock, record),
     searchPeople: createPersonSearch(db, record),

@@ -19,9 +19,13 @@ export function StickerDesk() {
   const [made, setMade] = useState<Made | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const first = useRef<HTMLSelectElement>(null);
+  const phone = useRef<HTMLInputElement>(null);
+  // Where the form takes the focus when it shows: its first field, or the phone once a card filled the rest (a new
+  // object for each card, so that a second card brings the focus back there too).
+  const [focusOn, setFocusOn] = useState<{ field: 'first' | 'phone' }>({ field: 'first' });
   useEffect(() => {
-    if (!made) first.current?.focus();
-  }, [made]);
+    if (!made) (focusOn.field === 'phone' ? phone : first).current?.focus();
+  }, [made, focusOn]);
 
   // A card laid on this window's reader fills the form; only the phone is left to type.
   const { set } = form;
@@ -41,6 +45,7 @@ export function StickerDesk() {
         set('idNumber', card.idNumber);
         set('name', card.name);
         setProblem(card.expired ? t('guide.cardExpired') : null);
+        setFocusOn({ field: 'phone' });
       }),
     [set, t],
   );
@@ -52,6 +57,8 @@ export function StickerDesk() {
     if (result.value.result === 'refused') return setProblem(t(`problem.${result.value.problem}.title`, refusalParams(result.value)));
     setProblem(null);
     setMade(result.value);
+    // That person is done: the next one, by card or by hand, starts from an empty form.
+    form.reset();
   }
 
   if (made) {
@@ -68,8 +75,8 @@ export function StickerDesk() {
             type="button"
             data-testid="sticker-next"
             onClick={() => {
-              form.reset();
               setMade(null);
+              setFocusOn({ field: 'first' });
             }}
           >
             {t('guide.next')}
@@ -91,7 +98,7 @@ export function StickerDesk() {
       >
         <h2>{t('guide.formTitle')}</h2>
         <p className="muted">{t('guide.explain')}</p>
-        <PersonInputs form={form} testIds="guide" firstRef={first} />
+        <PersonInputs form={form} testIds="guide" firstRef={first} phoneRef={phone} />
         {problem && (
           <p className="setting-error" role="alert">
             {problem}

@@ -36,7 +36,18 @@ export function usePersonForm() {
 
 export type PersonForm = ReturnType<typeof usePersonForm>;
 
-export function PersonInputs({ form, testIds, firstRef }: { form: PersonForm; testIds: string; firstRef?: Ref<HTMLSelectElement> }) {
+export function PersonInputs({
+  form,
+  testIds,
+  firstRef,
+  phoneRef,
+}: {
+  form: PersonForm;
+  testIds: string;
+  firstRef?: Ref<HTMLSelectElement>;
+  /** The phone field: what is left to type once an ID card has filled the rest. */
+  phoneRef?: Ref<HTMLInputElement>;
+}) {
   const { t } = useTranslation();
   const { person, found, missing, tried } = form;
   return (
@@ -62,6 +73,7 @@ export function PersonInputs({ form, testIds, firstRef }: { form: PersonForm; te
           <label key={field} className={reason ? 'invalid' : undefined}>
             <span>{t(`manual.${field}`)}</span>
             <input
+              ref={field === 'phone' ? phoneRef : undefined}
               data-testid={`${testIds}-${field}`}
               value={person[field]}
               onChange={(e) => form.set(field, e.currentTarget.value)}

@@ -72,6 +72,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   7: { tables: ['audit_private'], indexes: ['audit_subject'], triggers: [] },
   8: { tables: [], indexes: ['outbox_acknowledged'], triggers: [] },
   9: { tables: [], indexes: [], triggers: ['day_counts_tube_reopened'] },
+  10: { tables: ['sticker_keys'], indexes: ['sticker_keys_printing'], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {
@@ -125,6 +126,44 @@ describe('migration 9: the tube a new tube replaced', () => {
     expect(() =>
       db.exec("INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, replaces) VALUES ('t4', '44444444', '3', 10, 'open', 'now', 'd1', 'nowhere')"),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('migration 10: sticker keys', () => {
+  type KeyRow = { id: string; secret: Buffer; printing: number; created_at: string };
+  const keys = () => db.prepare('SELECT * FROM sticker_keys').all() as KeyRow[];
+
+  it('gives a version 9 database one random key of its own to print with, and keeps its settings apart', () => {
+    migrate(db, 9);
+    db.exec(`INSERT INTO settings (key, value) VALUES ('poolingRatio', '10')`);
+    migrate(db, 10);
+    const [key, ...more] = keys();
+    expect(more).toEqual([]);
+    expect(key).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{8}$/), printing: 1 });
+    expect(Buffer.isBuffer(key.secret)).toBe(true);
+    expect(key.secret).toHaveLength(32);
+    expect(new Set(key.secret).size).toBeGreaterThan(8);
+    expect(db.prepare('SELECT key, value FROM settings').all()).toEqual([{ key: 'poolingRatio', value: '10' }]);
+
+    // Another station's database gets another key.
+    const other = new Database(path.join(dir, 'other.db'));
+    migrate(other, 10);
+    const theirs = other.prepare('SELECT id, secret FROM sticker_keys').get() as KeyRow;
+    other.close();
+    expect(theirs.id).not.toBe(key.id);
+    expect(theirs.secret.equals(key.secret)).toBe(false);
+  });
+
+  it('holds keys of other stations beside its own, one printing at most, each a 32-byte secret under an 8-hex-digit id', () => {
+    migrate(db, 10);
+    const add = db.prepare("INSERT INTO sticker_keys (id, secret, printing, created_at) VALUES (?, ?, ?, 'now')");
+    add.run('0badc0de', Buffer.alloc(32, 1), 0);
+    expect(keys()).toHaveLength(2);
+    expect(() => add.run('c0ffee00', Buffer.alloc(32, 2), 1)).toThrow(/UNIQUE/);
+    expect(() => add.run('c0ffee0', Buffer.alloc(32, 2), 0)).toThrow(/CHECK/);
+    expect(() => add.run('C0FFEE00', Buffer.alloc(32, 2), 0)).toThrow(/CHECK/);
+    expect(() => add.run('c0ffee00', Buffer.alloc(16, 2), 0)).toThrow(/CHECK/);
+    expect(() => add.run('0badc0de', Buffer.alloc(32, 3), 0)).toThrow(/UNIQUE|PRIMARY/);
   });
 });
 

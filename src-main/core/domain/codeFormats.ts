@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES, type DocumentType } from './documents';
 import { compiles } from './regex';
+import { readSticker, STICKER_PROBLEMS, type StickerKeyring } from './stickerCode';
 
 const FIELDS = ['name', 'idNumber', 'phone', 'docType'] as const;
 
@@ -54,7 +55,10 @@ export const codeFormatSchema = z.discriminatedUnion('kind', [
 
 export type CodeFormat = z.infer<typeof codeFormatSchema>;
 
-/** What a code says: a person's fields, or an opaque token only the platform can resolve to a person. */
+/**
+ * What a code says: a person's fields, an opaque token only the platform can resolve to a person, or a sticker
+ * refused for what it is (altered, or sealed with a key this station does not hold).
+ */
 export const parsedCodeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('person'),
@@ -62,19 +66,13 @@ export const parsedCodeSchema = z.discriminatedUnion('kind', [
     fields: z.object({ docType: z.enum(DOCUMENT_TYPES), name: z.string(), idNumber: z.string(), phone: z.string() }),
   }),
   z.object({ kind: z.literal('token'), format: z.string(), token: z.string() }),
+  z.object({ kind: z.literal('refused'), format: z.string(), problem: z.enum(STICKER_PROBLEMS) }),
 ]);
 export type ParsedCode = z.output<typeof parsedCodeSchema>;
 
 export const STICKER_FORMAT = 'SwabDesk sticker';
-const STICKER_PREFIX = 'SWABDESK1:';
 
 export const DEFAULT_CODE_FORMATS: CodeFormat[] = [{ kind: 'delimited', name: '姓名|证件号|电话', template: '{name}|{idNumber}|{phone}' }];
-
-/** The product's own pre-registration sticker: a prefix and base64url of a compact JSON. */
-export function encodeSticker(person: { docType: DocumentType; idNumber: string; name: string; phone: string }): string {
-  const compact = { t: person.docType, n: person.idNumber, m: person.name, p: person.phone };
-  return STICKER_PREFIX + Buffer.from(JSON.stringify(compact), 'utf8').toString('base64url');
-}
 
 function person(format: string, raw: Partial<Record<(typeof FIELDS)[number], unknown>>): ParsedCode | undefined {
   const docType = raw.docType ?? 'resident-id';
@@ -89,14 +87,12 @@ function person(format: string, raw: Partial<Record<(typeof FIELDS)[number], unk
   };
 }
 
-function parseSticker(text: string): ParsedCode | undefined {
-  if (!text.startsWith(STICKER_PREFIX)) return undefined;
-  try {
-    const compact = JSON.parse(Buffer.from(text.slice(STICKER_PREFIX.length), 'base64url').toString('utf8')) as Record<string, unknown>;
-    return person(STICKER_FORMAT, { docType: compact.t, idNumber: compact.n, name: compact.m, phone: compact.p });
-  } catch {
-    return undefined;
-  }
+function parseSticker(text: string, stickerKeys: StickerKeyring): ParsedCode | undefined {
+  const reading = readSticker(text, stickerKeys);
+  if (!reading) return undefined;
+  return reading.ok
+    ? { kind: 'person', format: STICKER_FORMAT, fields: reading.person }
+    : { kind: 'refused', format: STICKER_FORMAT, problem: reading.problem };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -148,9 +144,15 @@ function parseWith(format: CodeFormat, text: string): ParsedCode | undefined {
   }
 }
 
-/** The sticker first, then the site's formats in order: the first that recognises the code wins. */
-export function parsePersonCode(text: string, formats: readonly CodeFormat[]): ParsedCode | undefined {
-  return parseSticker(text) ?? formats.reduce<ParsedCode | undefined>((found, format) => found ?? parseWith(format, text), undefined);
+/**
+ * The sticker first (opened with the station's sticker keys), then the site's formats in order: the first that
+ * recognises the code wins.
+ */
+export function parsePersonCode(text: string, formats: readonly CodeFormat[], stickerKeys: StickerKeyring): ParsedCode | undefined {
+  return (
+    parseSticker(text, stickerKeys) ??
+    formats.reduce<ParsedCode | undefined>((found, format) => found ?? parseWith(format, text), undefined)
+  );
 }
 
 /** For the settings screen's tester: what each format makes of a sample code, and which one wins. */
@@ -159,9 +161,13 @@ export const codeFormatTestSchema = z.object({
   formats: z.array(z.object({ name: z.string(), matches: z.boolean() })),
 });
 
-export function testCodeFormats(text: string, formats: readonly CodeFormat[]): z.output<typeof codeFormatTestSchema> {
+export function testCodeFormats(
+  text: string,
+  formats: readonly CodeFormat[],
+  stickerKeys: StickerKeyring,
+): z.output<typeof codeFormatTestSchema> {
   return {
-    result: parsePersonCode(text, formats) ?? null,
+    result: parsePersonCode(text, formats, stickerKeys) ?? null,
     formats: formats.map((format) => ({ name: format.name, matches: parseWith(format, text) !== undefined })),
   };
 }

@@ -12,6 +12,7 @@ import { orInvisibleCharacter, PERSON_PROBLEMS } from '../domain/refusals';
 import type { CardText } from '../domain/devices';
 import { checkCardPerson } from './cardPerson';
 import { classifyScan } from '../domain/scan';
+import { STICKER_PROBLEMS, type StickerKeyring } from '../domain/stickerCode';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns, settingsOfDesk } from '../site/settings';
 
@@ -36,6 +37,8 @@ export const problemSchema = z.enum([
   'scan-control-characters',
   'scan-invalid-text',
   'code-unknown',
+  // A pre-registration sticker whose code was changed or made up, or sealed with a key this station does not hold.
+  ...STICKER_PROBLEMS,
   'scan-full-width',
   'scan-pinyin',
   'nothing-to-confirm',
@@ -197,7 +200,8 @@ export const TUBE_LOOP_SEARCHES = {
               ORDER BY r.created_at LIMIT 1`,
 } as const;
 
-export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
+/** `stickerKeys`: the keys a pre-registration sticker scanned at a desk is opened with. */
+export function createTubeLoop(db: Db, clock: Clock, record: RecordFact, stickerKeys: StickerKeyring) {
   const openTubeAt = db.prepare<[string], TubeRow>(TUBE_LOOP_SEARCHES.openTubeAt);
   const barcodeInUse = db.prepare<
     [string],
@@ -401,7 +405,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact) {
       return db
         .transaction((): ScanOutcome => {
           const settings = readSiteSettings(db);
-          const scanned = classifyScan(text, scanPatterns(settings), settings.codeFormats);
+          const scanned = classifyScan(text, scanPatterns(settings), settings.codeFormats, stickerKeys);
           if (scanned.kind === 'refused') return { result: 'refused', problem: scanned.problem };
           if (scanned.kind === 'bag') return { result: 'refused', problem: 'bag-label-at-desk' };
           if (scanned.kind === 'tube') return openTube(at, scanned.barcode, confirmed);

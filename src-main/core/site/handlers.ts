@@ -6,13 +6,14 @@ import type { Services } from '../services';
 import type { siteChannels } from './channels';
 import { readSiteSettings, writeSiteSettings } from './settings';
 
-export function siteHandlers({ db, record, totals, liveDesks, unbagged, tubePeople }: Services): FeatureHandlers<typeof siteChannels> {
+export function siteHandlers(services: Services): FeatureHandlers<typeof siteChannels> {
+  const { db, record, totals, liveDesks, unbagged, tubePeople, stickerKeys } = services;
   return {
     'site.totals': () => totals(),
     'site.live': () => liveDesks(),
     'site.settings': () => readSiteSettings(db),
     'site.updateSettings': (changes, who) => writeSiteSettings(db, changes, record, actorOf(who)),
-    'site.testCodeFormats': ({ text, formats }) => testCodeFormats(text, formats ?? readSiteSettings(db).codeFormats),
+    'site.testCodeFormats': ({ text, formats }) => testCodeFormats(text, formats ?? readSiteSettings(db).codeFormats, stickerKeys.keyring),
     'site.unbaggedTubes': () => unbagged(),
     'site.tubePeople': ({ barcode }) => tubePeople(barcode),
     'device.config': () => {

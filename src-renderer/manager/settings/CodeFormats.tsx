@@ -30,6 +30,14 @@ export function CodeFormats({ settings, onSaved }: { settings: Settings; onSaved
     return null;
   }
 
+  /** What the winning format read, or why the sticker it is was refused, as a desk would say it. */
+  function testedSays(result: Tested['result']): string {
+    if (result === null) return t('settings.testNone');
+    if (result.kind === 'token') return t('settings.testToken', { format: result.format });
+    if (result.kind === 'refused') return t(`problem.${result.problem}.title`);
+    return t('settings.testPerson', { format: result.format, ...result.fields });
+  }
+
   async function test(): Promise<void> {
     const formats = parsed();
     if (!formats) return;
@@ -63,11 +71,7 @@ export function CodeFormats({ settings, onSaved }: { settings: Settings; onSaved
       {problem && <p className="setting-error">{problem}</p>}
       {tested && (
         <div className="tested" data-testid="code-tested">
-          {tested.result === null
-            ? t('settings.testNone')
-            : tested.result.kind === 'token'
-              ? t('settings.testToken', { format: tested.result.format })
-              : t('settings.testPerson', { format: tested.result.format, ...tested.result.fields })}
+          {testedSays(tested.result)}
           <ul>
             {tested.formats.map((format) => (
               <li key={format.name}>{t(format.matches ? 'settings.formatMatches' : 'settings.formatNoMatch', { name: format.name })}</li>

@@ -11,6 +11,7 @@ import { migration006 } from './006-upload';
 import { migration007 } from './007-retention';
 import { migration008 } from './008-acknowledged-index';
 import { migration009 } from './009-tube-switch';
+import { migration010 } from './010-sticker-keys';
 
 export type { Migration };
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export function schemaVersion(db: Db): number {
