@@ -1,0 +1,11 @@
+// What the export's channel does.
+import { actorOf } from '../calls/caller';
+import type { FeatureHandlers } from '../calls/channel';
+import type { Services } from '../services';
+import type { exportChannels } from './channels';
+
+export function exportHandlers({ dayExport }: Services): FeatureHandlers<typeof exportChannels> {
+  return {
+    'site.exportDay': (request, who) => dayExport.download(request, actorOf(who)),
+  };
+}
