@@ -7,7 +7,11 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { readSheet } from 'read-excel-file/node';
+import { localDay } from '../../src-main/core/clock';
+import { DATABASE_FILE } from '../../src-main/core/core';
+import { seededIdNumber, seedRegistrations } from '../../bench/seedRegistrations';
 import { SAMPLE_CARD } from '../fixtures/cards';
+import { openKeyed, TEST_PASSPHRASE } from '../fixtures/passphrase';
 import { idNumber, personCode } from '../fixtures/people';
 import { signIn } from './signIn';
 import { simulatedDevices } from './simulated';
@@ -16,8 +20,18 @@ import { MANAGER, startStation, type RunningStation } from './station';
 let station: RunningStation;
 let out: string;
 
+/** Yesterday's registrations, as a big site has them: enough for a file the window fetches in several parts. */
+const YESTERDAY_PEOPLE = 10_000;
+
+function yesterdaysWork(dataDir: string): void {
+  const db = openKeyed(path.join(dataDir, DATABASE_FILE), { readonly: true });
+  const clerk = db.prepare("SELECT id FROM operators WHERE role = 'clerk' LIMIT 1").pluck().get() as string;
+  db.close();
+  seedRegistrations(dataDir, YESTERDAY_PEOPLE, clerk, TEST_PASSPHRASE);
+}
+
 test.beforeEach(async () => {
-  station = await startStation(['--simulate']);
+  station = await startStation(['--simulate'], { history: yesterdaysWork });
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-export-'));
 });
 
@@ -107,4 +121,26 @@ test('a manager exports the day from the window, masked as CSV, then in full as 
 
   const audited = (station.snapshot().audit as { kind: string; actor: string; subject: string }[]).filter((row) => row.kind === 'export.full');
   expect(audited).toEqual([expect.objectContaining({ actor: expect.stringMatching(/^manager:/), subject: day })]);
+});
+
+test('a manager exports another day, large enough to come in several parts, and gets the whole file', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const manager = await browser.newPage();
+  await manager.goto(station.urls.manager);
+  await signIn(manager, MANAGER);
+  await manager.getByTestId('tab-export').click();
+  const now = new Date();
+  const yesterday = localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1));
+  await manager.getByTestId('export-day').fill(yesterday);
+  await manager.getByTestId('export-format-csv').check();
+  await manager.getByTestId('export-content-full').check();
+  await manager.getByTestId('export-run').click();
+  const full = await download(manager, () => manager.getByTestId('export-confirm').click(), 'yesterday.csv');
+  await expect(manager.getByTestId('export-said')).toHaveText(`已导出 ${yesterday} 的登记 ${YESTERDAY_PEOPLE} 条：登记-${yesterday}-完整.csv`);
+  const csv = fs.readFileSync(full.path);
+  // More than one part of 768 KiB: the file was put together from its parts, every row there, in order.
+  expect(csv.length).toBeGreaterThan(768 * 1024);
+  const rows = parse(csv.subarray(3), { columns: true }) as Record<string, string>[];
+  expect(rows).toHaveLength(YESTERDAY_PEOPLE);
+  expect(rows.map((row) => row['证件号码'])).toEqual(Array.from({ length: YESTERDAY_PEOPLE }, (_, i) => `="${seededIdNumber(i)}"`));
 });

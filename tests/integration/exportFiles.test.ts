@@ -154,22 +154,31 @@ describe('the XLSX', () => {
 });
 
 describe('from the manager window', () => {
-  const bytesOf = (file: { base64: string }) => Buffer.from(file.base64, 'base64');
+  /** The file the core made, fetched part after part as the window does; afterwards it is gone. */
+  function fetched(file: { id: string; parts: number }): Buffer {
+    const parts = Array.from({ length: file.parts }, (_, part) => value(core.call(MANAGER, 'site.exportPart', { id: file.id, part }))!.base64);
+    expect(value(core.call(MANAGER, 'site.exportPart', { id: file.id, part: 0 }))).toBeNull();
+    return Buffer.concat(parts.map((part) => Buffer.from(part, 'base64')));
+  }
 
   it('downloads the masked day as XLSX, in the worker, with nothing in the audit trail', async () => {
     const before = auditKinds();
     const answer = value(await core.callAsync(MANAGER, 'site.exportDay', { day: DAY, format: 'xlsx', full: false }));
-    expect(answer.rows).toBe(5);
-    expect(answer.file).toMatchObject({ fileName: '登记-2026-11-22-脱敏.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-    const [, first] = await readSheet(bytesOf(answer.file));
+    expect(answer).toMatchObject({
+      rows: 5,
+      fileName: '登记-2026-11-22-脱敏.xlsx',
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      parts: 1,
+    });
+    const [, first] = await readSheet(fetched(answer));
     expect(first[4]).toBe(`${ID.slice(0, 6)}********${ID.slice(-4)}`);
     expect(auditKinds()).toEqual(before);
   });
 
   it('downloads the full day only into the audit trail first, naming the manager', async () => {
     const answer = value(await core.callAsync(MANAGER, 'site.exportDay', { day: DAY, format: 'csv', full: true, language: 'en' }));
-    expect(answer.file.fileName).toBe('registrations-2026-11-22-full.csv');
-    expect(bytesOf(answer.file).toString('utf8')).toContain(`"=""${ID}"""`);
+    expect(answer.fileName).toBe('registrations-2026-11-22-full.csv');
+    expect(fetched(answer).toString('utf8')).toContain(`"=""${ID}"""`);
     const db = openKeyed(path.join(dataDir, DATABASE_FILE), { readonly: true });
     const audited = db.prepare("SELECT actor, subject, data FROM audit WHERE kind = 'export.full'").all() as { actor: string; subject: string; data: string }[];
     db.close();
@@ -184,6 +193,11 @@ describe('from the manager window', () => {
       error: { code: 'invalid-input' },
     });
     expect(await core.callAsync(CLERK, 'site.exportDay', { day: DAY, format: 'csv', full: true })).toMatchObject({ error: { code: 'forbidden' } });
+    // A file's parts go only to the manager, and only for a file made.
+    const made = value(await core.callAsync(MANAGER, 'site.exportDay', { day: DAY, format: 'csv', full: false }));
+    expect(core.call(CLERK, 'site.exportPart', { id: made.id, part: 0 })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(value(core.call(MANAGER, 'site.exportPart', { id: '00000000-0000-4000-8000-000000000000', part: 0 }))).toBeNull();
+    expect(value(core.call(MANAGER, 'site.exportPart', { id: made.id, part: 1 }))).toBeNull();
     value(core.call(MANAGER, 'session.signOut'));
     const afterSignOut = auditKinds();
     expect(await core.callAsync(MANAGER, 'site.exportDay', { day: DAY, format: 'csv', full: true })).toMatchObject({ error: { code: 'signed-out' } });

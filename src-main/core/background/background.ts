@@ -73,10 +73,10 @@ export function createBackground(data: WorkerData) {
     /** Runs a job in the worker; resolves with its count once it is done. */
     run: async (job: BackgroundJob): Promise<number> => (await post(job)).count,
 
-    /** Runs an export with no file to write: resolves with its rows and the file's bytes (base64). */
-    async exportToMemory(job: Omit<Extract<BackgroundJob, { kind: 'export' }>, 'out'>): Promise<{ count: number; base64: string }> {
-      const { count, base64 } = await post(job);
-      return { count, base64: base64 ?? '' };
+    /** Runs an export with no file to write: resolves with its rows and the file's bytes. */
+    async exportToMemory(job: Omit<Extract<BackgroundJob, { kind: 'export' }>, 'out'>): Promise<{ count: number; bytes: Buffer }> {
+      const { count, bytes = new Uint8Array() } = await post(job);
+      return { count, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     },
 
     /** Lets the job under way finish, then closes the worker's connection and ends it. */

@@ -24,9 +24,12 @@ export const backgroundJobSchema = z.discriminatedUnion('kind', [
 ]);
 export type BackgroundJob = z.output<typeof backgroundJobSchema>;
 
-/** What a job answers: how many rows it exported or purged (0 for the others), and an export's file kept in memory. */
+/**
+ * What a job answers: how many rows it exported or purged (0 for the others), and an export's file made in memory
+ * (its buffer transferred, not copied).
+ */
 export const jobAnswerSchema = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int(), ok: z.literal(true), count: z.number().int(), base64: z.string().optional() }),
+  z.object({ id: z.number().int(), ok: z.literal(true), count: z.number().int(), bytes: z.instanceof(Uint8Array).optional() }),
   z.object({ id: z.number().int(), ok: z.literal(false), message: z.string(), code: z.string().nullable() }),
 ]);
 export type JobAnswer = z.output<typeof jobAnswerSchema>;

@@ -39,7 +39,17 @@ function memorySink() {
       callback();
     },
   });
-  return { sink, base64: () => Buffer.concat(chunks).toString('base64') };
+  /** The bytes in a buffer of their own, to transfer (a small Buffer may share Node's pool with others). */
+  function bytes(): Uint8Array<ArrayBuffer> {
+    const all = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, at);
+      at += chunk.length;
+    }
+    return all;
+  }
+  return { sink, bytes };
 }
 
 async function exportDay(job: Extract<BackgroundJob, { kind: 'export' }>): Promise<JobDone> {
@@ -52,7 +62,7 @@ async function exportDay(job: Extract<BackgroundJob, { kind: 'export' }>): Promi
     job.format === 'csv'
       ? await (await import('../export/writeCsv')).writeCsv(columns, rows, sink)
       : await (await import('../export/writeXlsx')).writeXlsx(columns, rows, sink, job.day);
-  return memory ? { count, base64: memory.base64() } : { count };
+  return memory ? { count, bytes: memory.bytes() } : { count };
 }
 
 async function run(job: BackgroundJob): Promise<JobDone> {
@@ -92,6 +102,6 @@ parentPort!.on('message', (message: unknown) => {
       const code = (error as { code?: unknown }).code;
       answer = { id: request.id, ok: false, message: (error as Error).message, code: typeof code === 'string' ? code : null };
     }
-    parentPort!.postMessage(answer);
+    parentPort!.postMessage(answer, answer.ok && answer.bytes ? [answer.bytes.buffer] : []);
   });
 });

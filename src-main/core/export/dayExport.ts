@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Background } from '../background/background';
 import type { Db } from '../db/database';
 import type { RecordFact } from '../facts/record';
-import { SPREADSHEET_MIME, spreadsheetFormatSchema, type SavedFile } from './file';
+import { SPREADSHEET_MIME, spreadsheetFormatSchema } from './file';
+import { createFileParts } from './fileParts';
 import { exportLanguageSchema, exportWords } from './words';
 
 /** Which day, as which file, masked or in full, in which language (Chinese unless asked). */
@@ -16,7 +17,19 @@ export const dayExportSchema = z.strictObject({
 });
 export type DayExport = z.output<typeof dayExportSchema>;
 
+/** The file made for a window: its rows, name and type, and the id and count of the parts to fetch it in. */
+export const madeFileSchema = z.object({
+  rows: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  id: z.uuid(),
+  parts: z.number().int().min(1),
+});
+type MadeFile = z.output<typeof madeFileSchema>;
+
 export function createDayExport(db: Db, background: Background, record: RecordFact) {
+  const made = createFileParts();
+
   /** The trail says who took the people's full details, of which day, and where they went. */
   function auditFull({ day, format, full }: DayExport, actor: string, to: Record<string, string>): void {
     if (full) db.transaction(() => record({ kind: 'export.full', subject: day, actor, data: { format, day, ...to } })).immediate();
@@ -29,13 +42,19 @@ export function createDayExport(db: Db, background: Background, record: RecordFa
       return background.run({ kind: 'export', ...request, out });
     },
 
-    /** For a window to save: the rows and the file, made in memory (a full export never lies on a disk in the clear). */
-    async download(request: DayExport, actor: string): Promise<{ rows: number; file: SavedFile }> {
+    /**
+     * For a window to save: the file made in memory (a full export never lies on a disk in the clear), kept for the
+     * window to fetch in parts (`part`).
+     */
+    async download(request: DayExport, actor: string): Promise<MadeFile> {
       const fileName = `${exportWords(request.language).registrations.fileName(request.day, request.full)}.${request.format}`;
       auditFull(request, actor, { download: fileName });
-      const { count, base64 } = await background.exportToMemory({ kind: 'export', ...request });
-      return { rows: count, file: { fileName, mime: SPREADSHEET_MIME[request.format], base64 } };
+      const { count, bytes } = await background.exportToMemory({ kind: 'export', ...request });
+      return { rows: count, fileName, mime: SPREADSHEET_MIME[request.format], ...made.keep(bytes) };
     },
+
+    /** One part of a file made for a window, as base64; null once it is fetched whole, or forgotten. */
+    part: made.part,
   };
 }
 

@@ -7,5 +7,9 @@ import type { exportChannels } from './channels';
 export function exportHandlers({ dayExport }: Services): FeatureHandlers<typeof exportChannels> {
   return {
     'site.exportDay': (request, who) => dayExport.download(request, actorOf(who)),
+    'site.exportPart': ({ id, part }) => {
+      const base64 = dayExport.part(id, part);
+      return base64 === null ? null : { base64 };
+    },
   };
 }

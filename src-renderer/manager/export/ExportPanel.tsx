@@ -1,17 +1,29 @@
 // The day's registrations as a file: the manager chooses the day, the format, masked or full, and the file's
 // language (Chinese unless English is chosen: the file goes to Chinese officials). The core makes it in its
-// background worker and the browser downloads it. A full export is confirmed first; the core records it in the trail.
+// background worker, the window fetches it in parts and the browser downloads it. A full export is confirmed first;
+// the core records it in the trail.
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
-import { saveFile } from '../../shared/download';
+import { fromBase64, saveBytes } from '../../shared/download';
 import './export.css';
 
 type Request = Required<Input<'site.exportDay'>>;
 type Said = { ok: boolean; text: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The file the core made, fetched part after part; null when a part did not come. */
+async function fetchParts(id: string, parts: number): Promise<Uint8Array<ArrayBuffer>[] | null> {
+  const fetched: Uint8Array<ArrayBuffer>[] = [];
+  for (let part = 0; part < parts; part++) {
+    const result = await bridge.call('site.exportPart', { id, part });
+    if (!result.ok || result.value === null) return null;
+    fetched.push(fromBase64(result.value.base64));
+  }
+  return fetched;
+}
 
 /** A group of radio buttons, one per choice, each worded by its own key. */
 function Choice<V extends string>({
@@ -77,12 +89,17 @@ export function ExportPanel({ today }: { today: string | null }) {
     setRunning(true);
     setSaid(null);
     const result = await bridge.call('site.exportDay', request);
+    const parts = result.ok ? await fetchParts(result.value.id, result.value.parts) : null;
     setRunning(false);
     runButton.current?.focus();
-    if (!result.ok) return setSaid({ ok: false, text: t(result.error.code === 'unreachable' ? 'export.unreachable' : 'export.failed') });
-    saveFile(result.value.file);
-    const words = { day: request.day, count: result.value.rows, file: result.value.file.fileName };
-    setSaid({ ok: true, text: result.value.rows === 0 ? t('export.empty', words) : t('export.done', words) });
+    if (!result.ok || parts === null) {
+      const unreachable = !result.ok && result.error.code === 'unreachable';
+      return setSaid({ ok: false, text: t(unreachable ? 'export.unreachable' : 'export.failed') });
+    }
+    const { rows, fileName, mime } = result.value;
+    saveBytes(fileName, mime, parts);
+    const words = { day: request.day, count: rows, file: fileName };
+    setSaid({ ok: true, text: rows === 0 ? t('export.empty', words) : t('export.done', words) });
   }
 
   function submit(): void {
