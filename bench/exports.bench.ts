@@ -91,13 +91,13 @@ async function runChild(format: Format, dataDir: string, day: string, out: strin
   const start = performance.now();
   let rows = 0;
   if (format === 'read-only') {
-    for (const row of exportRows(db, day, false)) if (row) rows++;
+    for (const row of exportRows(db, day, false, 'zh')) if (row) rows++;
   } else if (format === 'day-csv' || format === 'day-xlsx') {
     rows = await core.admin.exportDay({ format: format === 'day-csv' ? 'csv' : 'xlsx', day, out, full: false, actor: 'bench' });
   } else {
     const manifest = createManifests(db).manifest(NUMBER)!;
     rows = manifest.totals.tubes;
-    fs.writeFileSync(out, format === 'manifest-csv' ? manifestCsv(manifest) : await manifestXlsx(manifest));
+    fs.writeFileSync(out, format === 'manifest-csv' ? manifestCsv(manifest, 'zh') : await manifestXlsx(manifest, 'zh'));
   }
   const elapsed = performance.now() - start;
   db.close();

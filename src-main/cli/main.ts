@@ -7,7 +7,7 @@ import { dataDirArgument, platformDataDir } from '../core/dataDir';
 import { sitePassphrase } from '../passphrase/sitePassphrase';
 
 const USAGE = `Usage:
-  npm run cli -- export --format csv|xlsx --day YYYY-MM-DD --out FILE [--full] [--data-dir DIR]
+  npm run cli -- export --format csv|xlsx --day YYYY-MM-DD --out FILE [--full] [--language zh|en] [--data-dir DIR]
   npm run cli -- verify-audit [--data-dir DIR]
   npm run cli -- backup --out FILE [--data-dir DIR]
   npm run cli -- add-operator --name NAME --role clerk|manager --pin DIGITS [--data-dir DIR]
@@ -25,6 +25,7 @@ function options(argv: string[]) {
       day: { type: 'string' },
       out: { type: 'string' },
       full: { type: 'boolean', default: false },
+      language: { type: 'string', default: 'zh' },
       name: { type: 'string' },
       role: { type: 'string' },
       pin: { type: 'string' },
@@ -43,6 +44,7 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'export') {
     if (values.format !== 'csv' && values.format !== 'xlsx') throw new UsageError('--format is csv or xlsx.');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.day ?? '')) throw new UsageError('--day is a date, YYYY-MM-DD.');
+    if (values.language !== 'zh' && values.language !== 'en') throw new UsageError('--language is zh or en.');
   }
 
   const dataDir = path.resolve(dataDirArgument(argv) ?? platformDataDir());
@@ -77,6 +79,7 @@ async function run(argv: string[]): Promise<number> {
       day: values.day!,
       out: values.out!,
       full: values.full!,
+      language: values.language as 'zh' | 'en',
       actor: 'cli',
     });
     console.log(`Exported ${count} registrations of ${values.day} to ${values.out}${values.full ? ' (full, audited)' : ' (masked)'}.`);

@@ -3,22 +3,22 @@
 // background worker, on its own connection: the desks' thread only decides what to do and when.
 import type { Db } from './db/database';
 import type { Background } from './background/background';
-import type { BackgroundJob } from './background/jobs';
+import type { z } from 'zod';
+import { dayExportSchema, type DayExports } from './export/dayExport';
 import { verifyAudit } from './facts/audit';
-import type { RecordFact } from './facts/record';
 import type { OperatorChanges, Operators } from './operators/operators';
 import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
 import { every } from './maintenance/schedule';
 
-/** The worker's export job, and who asked for it: a full export (unmasked) is recorded in the trail first. */
-export type ExportRequest = Omit<Extract<BackgroundJob, { kind: 'export' }>, 'kind'> & { actor: string };
+/** The day's export (Chinese unless told), the file it goes to, and who asked for it. */
+export type ExportRequest = z.input<typeof dayExportSchema> & { out: string; actor: string };
 
 /** SQLite checkpoints by itself every this many WAL pages: the default, kept where no worker checkpoints instead. */
 const AUTOCHECKPOINT_PAGES = 1000;
 
-export function createAdmin(db: Db, background: Background, record: RecordFact, operators: Operators, clock: Clock) {
+export function createAdmin(db: Db, background: Background, dayExport: DayExports, operators: Operators, clock: Clock) {
   /**
    * Purges what the retention setting says has expired; when anything went, the backups that still held it are
    * replaced by one written after the purge. Returns how many registrations were purged.
@@ -47,11 +47,7 @@ export function createAdmin(db: Db, background: Background, record: RecordFact, 
   return {
     /** Whoever runs the command has the database file in hand: the trail names the command, not a window. */
     saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
-    exportDay(request: ExportRequest): Promise<number> {
-      const { format, day, out, full } = request;
-      if (full) db.transaction(() => record({ kind: 'export.full', subject: day, actor: request.actor, data: { format, day, out } })).immediate();
-      return background.run({ kind: 'export', format, day, out, full });
-    },
+    exportDay: ({ out, actor, ...request }: ExportRequest): Promise<number> => dayExport.toFile(dayExportSchema.parse(request), out, actor),
     verifyAudit: () => verifyAudit(db),
     /** How many clerk desks the site's settings give this station, for its launch. */
     desks: () => readSiteSettings(db).desks,

@@ -90,14 +90,14 @@ export function createCore(options: CoreOptions) {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile, options.key, options.nativeBinding);
-  const services = createServices({ db, clock, dataDir: options.dataDir, uploadChanged: () => uploadChanged(), upload: options.upload });
-  const handlers = createHandlers(services);
-  const { record, operators, sessions, backlog, loop, totals, liveDesks, readings, uploads } = services;
-  const sessionState = (who: Identity) => windowSession(sessions, who);
-  const listeners = new Map<Listener, Identity>();
   // Backups, purges, exports and checkpoints run in a worker thread on a connection of its own.
   const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding });
-  const admin = createAdmin(db, background, record, operators, clock);
+  const services = createServices({ db, clock, dataDir: options.dataDir, background, uploadChanged: () => uploadChanged(), upload: options.upload });
+  const handlers = createHandlers(services);
+  const { operators, sessions, backlog, loop, totals, liveDesks, readings, uploads, dayExport } = services;
+  const sessionState = (who: Identity) => windowSession(sessions, who);
+  const listeners = new Map<Listener, Identity>();
+  const admin = createAdmin(db, background, dayExport, operators, clock);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */

@@ -3,6 +3,7 @@
 import type { FeatureHandlers } from './calls/channel';
 import type { Channels } from './contract';
 import { correctionHandlers } from './corrections/handlers';
+import { exportHandlers } from './export/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { operatorHandlers } from './operators/handlers';
 import { preRegistrationHandlers } from './preRegistration/handlers';
@@ -22,6 +23,7 @@ export function createHandlers(services: Services): Handlers {
     ...siteHandlers(services),
     ...correctionHandlers(services),
     ...transportHandlers(services),
+    ...exportHandlers(services),
     ...uploadHandlers(services),
     ...maintenanceHandlers(services),
   };

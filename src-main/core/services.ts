@@ -1,10 +1,12 @@
 // Makes every service the channels' handlers and the core share, once per station, each over the one desks'
 // connection: what a feature's handlers are given.
+import type { Background } from './background/background';
 import type { Clock } from './clock';
 import type { Db } from './db/database';
 import { createPersonCorrections } from './corrections/personDetails';
 import { createPersonSearch } from './corrections/search';
 import { createVoids } from './corrections/voids';
+import { createDayExport } from './export/dayExport';
 import { createBacklog } from './facts/backlog';
 import { createFactRecorder } from './facts/record';
 import { createOperators } from './operators/operators';
@@ -28,12 +30,14 @@ export interface ServiceOptions {
   clock: Clock;
   /** Where the database lives: the disk whose free space the windows are told of. */
   dataDir: string;
+  /** The worker thread where exports (and backups, purges, checkpoints) run, off the desks' thread. */
+  background: Background;
   /** The uploader moved facts or changed state. */
   uploadChanged: () => void;
   upload?: UploadTuning;
 }
 
-export function createServices({ db, clock, dataDir, uploadChanged, upload }: ServiceOptions) {
+export function createServices({ db, clock, dataDir, background, uploadChanged, upload }: ServiceOptions) {
   const record = createFactRecorder(db, clock);
   const stickerKeys = createStickerKeys(db);
   const loop = createTubeLoop(db, clock, record, stickerKeys.keyring);
@@ -63,6 +67,7 @@ export function createServices({ db, clock, dataDir, uploadChanged, upload }: Se
     liveDesks: createLiveDesks(createDeskActivity(db, clock), readings, sessions),
     unbagged: createUnbagged(db),
     backlog: createBacklog(db),
+    dayExport: createDayExport(db, background, record),
   };
 }
 

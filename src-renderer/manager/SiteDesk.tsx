@@ -4,14 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveValue } from '../shared/useBridge';
 import { BagsPanel } from './bags/BagsPanel';
+import { ExportPanel } from './export/ExportPanel';
 import { HandoverPanel } from './handover/HandoverPanel';
 import { LivePanel } from './live/LivePanel';
 import { SearchPanel } from './search/SearchPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { UploadPanel } from './upload/UploadPanel';
 
-const TABS = ['live', 'bags', 'handover', 'search', 'upload', 'settings'] as const;
+const TABS = ['live', 'bags', 'handover', 'search', 'export', 'upload', 'settings'] as const;
 type Tab = (typeof TABS)[number];
+/** The export's words, its tab's name among them, are its own section of the catalogue. */
+const tabLabel = (tab: Tab) => (tab === 'export' ? 'export.tab' : `manager.tabs.${tab}`);
 
 export function SiteDesk({ operator }: { operator: string }) {
   const { t } = useTranslation();
@@ -30,7 +33,7 @@ export function SiteDesk({ operator }: { operator: string }) {
             data-testid={`tab-${name}`}
             onClick={() => setTab(name)}
           >
-            {t(`manager.tabs.${name}`)}
+            {t(tabLabel(name))}
           </button>
         ))}
         <span className="spacer" />
@@ -42,6 +45,7 @@ export function SiteDesk({ operator }: { operator: string }) {
         {tab === 'bags' && <BagsPanel totals={totals} />}
         {tab === 'handover' && <HandoverPanel />}
         {tab === 'search' && <SearchPanel />}
+        {tab === 'export' && <ExportPanel today={totals?.day ?? null} />}
         {tab === 'upload' && <UploadPanel />}
         {tab === 'settings' && <SettingsPanel />}
       </main>

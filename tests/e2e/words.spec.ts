@@ -73,7 +73,7 @@ for (const language of ['zh', 'en'] as const) {
     await signIn(manager, MANAGER);
     // The live view lists the desks and the pre-registration window, whose reader is assigned there.
     await expect(manager.getByTestId('live-desk-guide')).toBeVisible();
-    for (const tab of ['live', 'bags', 'handover', 'search', 'upload', 'settings']) {
+    for (const tab of ['live', 'bags', 'handover', 'search', 'export', 'upload', 'settings']) {
       await manager.getByTestId(`tab-${tab}`).click();
       await expect(manager.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
       await expectOnlyWords(manager, language, `manager ${tab}`);

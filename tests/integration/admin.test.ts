@@ -39,7 +39,7 @@ afterEach(() => {
 });
 
 describe('export', () => {
-  it('writes a masked CSV with a BOM, every field quoted, no formula', async () => {
+  it('writes a masked CSV with a BOM, every field quoted, codes as text constants, no name a formula', async () => {
     const file = path.join(out, 'day.csv');
     expect(await core.admin.exportDay({ format: 'csv', day: DAY, out: file, full: false, actor: 'test' })).toBe(3);
     const bytes = fs.readFileSync(file);
@@ -48,8 +48,8 @@ describe('export', () => {
     for (const line of text.trim().split('\r\n')) expect(line).toMatch(/^".*"$/);
     const rows = parse(text, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => r['管内序号'])).toEqual(['1', '2', '3']);
-    expect(rows[0]['证件号码']).toBe(`${idNumber(0).slice(0, 6)}********${idNumber(0).slice(-4)}`);
-    expect(rows[0]['电话']).toMatch(/^139\*{4}\d{4}$/);
+    expect(rows[0]['证件号码']).toBe(`="${idNumber(0).slice(0, 6)}********${idNumber(0).slice(-4)}"`);
+    expect(rows[0]['电话']).toMatch(/^="139\*{4}\d{4}"$/);
     expect(text).not.toContain(idNumber(0));
     // Masking keeps the first character, so the formula guard still has work to do.
     for (const row of rows) expect(row['姓名']).not.toMatch(/^[=+\-@]/);
@@ -62,7 +62,8 @@ describe('export', () => {
     await workbook.xlsx.readFile(file);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(2).getCell(5).value).toBe(idNumber(0));
-    expect(sheet.getRow(3).getCell(6).value).toBe(`'=HYPERLINK("http://x")`);
+    // A string cell in a text column: no apostrophe needed, and never a formula.
+    expect(sheet.getRow(3).getCell(6).value).toBe(`=HYPERLINK("http://x")`);
     for (let r = 2; r <= 4; r++) expect(sheet.getRow(r).getCell(6).formula).toBeUndefined();
     const audit = openKeyed(path.join(dataDir, DATABASE_FILE), { readonly: true });
     expect(audit.prepare('SELECT kind, actor FROM audit ORDER BY seq DESC LIMIT 1').get()).toEqual({ kind: 'export.full', actor: 'test' });
@@ -114,6 +115,10 @@ describe('the headless command', () => {
     expect(cli('backup', '--out', path.join(out, 'b.db')).status).toBe(0);
     const exported = cli('export', '--format', 'csv', '--day', DAY, '--out', path.join(out, 'e.csv'));
     expect(exported.stdout).toMatch(/Exported 3 registrations of 2026-11-22/);
+    expect(fs.readFileSync(path.join(out, 'e.csv'), 'utf8')).toContain('"试管条码","管内序号"');
+    expect(cli('export', '--format', 'csv', '--day', DAY, '--out', path.join(out, 'en.csv'), '--language', 'en').status).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'en.csv'), 'utf8')).toContain('"Tube barcode","Position in tube"');
+    expect(cli('export', '--format', 'csv', '--day', DAY, '--out', path.join(out, 'fr.csv'), '--language', 'fr').stderr).toMatch(/--language is zh or en/);
     const bad = cli('export', '--format', 'pdf', '--day', DAY, '--out', path.join(out, 'x'));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--format is csv or xlsx/);

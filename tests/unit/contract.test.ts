@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CHANNEL_NAMES, ROLES, channels, channelsOf, events } from '../../src-main/core/contract';
 import { correctionChannels } from '../../src-main/core/corrections/channels';
+import { exportChannels } from '../../src-main/core/export/channels';
 import { maintenanceChannels } from '../../src-main/core/maintenance/channels';
 import { operatorChannels } from '../../src-main/core/operators/channels';
 import { preRegistrationChannels } from '../../src-main/core/preRegistration/channels';
@@ -19,6 +20,7 @@ const FEATURES = {
   site: siteChannels,
   corrections: correctionChannels,
   transport: transportChannels,
+  export: exportChannels,
   upload: uploadChannels,
   maintenance: maintenanceChannels,
 };

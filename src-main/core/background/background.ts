@@ -2,7 +2,7 @@
 // its answer; a worker that dies fails the jobs it held (each says why) and the next job starts a new one.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { jobAnswerSchema, type BackgroundJob, type WorkerData } from './jobs';
+import { jobAnswerSchema, type BackgroundJob, type WorkerData, type JobDone } from './jobs';
 
 /**
  * The worker's script: built beside the station's own (out/main/backgroundWorker.js). Tests and benches run the
@@ -23,7 +23,7 @@ export class BackgroundJobFailed extends Error {
 }
 
 interface Pending {
-  resolve(count: number): void;
+  resolve(done: JobDone): void;
   reject(error: Error): void;
 }
 
@@ -47,7 +47,7 @@ export function createBackground(data: WorkerData) {
       pending.delete(answer.id);
       if (pending.size === 0) thread.unref();
       if (!job) return;
-      if (answer.ok) job.resolve(answer.count);
+      if (answer.ok) job.resolve(answer);
       else job.reject(new BackgroundJobFailed(answer.message, answer.code));
     });
     thread.on('error', (error) => failAll(new BackgroundJobFailed(`The background worker failed: ${error.message}`, null)));
@@ -59,16 +59,24 @@ export function createBackground(data: WorkerData) {
     return thread;
   }
 
+  function post(job: BackgroundJob): Promise<JobDone> {
+    if (stopped) return Promise.reject(new BackgroundJobFailed('The station is stopping: no more background work.', null));
+    const thread = started();
+    const id = nextId++;
+    // While a job is under way the worker keeps the process alive (a headless command waits for its backup).
+    thread.ref();
+    thread.postMessage({ id, job });
+    return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+  }
+
   return {
     /** Runs a job in the worker; resolves with its count once it is done. */
-    run(job: BackgroundJob): Promise<number> {
-      if (stopped) return Promise.reject(new BackgroundJobFailed('The station is stopping: no more background work.', null));
-      const thread = started();
-      const id = nextId++;
-      // While a job is under way the worker keeps the process alive (a headless command waits for its backup).
-      thread.ref();
-      thread.postMessage({ id, job });
-      return new Promise((resolve, reject) => pending.set(id, { resolve, reject }));
+    run: async (job: BackgroundJob): Promise<number> => (await post(job)).count,
+
+    /** Runs an export with no file to write: resolves with its rows and the file's bytes. */
+    async exportToMemory(job: Omit<Extract<BackgroundJob, { kind: 'export' }>, 'out'>): Promise<{ count: number; bytes: Buffer }> {
+      const { count, bytes = new Uint8Array() } = await post(job);
+      return { count, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     },
 
     /** Lets the job under way finish, then closes the worker's connection and ends it. */

@@ -1,14 +1,16 @@
 // The background worker: a thread with its own connection to the station's database, where backups, retention,
 // exports and checkpoints run, so the thread every desk's scan goes through is never held up by them. Jobs run one
 // at a time, in the order they came; each write transaction is short and is followed by a rest.
+import fs from 'node:fs';
 import os from 'node:os';
+import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { backupTo, rotateBackups } from '../maintenance/backup';
 import { createRetention } from '../maintenance/retention';
 import { checkpointWal } from '../maintenance/wal';
-import { exportRows } from '../export/registrations';
-import { jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer } from './jobs';
+import { exportRows, registrationColumns } from '../export/registrations';
+import { jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer, type JobDone } from './jobs';
 
 /** Between two of retention's write transactions: long enough for a desk waiting on the lock to get it first. */
 const REST_MS = 20;
@@ -28,25 +30,56 @@ const options = workerDataSchema.parse(workerData);
 const db = openDatabase(options.file, options.key, options.nativeBinding);
 const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
 
-async function run(job: BackgroundJob): Promise<number> {
+/** A sink that keeps what is written: a window's download, never written to a disk in the clear. */
+function memorySink() {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  /** The bytes in a buffer of their own, to transfer (a small Buffer may share Node's pool with others). */
+  function bytes(): Uint8Array<ArrayBuffer> {
+    const all = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+    let at = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, at);
+      at += chunk.length;
+    }
+    return all;
+  }
+  return { sink, bytes };
+}
+
+async function exportDay(job: Extract<BackgroundJob, { kind: 'export' }>): Promise<JobDone> {
+  const columns = registrationColumns(job.language);
+  const rows = exportRows(db, job.day, job.full, job.language);
+  const memory = job.out === undefined ? memorySink() : null;
+  const sink = memory?.sink ?? fs.createWriteStream(job.out!);
+  // The writers load on first use: exceljs is large, and a worker that never exports never loads it.
+  const count =
+    job.format === 'csv'
+      ? await (await import('../export/writeCsv')).writeCsv(columns, rows, sink)
+      : await (await import('../export/writeXlsx')).writeXlsx(columns, rows, sink, job.day);
+  return memory ? { count, bytes: memory.bytes() } : { count };
+}
+
+async function run(job: BackgroundJob): Promise<JobDone> {
   switch (job.kind) {
     case 'backup':
       await rotateBackups(db, job.dir, job.keep, BACKUP_REST_MS, () => new Date(job.at));
-      return 0;
+      return { count: 0 };
     case 'backupTo':
       await backupTo(db, job.file, BACKUP_REST_MS);
-      return 0;
+      return { count: 0 };
     case 'purge':
-      return purgeExpired(job);
-    case 'export': {
-      const rows = exportRows(db, job.day, job.full);
-      // The writers load on first use: exceljs is large, and a worker that never exports never loads it.
-      if (job.format === 'csv') return (await import('../export/writeCsv')).writeCsv(rows, job.out);
-      return (await import('../export/writeXlsx')).writeXlsx(rows, job.out, job.day);
-    }
+      return { count: await purgeExpired(job) };
+    case 'export':
+      return exportDay(job);
     case 'checkpoint':
       checkpointWal(db);
-      return 0;
+      return { count: 0 };
   }
 }
 
@@ -64,11 +97,11 @@ parentPort!.on('message', (message: unknown) => {
   queue = queue.then(async () => {
     let answer: JobAnswer;
     try {
-      answer = { id: request.id, ok: true, count: await run(request.job) };
+      answer = { id: request.id, ok: true, ...(await run(request.job)) };
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       answer = { id: request.id, ok: false, message: (error as Error).message, code: typeof code === 'string' ? code : null };
     }
-    parentPort!.postMessage(answer);
+    parentPort!.postMessage(answer, answer.ok && answer.bytes ? [answer.bytes.buffer] : []);
   });
 });

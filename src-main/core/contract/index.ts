@@ -5,6 +5,7 @@ import type { ChannelContract } from '../calls/channel';
 import { identitySchema } from '../calls/caller';
 import { deviceStateSchema } from '../domain/devices';
 import { correctionChannels } from '../corrections/channels';
+import { exportChannels } from '../export/channels';
 import { backlogSchema } from '../facts/backlog';
 import { maintenanceChannels } from '../maintenance/channels';
 import { operatorChannels } from '../operators/channels';
@@ -30,6 +31,7 @@ export const channels = {
   ...siteChannels,
   ...correctionChannels,
   ...transportChannels,
+  ...exportChannels,
   ...uploadChannels,
   ...maintenanceChannels,
 } satisfies Record<string, ChannelContract>;

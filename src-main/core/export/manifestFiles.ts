@@ -1,39 +1,91 @@
-// A handover manifest as a spreadsheet: CSV (UTF-8 with a BOM, every field quoted, formulas neutralised) and
-// XLSX (exceljs), one row per tube under the manifest's own facts, so either opens in Excel as the paper reads.
+// A handover manifest as a spreadsheet: CSV (as the day's export writes it) and XLSX (exceljs), one row per tube
+// under the manifest's own facts, so a filter or a pivot needs nothing else; the XLSX adds the totals, the
+// temperature and the signature lines, and prints on A4, one page wide, as the paper reads.
 import { stringify } from 'csv-stringify/sync';
+import type { Borders, Worksheet } from 'exceljs';
 import type { Manifest } from '../transport/manifest';
-import { neutralise } from './cells';
+import { csvCell, xlsxCell, type CellKind, type CellValue, type Column } from './cells';
+import { boldHeader, filterRange, sheetColumns, sheetOptions } from './sheetLayout';
+import { exportWords, type ExportLanguage } from './words';
+import { CSV_OPTIONS } from './writeCsv';
 
-export const MANIFEST_COLUMNS = ['交接单号', '交接时间', '转运人员', '联系电话', '车辆', '转运箱', '试管条码', '人数'] as const;
+type Key = 'number' | 'handedAt' | 'courier' | 'phone' | 'vehicle' | 'bag' | 'tube' | 'people';
 
-/** One row per tube, each carrying the manifest's facts, so a filter or a pivot needs nothing else. */
-export function manifestRows(manifest: Manifest): (string | number)[][] {
+const COLUMNS: readonly [Key, CellKind, number][] = [
+  ['number', 'code', 14],
+  ['handedAt', 'time', 20],
+  ['courier', 'text', 12],
+  ['phone', 'code', 14],
+  ['vehicle', 'text', 12],
+  ['bag', 'code', 16],
+  ['tube', 'code', 16],
+  ['people', 'number', 8],
+];
+
+function manifestColumns(language: ExportLanguage): Column[] {
+  const { columns } = exportWords(language).manifest;
+  return COLUMNS.map(([key, kind, width]) => ({ header: columns[key], kind, width }));
+}
+
+/** One row per tube, each carrying the manifest's facts, in column order. */
+export function manifestRows(manifest: Manifest): CellValue[][] {
   const { number, handedAt, courier } = manifest;
   return manifest.bags.flatMap((bag) =>
     bag.tubes.map((tube) => [number, handedAt, courier.name, courier.phone, courier.vehicle, bag.barcode, tube.barcode, tube.people]),
   );
 }
 
-export function manifestCsv(manifest: Manifest): Buffer {
-  const rows = manifestRows(manifest).map((row) => row.map((cell) => neutralise(String(cell))));
-  const text = stringify([[...MANIFEST_COLUMNS], ...rows], { bom: true, quoted: true, record_delimiter: 'windows' });
-  return Buffer.from(text, 'utf8');
+export function manifestCsv(manifest: Manifest, language: ExportLanguage): Buffer {
+  const columns = manifestColumns(language);
+  const rows = manifestRows(manifest).map((row) => columns.map(({ kind }, i) => csvCell(kind, row[i])));
+  return Buffer.from(stringify([columns.map(({ header }) => header), ...rows], CSV_OPTIONS), 'utf8');
 }
 
-export async function manifestXlsx(manifest: Manifest): Promise<Buffer> {
-  // Loaded on first use: exceljs alone would add a third of a second to every start.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`交接单 ${manifest.number}`);
-  sheet.columns = MANIFEST_COLUMNS.map((header) => ({ header, width: header === '交接时间' ? 26 : 16 }));
-  for (const row of manifestRows(manifest)) {
-    // Text goes in as text, never a formula; counts stay numbers.
-    sheet.addRow(row.map((cell) => (typeof cell === 'number' ? cell : neutralise(cell))));
-  }
+/** A line to sign on: the cell's bottom border. */
+const SIGNING_LINE: Partial<Borders> = { bottom: { style: 'thin' } };
+const SIGNING_ROW_HEIGHT = 36;
+
+/** The totals, the temperature and the two signature lines, each with its date, under the tube rows. */
+function footer(sheet: Worksheet, manifest: Manifest, language: ExportLanguage): void {
+  const words = exportWords(language).manifest;
   const { bags, tubes, people } = manifest.totals;
   sheet.addRow([]);
-  sheet.addRow(['合计', '', '', '', '', `${bags} 箱`, `${tubes} 管`, people]);
-  sheet.addRow(['温度（℃）', manifest.temperature ?? '']);
-  sheet.addRow(['交接人签字', '', '', '接收人签字']);
+  const totals = sheet.addRow([words.total, '', '', '', '', words.bags(bags), words.tubes(tubes), people]);
+  totals.font = { bold: true };
+  const temperature = sheet.addRow([words.temperature, manifest.temperature ?? '']);
+  // Under the time column: the temperature is a number, not a date.
+  temperature.getCell(2).numFmt = '0.0';
+  temperature.getCell(2).alignment = { horizontal: 'left' };
+  sheet.addRow([]);
+  for (const labels of [
+    [words.signSite, words.signCourier],
+    [words.signedAt, words.signedAt],
+  ]) {
+    const row = sheet.addRow([labels[0], '', '', '', labels[1]]);
+    row.height = SIGNING_ROW_HEIGHT;
+    row.alignment = { vertical: 'bottom' };
+    for (const column of [2, 3, 6, 7]) row.getCell(column).border = SIGNING_LINE;
+  }
+}
+
+export async function manifestXlsx(manifest: Manifest, language: ExportLanguage): Promise<Buffer> {
+  // Loaded on first use: exceljs alone would add a third of a second to every start.
+  const { default: ExcelJS } = await import('exceljs');
+  const columns = manifestColumns(language);
+  const title = exportWords(language).manifest.title(manifest.number);
+  const workbook = new ExcelJS.Workbook();
+  const options = sheetOptions('portrait');
+  const sheet = workbook.addWorksheet(title, {
+    ...options,
+    // The header row on every printed page; the manifest's number above, the page's number below.
+    pageSetup: { ...options.pageSetup, printTitlesRow: '1:1' },
+    headerFooter: { oddHeader: `&C&B${title.replaceAll('&', '&&')}`, oddFooter: '&C&P / &N' },
+  });
+  sheet.columns = sheetColumns(columns);
+  boldHeader(sheet.getRow(1));
+  const rows = manifestRows(manifest);
+  for (const row of rows) sheet.addRow(columns.map(({ kind }, i) => xlsxCell(kind, row[i])));
+  sheet.autoFilter = filterRange(columns.length, rows.length + 1);
+  footer(sheet, manifest, language);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,7 +1,8 @@
 // XLSX through exceljs's streaming writer, so a day of 100,000 rows does not sit in memory.
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { neutralise } from './cells';
-import { EXPORT_COLUMNS, type ExportRow } from './registrations';
+import { xlsxCell, type CellValue, type Column } from './cells';
+import { boldHeader, filterRange, sheetColumns, sheetOptions } from './sheetLayout';
 
 const ROWS_PER_BREATH = 200;
 /**
@@ -10,17 +11,20 @@ const ROWS_PER_BREATH = 200;
  */
 const ZIP = { zlib: { level: 1 } };
 
-export async function writeXlsx(rows: Iterable<ExportRow>, file: string, sheetName: string): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false, zip: ZIP });
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.columns = EXPORT_COLUMNS.map(([key, label]) => ({ header: label, key, width: key === 'docNumber' ? 22 : 14 }));
+/** Writes one sheet of the header and the rows into `sink`; resolves with the number of rows once it is complete. */
+export async function writeXlsx(columns: readonly Column[], rows: Iterable<CellValue[]>, sink: Writable, sheetName: string): Promise<number> {
+  // Styles carry the text and date-time formats; shared strings would hold every distinct value in memory.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false, zip: ZIP });
+  const sheet = workbook.addWorksheet(sheetName, sheetOptions('landscape'));
+  sheet.columns = sheetColumns(columns);
+  boldHeader(sheet.getRow(1));
   let count = 0;
   for (const row of rows) {
     // A breath every few hundred rows: the zip's compression catches up, and the desks' thread keeps a core.
     if (++count % ROWS_PER_BREATH === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    // Strings go in as strings (never formulas); a leading = + - @ is neutralised as in the CSV.
-    sheet.addRow(EXPORT_COLUMNS.map(([key]) => (typeof row[key] === 'number' ? row[key] : neutralise(String(row[key]))))).commit();
+    sheet.addRow(columns.map(({ kind }, i) => xlsxCell(kind, row[i]))).commit();
   }
+  sheet.autoFilter = filterRange(columns.length, count + 1);
   sheet.commit();
   await workbook.commit();
   return count;

@@ -2,12 +2,11 @@
 // them, on screen and as a file.
 import { z } from 'zod';
 import { channel, managerChannel, noInput } from '../calls/channel';
+import { fileSchema, spreadsheetFormatSchema } from '../export/file';
+import { exportLanguageSchema } from '../export/words';
 import { handoverInputSchema, handoverOutcomeSchema } from './handover';
 import { manifestSchema, waitingBagSchema } from './manifest';
 import { bagViewSchema, packingOutcomeSchema } from './packing';
-
-/** A file for the window to save: its name, type and bytes (base64, as JSON carries them). */
-export const fileSchema = z.object({ fileName: z.string(), mime: z.string(), base64: z.string() });
 
 export const transportChannels = {
   'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
@@ -19,7 +18,8 @@ export const transportChannels = {
   'site.manifest': managerChannel(z.strictObject({ number: z.string().max(20) }), manifestSchema.nullable()),
   'site.manifestFile': channel(
     ['manager'],
-    z.strictObject({ number: z.string().max(20), format: z.enum(['csv', 'xlsx']) }),
+    // The file's words are Chinese unless English is asked for.
+    z.strictObject({ number: z.string().max(20), format: spreadsheetFormatSchema, language: exportLanguageSchema.default('zh') }),
     fileSchema.nullable(),
     { signedIn: true, async: true },
   ),

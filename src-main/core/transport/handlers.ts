@@ -1,11 +1,11 @@
 // What transport's channels do.
 import { actorOf } from '../calls/caller';
 import type { FeatureHandlers } from '../calls/channel';
+import { SPREADSHEET_MIME } from '../export/file';
 import { manifestCsv, manifestXlsx } from '../export/manifestFiles';
+import { exportWords } from '../export/words';
 import type { Services } from '../services';
 import type { transportChannels } from './channels';
-
-const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
 
 export function transportHandlers({ packing, handovers, manifests }: Services): FeatureHandlers<typeof transportChannels> {
   return {
@@ -15,11 +15,12 @@ export function transportHandlers({ packing, handovers, manifests }: Services): 
     'site.handover': ({ bags, courier, temperature }, who) => handovers(bags, courier, temperature, actorOf(who)),
     'site.waitingBags': () => manifests.waitingBags(),
     'site.manifest': ({ number }) => manifests.manifest(number),
-    'site.manifestFile': async ({ number, format }) => {
+    'site.manifestFile': async ({ number, format, language }) => {
       const manifest = manifests.manifest(number);
       if (!manifest) return null;
-      const bytes = format === 'csv' ? manifestCsv(manifest) : await manifestXlsx(manifest);
-      return { fileName: `交接单-${number}.${format}`, mime: MIME[format], base64: bytes.toString('base64') };
+      const bytes = format === 'csv' ? manifestCsv(manifest, language) : await manifestXlsx(manifest, language);
+      const fileName = `${exportWords(language).manifest.fileName(number)}.${format}`;
+      return { fileName, mime: SPREADSHEET_MIME[format], base64: bytes.toString('base64') };
     },
   };
 }
