@@ -5,11 +5,16 @@ import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
 import { cleanText } from '../domain/personText';
+import { because } from '../domain/inputIssues';
 import { orInvisibleCharacter } from '../domain/refusals';
 
 const courierSchema = z.strictObject({
   name: z.string().trim().min(1).max(40),
-  phone: z.string().trim().regex(/^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number'),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((phone) => /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone), because('not-a-phone', 'a mobile or landline number')),
   vehicle: z.string().trim().min(1).max(20),
 });
 type Courier = z.output<typeof courierSchema>;
