@@ -45,7 +45,7 @@ type HandoverOutcome = z.output<typeof handoverOutcomeSchema>;
 
 export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
   const bagByBarcode = db.prepare<[string], { id: string; status: string; handover_id: string | null }>(
-    'SELECT id, status, handover_id FROM bags WHERE barcode = ?',
+    "SELECT id, status, handover_id FROM bags WHERE barcode = ? AND status <> 'discarded'",
   );
   const countsOf = db.prepare<[string], { tubes: number; people: number }>(
     `SELECT count(DISTINCT b.tube_id) AS tubes, count(r.id) AS people
