@@ -21,6 +21,7 @@ import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
 import { createBackground } from './background/background';
 import { createHandlers } from './handlers';
+import { inputIssues } from './domain/inputIssues';
 import { windowSession } from './operators/handlers';
 import { createServices } from './services';
 import type { UploadTuning } from './upload/uploads';
@@ -52,6 +53,12 @@ function isChannel(name: unknown): name is ChannelName {
 
 function fail(code: Extract<CallResult, { ok: false }>['error']['code'], message: string): Extract<CallResult, { ok: false }> {
   return { ok: false, error: { code, message } };
+}
+
+/** A malformed input: the developer's message, and each issue as the windows word it beside its field. */
+function invalidInput(channelName: ChannelName, error: z.ZodError): Extract<CallResult, { ok: false }> {
+  const message = `Invalid input for ${channelName}: ${z.prettifyError(error)}`;
+  return { ok: false, error: { code: 'invalid-input', message, issues: inputIssues(error) } };
 }
 
 /** The transaction rolled back: nothing of the call was stored, and the next call may succeed. */
@@ -203,10 +210,9 @@ export function createCore(options: CoreOptions) {
     if (!contract.roles.includes(who.role)) {
       return fail('forbidden', `The ${who.role} window may not call ${channelName}.`);
     }
-    const parsed = contract.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return fail('invalid-input', `Invalid input for ${channelName}: ${z.prettifyError(parsed.error)}`);
-    }
+    // With the input in its issues, which tell a field left out from one of the wrong type; only the issues leave.
+    const parsed = contract.input.safeParse(input ?? {}, { reportInput: true });
+    if (!parsed.success) return invalidInput(channelName, parsed.error);
     // Nobody waits on some callers' answers (a desk's device): the channel says whom to tell that nothing was saved.
     const tellWindows = (failure: Extract<CallResult, { ok: false }>) => {
       if (contract.failed) publishChanges([contract.failed(parsed.data, failure.error)]);

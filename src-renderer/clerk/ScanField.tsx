@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { keyTimer, type Typist } from '../shared/keystrokeTiming';
+import { useKeptFocus } from '../shared/useKeptFocus';
 
 /**
  * The one input a clerk needs. A keyboard-mode scanner types the code and presses Enter; the field keeps the
@@ -12,14 +13,7 @@ export function ScanField({ onScan, paused }: { onScan: (text: string, typist: T
   const input = useRef<HTMLInputElement>(null);
   const timer = useRef(keyTimer());
 
-  useEffect(() => {
-    if (paused) return;
-    const field = input.current!;
-    field.focus();
-    const refocus = () => setTimeout(() => field.focus(), 0);
-    field.addEventListener('blur', refocus);
-    return () => field.removeEventListener('blur', refocus);
-  }, [paused]);
+  useKeptFocus(input, paused);
 
   return (
     <label className="scan">

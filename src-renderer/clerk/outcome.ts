@@ -2,6 +2,7 @@
 // what is read out when the desk reads people out.
 import type { CallResult, EventPayload, Output } from '../../src-main/core/contract';
 import type { SoundName } from '../shared/sounds/sounds';
+import { failureWords } from '../shared/problems';
 import { refusalParams, type Refusal } from '../shared/refusalParams';
 import { wallClock } from '../shared/wallClock';
 
@@ -43,7 +44,7 @@ function notSaved(error: { code: string; message: string }): Shown {
   if (error.code === 'locked' || error.code === 'signed-out') {
     return { tone: 'refused', title: 'result.notSaved', hint: 'result.lockedHint', params: {} };
   }
-  return { tone: 'refused', title: 'result.notSaved', hint: 'result.notSavedHint', params: { message: error.message } };
+  return { tone: 'refused', title: 'result.notSaved', hint: failureWords(error).key, params: {} };
 }
 
 function refused(refusal: Refusal): Shown {

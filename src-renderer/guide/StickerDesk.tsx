@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../src-main/core/contract';
 import { bridge } from '../shared/bridge';
 import { PersonInputs, usePersonForm } from '../shared/PersonInputs';
+import { failureWords, say } from '../shared/problems';
 import { refusalParams } from '../shared/refusalParams';
 import { playSound } from '../shared/sounds/player';
 
@@ -53,7 +54,7 @@ export function StickerDesk() {
   async function make(): Promise<void> {
     if (!form.attempt()) return;
     const result = await bridge.call('guide.sticker', form.person);
-    if (!result.ok) return setProblem(result.error.message);
+    if (!result.ok) return setProblem(say(t, failureWords(result.error)));
     if (result.value.result === 'refused') return setProblem(t(`problem.${result.value.problem}.title`, refusalParams(result.value)));
     setProblem(null);
     setMade(result.value);

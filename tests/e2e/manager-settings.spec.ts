@@ -29,8 +29,8 @@ test('a manager changes the rules, tests a code format, and adds a clerk who sig
   const settingsBefore = station.snapshot().settings;
   await manager.getByTestId('setting-tubePattern').fill('([0-9]+');
   await manager.getByTestId('settings-save').click();
-  await expect(manager.getByTestId('settings-message').first()).toContainText('未保存');
-  await expect(manager.getByTestId('settings-message').first()).toContainText('not a valid regular expression');
+  await expect(manager.getByTestId('settings-message').first()).toContainText('什么也没有改变');
+  await expect(manager.getByTestId('problem-tubePattern')).toHaveText('不是有效的正则表达式：请检查括号和转义');
   expect(station.snapshot().settings).toEqual(settingsBefore);
 
   await manager.getByTestId('setting-tubePattern').fill('^[0-9]{8,14}$');
@@ -50,7 +50,7 @@ test('a manager changes the rules, tests a code format, and adds a clerk who sig
   await manager.getByTestId('operator-name').fill('周敏');
   await manager.getByTestId('operator-pin').fill('12');
   await manager.getByTestId('operator-add').click();
-  await expect(manager.getByTestId('operators-message')).toContainText('PIN 应为 4–8 位数字');
+  await expect(manager.getByTestId('problem-pin')).toHaveText('PIN 应为 4–8 位数字');
   await manager.getByTestId('operator-pin').fill('4321');
   await manager.getByTestId('operator-add').click();
   await expect(manager.getByTestId('operators-message')).toHaveText('已添加');

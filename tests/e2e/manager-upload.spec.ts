@@ -77,7 +77,7 @@ test('a manager sets up uploading, sees each failure for what it is, and gets ev
   await manager.getByTestId('upload-adapter').selectOption('template');
   await manager.getByTestId('upload-template').fill('{"id": "{{registrationId}}"}');
   await manager.getByTestId('upload-save').click();
-  await expect(manager.getByTestId('settings-message')).toContainText('{{factId}}');
+  await expect(manager.getByTestId('problem-template')).toContainText('{{factId}}');
 
   await manager.getByTestId('upload-template').fill(TEMPLATE_WITHOUT_KIND);
   await manager.getByTestId('upload-save').click();
@@ -86,7 +86,7 @@ test('a manager sets up uploading, sees each failure for what it is, and gets ev
   await expect(manager.getByTestId('held-facts')).toContainText('kind');
   await expect(manager.getByTestId('upload-backlog')).toHaveText('0');
   await expect(manager.getByTestId('upload-headline')).toHaveText('5 条数据被平台拒收，需要处理');
-  await expect(manager.getByTestId('upload-last-error')).toContainText('the platform refused');
+  await expect(manager.getByTestId('upload-last-error')).toContainText('平台拒收了这一批');
   expect(await receiver.storedKeys()).toHaveLength(0);
   await shoot(manager, 'manager-upload-held');
 

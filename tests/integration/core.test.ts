@@ -26,7 +26,9 @@ describe('the boundary', () => {
     const before = readSnapshot(dataDir);
     expect(before.tubes.length).toBeGreaterThan(0);
     const result = (await core.receive(who, channel, input)) as Extract<CallResult, { ok: false }>;
-    expect(result).toEqual({ ok: false, error: { code, message: expect.any(String) } });
+    // Malformed input also says each issue as the windows word it; other refusals have nothing to point at.
+    const issues = code === 'invalid-input' ? { issues: expect.arrayContaining([expect.objectContaining({ problem: expect.any(String) })]) } : {};
+    expect(result).toEqual({ ok: false, error: { code, message: expect.any(String), ...issues } });
     expect(result.error.message).toMatch(message);
     expect(readSnapshot(dataDir)).toEqual(before);
   }
@@ -91,6 +93,44 @@ describe('the boundary', () => {
       await expectCallRefused(MANAGER, 'site.updateSettings', { poolingRatio }, 'invalid-input', /poolingRatio/);
     }
     await expectCallRefused(MANAGER, 'site.updateSettings', { tubePattern: '([0-9' }, 'invalid-input', /not a valid regular expression/);
+  });
+
+  it('says what is wrong with each field as a problem the windows word, beside the developer message', () => {
+    const issuesOf = (result: CallResult) => (result.ok ? [] : result.error.issues);
+    const settings = (input: unknown) => issuesOf(core.call(MANAGER, 'site.updateSettings', input as never));
+    expect(settings({ poolingRatio: 2.5 })).toEqual([{ path: ['poolingRatio'], problem: 'not-whole' }]);
+    expect(settings({ poolingRatio: 0 })).toEqual([{ path: ['poolingRatio'], problem: 'too-small', limit: 1 }]);
+    expect(settings({ bagCapacity: 501 })).toEqual([{ path: ['bagCapacity'], problem: 'too-big', limit: 500 }]);
+    expect(settings({ poolingRatio: '10' })).toEqual([{ path: ['poolingRatio'], problem: 'not-a-number' }]);
+    expect(settings({ poolingRatio: Number.NaN })).toEqual([{ path: ['poolingRatio'], problem: 'not-a-number' }]);
+    expect(settings({ siteName: '东'.repeat(61) })).toEqual([{ path: ['siteName'], problem: 'too-long', limit: 60 }]);
+    expect(settings({ siteName: '东\u0000区' })).toEqual([{ path: ['siteName'], problem: 'invisible-character' }]);
+    expect(settings({ siteCode: 'BJ 01' })).toEqual([{ path: ['siteCode'], problem: 'not-a-site-code' }]);
+    expect(settings({ tubePattern: '([0-9' })).toEqual([{ path: ['tubePattern'], problem: 'not-a-pattern' }]);
+    expect(settings({ sameDayRepeat: 'maybe' })).toEqual([{ path: ['sameDayRepeat'], problem: 'not-an-option' }]);
+    expect(settings({ poolingRatio: 5, admin: true })).toEqual([{ path: ['admin'], problem: 'unknown-field' }]);
+    expect(settings({ codeFormats: [{ kind: 'xml', name: 'x' }] })).toEqual([{ path: ['codeFormats', 0, 'kind'], problem: 'unknown-kind' }]);
+    expect(settings({ codeFormats: [{ kind: 'delimited', name: 'x', template: '{name}|{phone}' }] })).toEqual([
+      { path: ['codeFormats', 0, 'template'], problem: 'format-template-without-id-number' },
+    ]);
+    const courier = { name: '李师傅', phone: '13900001111', vehicle: '京A12345' };
+    const handover = (input: unknown) => issuesOf(core.call(MANAGER, 'site.handover', input as never));
+    expect(handover({ bags: ['B2026112201'], courier: { ...courier, phone: '139' }, temperature: null })).toEqual([
+      { path: ['courier', 'phone'], problem: 'not-a-phone' },
+    ]);
+    expect(handover({ bags: ['B2026112201'], courier: { ...courier, name: ' ' }, temperature: 41 })).toEqual([
+      { path: ['courier', 'name'], problem: 'required' },
+      { path: ['temperature'], problem: 'too-big', limit: 40 },
+    ]);
+    expect(handover({ bags: [], courier })).toEqual([
+      { path: ['bags'], problem: 'too-few', limit: 1 },
+      { path: ['temperature'], problem: 'required' },
+    ]);
+    // The developer's message is still there, for logs and tests.
+    expect(core.call(MANAGER, 'site.handover', { bags: ['B1'], courier: { ...courier, phone: '139' }, temperature: null })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Invalid input for site\.handover: .*a mobile or landline number.*courier\.phone/s) },
+    });
   });
 
   it('refuses a site name with a hidden character: it is printed on manifests and sent with every batch', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase, type Db } from '../../src-main/core/db/database';
-import { migrate, migrations, schemaVersion, type Migration } from '../../src-main/core/db/migrations';
+import { migrate, migrations, NEWEST_VERSION, schemaVersion, type Migration } from '../../src-main/core/db/migrations';
 import { createCore } from '../../src-main/core/core';
 import { tempDir } from '../fixtures/tempCore';
 
@@ -73,6 +73,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   8: { tables: [], indexes: ['outbox_acknowledged'], triggers: [] },
   9: { tables: [], indexes: [], triggers: ['day_counts_tube_reopened'] },
   10: { tables: ['sticker_keys'], indexes: ['sticker_keys_printing'], triggers: [] },
+  11: { tables: ['bags', 'bag_tubes'], indexes: ['bags_barcode_in_use', 'bags_one_open', 'bag_tubes_bag'], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {
@@ -164,6 +165,47 @@ describe('migration 10: sticker keys', () => {
     expect(() => add.run('C0FFEE00', Buffer.alloc(32, 2), 0)).toThrow(/CHECK/);
     expect(() => add.run('c0ffee00', Buffer.alloc(16, 2), 0)).toThrow(/CHECK/);
     expect(() => add.run('0badc0de', Buffer.alloc(32, 3), 0)).toThrow(/UNIQUE|PRIMARY/);
+  });
+});
+
+describe('migration 11: an empty bag dropped for the next one', () => {
+  it('keeps every bag and what it holds, frees the label of a dropped bag, and still allows one open bag', () => {
+    const before = migrations[migrations.findIndex((m) => m.version === 11) - 1].version;
+    migrate(db, before);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, seal_reason, opened_at, day)
+        VALUES ('t1', '11111111', '1', 10, 'sealed', 'full', 'now', 'd1'), ('t2', '22222222', '1', 10, 'sealed', 'full', 'now', 'd1');
+      INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day)
+        VALUES ('h1', '20261122-001', '李', '13900001111', '京A', NULL, 'now', 'd1');
+      INSERT INTO bags (id, barcode, capacity, status, opened_at, sealed_at, handover_id, day)
+        VALUES ('b1', 'B1', 20, 'sealed', 'now', 'later', 'h1', 'd1'), ('b2', 'B2', 20, 'open', 'now', NULL, NULL, 'd1');
+      INSERT INTO bag_tubes (tube_id, bag_id, packed_at) VALUES ('t1', 'b1', 'now'), ('t2', 'b2', 'now');
+    `);
+    const bags = () => db.prepare('SELECT * FROM bags ORDER BY id').all();
+    const packed = () => db.prepare('SELECT * FROM bag_tubes ORDER BY tube_id').all();
+    const [bagsBefore, packedBefore] = [bags(), packed()];
+    migrate(db, 11);
+    expect(bags()).toEqual(bagsBefore);
+    expect(packed()).toEqual(packedBefore);
+    expect(names('table')).not.toContain('bags_v11');
+    expect(names('table')).not.toContain('bag_tubes_kept');
+
+    const bag = db.prepare("INSERT INTO bags (id, barcode, capacity, status, opened_at, day) VALUES (?, ?, 20, ?, 'now', 'd1')");
+    // One open bag; a label in use once; a dropped bag's label free again.
+    expect(() => bag.run('b3', 'B3', 'open')).toThrow(/UNIQUE/);
+    expect(() => bag.run('b3', 'B1', 'sealed')).toThrow(/UNIQUE/);
+    db.exec("UPDATE bags SET status = 'discarded' WHERE id = 'b2'");
+    bag.run('b4', 'B4', 'open');
+    bag.run('b5', 'B2', 'sealed');
+    bag.run('b6', 'B2', 'discarded');
+    expect(() => bag.run('b7', 'B7', 'lost')).toThrow(/CHECK/);
+    // The foreign keys hold after the rebuild: a tube in one bag only, and only in a bag that exists.
+    const pack = db.prepare("INSERT INTO bag_tubes (tube_id, bag_id, packed_at) VALUES (?, ?, 'now')");
+    expect(() => pack.run('t1', 'b4')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => pack.run('t9', 'b4')).toThrow(/FOREIGN KEY/);
+    db.exec("INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day) VALUES ('t3', '33333333', '1', 10, 'sealed', 'now', 'd1')");
+    expect(() => pack.run('t3', 'nowhere')).toThrow(/FOREIGN KEY/);
+    expect(() => db.exec("DELETE FROM bags WHERE id = 'b1'")).toThrow(/FOREIGN KEY/);
   });
 });
 
@@ -291,9 +333,9 @@ describe('every migration, from the version before it', () => {
     expect(Object.keys(CREATES).map(Number)).toEqual(migrations.map((m) => m.version));
   });
 
-  it.each(migrations.map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
-    expect(migrate(db, version - 1)).toBe(version - 1);
-    expect(schemaVersion(db)).toBe(version - 1);
+  it.each(migrations.map((m, i) => [m.version, m.name, m, migrations[i - 1]?.version ?? 0] as const))('migration %i (%s)', (version, _name, migration, previous) => {
+    expect(migrate(db, previous)).toBe(previous);
+    expect(schemaVersion(db)).toBe(previous);
     const before = schema();
 
     expect(migrate(db, version)).toBe(version);
@@ -414,7 +456,7 @@ describe('migration 2: facts, audit trail, outbox, bags and handovers', () => {
 
 describe('migrating', () => {
   const broken: Migration = {
-    version: migrations.length + 1,
+    version: NEWEST_VERSION + 1,
     name: 'broken',
     up: (d: Db) => d.exec('CREATE TABLE half (x); CREATE INDEX half_x ON half (x); SELECT * FROM missing;'),
   };
@@ -426,7 +468,7 @@ describe('migrating', () => {
     expect(() => migrate(db, undefined, [...migrations, broken])).toThrow(/no such table: missing/);
     expect(schema()).toEqual(before);
     expect(names('table')).not.toContain('half');
-    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(NEWEST_VERSION);
     expect(db.prepare('SELECT value FROM settings').pluck().all()).toEqual(['5']);
     expect(db.inTransaction).toBe(false);
   });
@@ -437,15 +479,15 @@ describe('migrating', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(names('table').sort()).toEqual([...CREATES[1].tables].sort());
     // The real migration 2 can still run afterwards.
-    expect(migrate(db)).toBe(migrations.length);
+    expect(migrate(db)).toBe(NEWEST_VERSION);
   });
 
   it('refuses a database from a newer SwabDesk with a clear message, and leaves it as it was', () => {
     migrate(db);
-    const newer = migrations.length + 1;
+    const newer = NEWEST_VERSION + 1;
     db.pragma(`user_version = ${newer}`);
     db.close();
-    const message = new RegExp(`schema version ${newer}, newer than this SwabDesk knows \\(${migrations.length}\\)\\. Update SwabDesk`);
+    const message = new RegExp(`schema version ${newer}, newer than this SwabDesk knows \\(${NEWEST_VERSION}\\)\\. Update SwabDesk`);
     expect(() => openDatabase(file)).toThrow(message);
     expect(() => createCore({ dataDir: dir })).toThrow(message);
     db = new Database(file, { readonly: true });
@@ -453,7 +495,7 @@ describe('migrating', () => {
   });
 
   it('refuses it from migrate() too, before touching anything', () => {
-    db.pragma(`user_version = ${migrations.length + 5}`);
+    db.pragma(`user_version = ${NEWEST_VERSION + 5}`);
     expect(() => migrate(db)).toThrow(/newer than this SwabDesk knows/);
     expect(schema()).toEqual([]);
   });

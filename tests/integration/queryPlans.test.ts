@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src-main/core/db/database';
 import { RETENTION_SEARCHES } from '../../src-main/core/maintenance/retention';
 import { TUBE_LOOP_SEARCHES } from '../../src-main/core/registration/tubeLoop';
+import { PACKING_SEARCHES } from '../../src-main/core/transport/packing';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -78,6 +79,14 @@ describe('the tube loop', () => {
       /SEARCH r USING (COVERING )?INDEX registrations_person_day \(doc_type=\? AND doc_number=\? AND day=\?\)/,
     );
     expect(steps.join('\n')).toMatch(/SEARCH t USING INDEX sqlite_autoindex_tubes_1 \(id=\?\)/);
+    expect(fullScans(steps)).toEqual([]);
+  });
+});
+
+describe('packing', () => {
+  it('finds a bag label in use through the index of labels in use, a dropped bag left out', () => {
+    const steps = plan(PACKING_SEARCHES.bagByBarcode, 'B2026112201');
+    expect(steps.join('\n')).toMatch(/SEARCH bags USING INDEX bags_barcode_in_use \(barcode=\?\)/);
     expect(fullScans(steps)).toEqual([]);
   });
 });

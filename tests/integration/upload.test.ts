@@ -181,7 +181,7 @@ describe('uploading to the reference receiver', () => {
       EVENTUALLY,
     );
     const halted = manager(core, 'site.upload');
-    expect(halted).toMatchObject({ held: 0, backlog: { count: 25 }, lastError: { message: expect.stringContaining('HTTP 401') } });
+    expect(halted).toMatchObject({ held: 0, backlog: { count: 25 }, lastError: { problem: 'http', status: 401 } });
     expect(halted.nextAttemptAt).toEqual(expect.any(String));
     expect(await receiver.storedKeys()).toHaveLength(0);
 
@@ -297,7 +297,7 @@ describe('uploading to a FHIR platform', () => {
       () => expect(manager(other, 'site.upload').state === 'halted', 'the uploader to halt').toBe(true),
       EVENTUALLY,
     );
-    expect(manager(other, 'site.upload')).toMatchObject({ held: 0, backlog: { count: 3 }, lastError: { message: expect.stringContaining('HTTP 404') } });
+    expect(manager(other, 'site.upload')).toMatchObject({ held: 0, backlog: { count: 3 }, lastError: { problem: 'http', status: 404 } });
     await wrong.close();
   });
 });
@@ -306,16 +306,27 @@ describe('upload settings', () => {
   it('refuses an endpoint that would send people in clear text to another host, or a template without the key', () => {
     const core = station();
     const refused = core.call(MANAGER, 'site.saveUploadSettings', { endpoint: 'http://platform.example.cn' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('https://') } });
-    expect(configure(core, { adapter: 'template', template: '{"id":"{{registrationId}}"}' })).toMatchObject({
-      result: 'refused',
-      field: 'template',
-      message: expect.stringContaining('{{factId}}'),
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringContaining('https://'), issues: [{ path: ['endpoint'], problem: 'not-https' }] },
     });
-    expect(configure(core, { adapter: 'template', template: 'not json' })).toMatchObject({ result: 'refused', field: 'template' });
+    expect(configure(core, { adapter: 'template', template: '{"id":"{{registrationId}}"}' })).toEqual({
+      result: 'refused',
+      issues: [{ path: ['template'], problem: 'template-without-fact-id' }],
+    });
+    expect(configure(core, { adapter: 'template', template: 'not json' })).toEqual({
+      result: 'refused',
+      issues: [{ path: ['template'], problem: 'template-not-json' }],
+    });
     expect(manager(core, 'site.uploadSettings')).toMatchObject({ endpoint: '', adapter: 'swabdesk', tokenSet: false });
-    expect(core.call(MANAGER, 'site.saveUploadSettings', { batchSize: 0 })).toMatchObject({ ok: false });
-    expect(core.call(MANAGER, 'site.saveUploadSettings', { token: 'has space' })).toMatchObject({ ok: false });
+    expect(core.call(MANAGER, 'site.saveUploadSettings', { batchSize: 0 })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['batchSize'], problem: 'too-small', limit: 1 }] },
+    });
+    expect(core.call(MANAGER, 'site.saveUploadSettings', { token: 'has space' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['token'], problem: 'token-characters' }] },
+    });
   });
 
   it('keeps the token write-only: never in a window, never in the audit trail', () => {

@@ -21,6 +21,7 @@ import { totalsSchema } from '../site/totals';
 import { transportChannels } from '../transport/channels';
 import { uploadChannels } from '../upload/channels';
 import { uploadStatusSchema } from '../upload/uploads';
+import type { InputIssue } from '../domain/inputIssues';
 import type { Role } from './names';
 
 /** Every feature's channels, merged: each feature folder declares its own in its channels.ts. */
@@ -73,26 +74,33 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['pay
 export type { Identity } from '../calls/caller';
 export { identitySchema };
 
-/** What every transport returns for a call: a value, or an error that says why nothing happened. */
+/**
+ * What every transport returns for a call: a value, or an error that says why nothing happened. The message is the
+ * developer's; a window words the code, and for invalid input each issue beside the field it names.
+ */
 export type CallResult<T = unknown> =
   | { ok: true; value: T }
-  | { ok: false; error: { code: CallErrorCode; message: string } };
+  | { ok: false; error: { code: CallErrorCode; message: string; issues?: InputIssue[] } };
 
-export type CallErrorCode =
-  | 'unknown-channel'
-  | 'forbidden'
-  | 'invalid-input'
-  | 'disk-full'
-  | 'not-saved'
-  | 'internal'
+export const CALL_ERROR_CODES = [
+  'unknown-channel',
+  'forbidden',
+  'invalid-input',
+  'disk-full',
+  'not-saved',
+  'internal',
   // Nobody is signed in at the window, or it is locked: the operator signs in and tries again.
-  | 'signed-out'
-  | 'locked'
+  'signed-out',
+  'locked',
   // Raised by a window's bridge, not the core: the call never reached the station.
-  | 'unreachable';
+  'unreachable',
+] as const;
+export type CallErrorCode = (typeof CALL_ERROR_CODES)[number];
 
 export type PushedEvent = { [E in EventName]: { event: E; payload: EventPayload<E> } }[EventName];
 
 export * from './names';
 // Every problem a desk can be told of, for the catalogues that word them.
 export { problemSchema } from '../registration/tubeLoop';
+// Every problem of a refused input, for the catalogue that words them.
+export { inputProblemSchema, type InputIssue } from '../domain/inputIssues';

@@ -2,7 +2,8 @@
 // which is always recognised first. Parsing never throws: a code that no format recognises is simply unknown.
 import { z } from 'zod';
 import { DOCUMENT_TYPES, type DocumentType } from './documents';
-import { compiles } from './regex';
+import { because } from './inputIssues';
+import { compiles, NOT_A_PATTERN } from './regex';
 import { readSticker, STICKER_PROBLEMS, type StickerKeyring } from './stickerCode';
 
 const FIELDS = ['name', 'idNumber', 'phone', 'docType'] as const;
@@ -17,8 +18,11 @@ export const codeFormatSchema = z.discriminatedUnion('kind', [
     template: z
       .string()
       .max(200)
-      .refine((t) => t.includes('{idNumber}'), 'the template needs {idNumber}')
-      .refine((t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => (FIELDS as readonly string[]).includes(m[1])), 'unknown field'),
+      .refine((t) => t.includes('{idNumber}'), because('format-template-without-id-number', 'the template needs {idNumber}'))
+      .refine(
+        (t) => [...t.matchAll(/\{(\w+)\}/g)].every((m) => (FIELDS as readonly string[]).includes(m[1])),
+        because('format-template-unknown-field', 'unknown field'),
+      ),
   }),
   z.strictObject({
     kind: z.literal('json'),
@@ -37,8 +41,8 @@ export const codeFormatSchema = z.discriminatedUnion('kind', [
     pattern: z
       .string()
       .max(500)
-      .refine(compiles, 'not a valid regular expression')
-      .refine((p) => p.includes('(?<idNumber>'), 'the pattern needs a named group idNumber'),
+      .refine(compiles, NOT_A_PATTERN)
+      .refine((p) => p.includes('(?<idNumber>'), because('format-pattern-without-id-number', 'the pattern needs a named group idNumber')),
   }),
   z.strictObject({
     kind: z.literal('url'),
@@ -49,7 +53,7 @@ export const codeFormatSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('opaque'),
     name,
-    pattern: z.string().max(500).refine(compiles, 'not a valid regular expression'),
+    pattern: z.string().max(500).refine(compiles, NOT_A_PATTERN),
   }),
 ]);
 

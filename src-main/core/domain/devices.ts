@@ -3,6 +3,7 @@
 // since they come from hardware.
 import { z } from 'zod';
 import { sexSchema } from './person';
+import { because } from './inputIssues';
 import { INVISIBLE_CHARACTER } from './personText';
 
 const yyyymmdd = z.string().regex(/^\d{8}$/);
@@ -140,7 +141,7 @@ export const deviceNameSchema = z.strictObject({
     .trim()
     .min(1)
     .max(DEVICE_NAME_MAX)
-    .refine((name) => !INVISIBLE_CHARACTER.test(name), 'no control, direction or zero-width characters'),
+    .refine((name) => !INVISIBLE_CHARACTER.test(name), because('invisible-character', 'no control, direction or zero-width characters')),
 });
 
 export type DeviceName = z.output<typeof deviceNameSchema>;

@@ -1,3 +1,5 @@
+import { because } from './inputIssues';
+
 /** Whether a pattern a manager typed into the settings is a regular expression at all. */
 export function compiles(pattern: string): boolean {
   try {
@@ -7,3 +9,6 @@ export function compiles(pattern: string): boolean {
     return false;
   }
 }
+
+/** The refusal of a pattern that does not compile. */
+export const NOT_A_PATTERN = because('not-a-pattern', 'not a valid regular expression');

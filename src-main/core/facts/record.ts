@@ -18,6 +18,7 @@ export type FactKind =
   | 'bag.opened'
   | 'bag.packed'
   | 'bag.sealed'
+  | 'bag.discarded'
   | 'handover'
   | 'settings.changed'
   | 'operator.added'

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Db } from '../db/database';
 import { codeFormatSchema, DEFAULT_CODE_FORMATS } from '../domain/codeFormats';
 import { INVISIBLE_CHARACTER } from '../domain/personText';
-import { compiles } from '../domain/regex';
+import { compiles, NOT_A_PATTERN } from '../domain/regex';
+import { because } from '../domain/inputIssues';
 import { deviceAssignmentSchema, deviceNameSchema, deviceProfileSchema } from '../domain/devices';
 import { DEFAULT_DESK_SETTINGS, deskSettingsSchema, type DeskSettings } from '../domain/deskSettings';
 import { GUIDE_DESK } from '../contract/names';
@@ -15,17 +16,25 @@ export const MAX_DESKS = 4;
 export const siteSettingsSchema = z.object({
   /** The sampling point's name, as manifests and exports print it. */
   // Printed on every manifest and sent with every batch: a hidden character there would corrupt both.
-  siteName: z.string().trim().max(60).refine((name) => !INVISIBLE_CHARACTER.test(name), 'no control, direction or zero-width characters'),
+  siteName: z
+    .string()
+    .trim()
+    .max(60)
+    .refine((name) => !INVISIBLE_CHARACTER.test(name), because('invisible-character', 'no control, direction or zero-width characters')),
   /** The district's code for this sampling point, as its platform knows it. */
-  siteCode: z.string().trim().regex(/^[A-Za-z0-9-]{0,32}$/, 'letters, digits and - only, at most 32'),
+  siteCode: z
+    .string()
+    .trim()
+    .max(32)
+    .refine((code) => /^[A-Za-z0-9-]*$/.test(code), because('not-a-site-code', 'letters, digits and - only')),
   /** Clerk desks this station's PC serves, each with its own window and devices (`--desks` overrides it). */
   desks: z.number().int().min(1).max(MAX_DESKS),
   /** People per tube (1 = single-tube sampling). */
   poolingRatio: z.number().int().min(1).max(100),
   /** What a tube barcode looks like at this site; anything else scanned is not taken for a tube. */
-  tubePattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  tubePattern: z.string().min(1).max(200).refine(compiles, NOT_A_PATTERN),
   /** What a transport bag's label looks like. */
-  bagPattern: z.string().min(1).max(200).refine(compiles, 'not a valid regular expression'),
+  bagPattern: z.string().min(1).max(200).refine(compiles, NOT_A_PATTERN),
   /** Tubes per transport bag. */
   bagCapacity: z.number().int().min(1).max(500),
   /** A person already sampled today at this site: a warning the clerk confirms, or a refusal. */

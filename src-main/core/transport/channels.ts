@@ -9,8 +9,11 @@ import { manifestSchema, waitingBagSchema } from './manifest';
 import { bagViewSchema, packingOutcomeSchema } from './packing';
 
 export const transportChannels = {
-  'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096) }), packingOutcomeSchema),
+  // `confirm` answers the warning the manager was shown for this same label (the open bag is not full).
+  'packing.scan': managerChannel(z.strictObject({ text: z.string().max(4096), confirm: z.boolean().optional() }), packingOutcomeSchema),
   'packing.sealNow': managerChannel(noInput, packingOutcomeSchema),
+  // An empty bag opened by mistake, set aside.
+  'packing.dropBag': managerChannel(noInput, packingOutcomeSchema),
   'packing.openBag': managerChannel(noInput, bagViewSchema.nullable()),
   'site.handover': managerChannel(handoverInputSchema, handoverOutcomeSchema),
   // Sealed bags no courier has taken yet, for the handover screen.

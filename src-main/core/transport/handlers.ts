@@ -9,8 +9,9 @@ import type { transportChannels } from './channels';
 
 export function transportHandlers({ packing, handovers, manifests }: Services): FeatureHandlers<typeof transportChannels> {
   return {
-    'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),
+    'packing.scan': ({ text, confirm }, who) => packing.scan(text, actorOf(who), confirm),
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
+    'packing.dropBag': (_input, who) => packing.dropEmpty(actorOf(who)),
     'packing.openBag': () => packing.openBag(),
     'site.handover': ({ bags, courier, temperature }, who) => handovers(bags, courier, temperature, actorOf(who)),
     'site.waitingBags': () => manifests.waitingBags(),

@@ -5,11 +5,16 @@ import type { Db } from '../db/database';
 import { localDay, type Clock } from '../clock';
 import type { RecordFact } from '../facts/record';
 import { cleanText } from '../domain/personText';
+import { because } from '../domain/inputIssues';
 import { orInvisibleCharacter } from '../domain/refusals';
 
 const courierSchema = z.strictObject({
   name: z.string().trim().min(1).max(40),
-  phone: z.string().trim().regex(/^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'a mobile or landline number'),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((phone) => /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/.test(phone), because('not-a-phone', 'a mobile or landline number')),
   vehicle: z.string().trim().min(1).max(20),
 });
 type Courier = z.output<typeof courierSchema>;
@@ -40,7 +45,7 @@ type HandoverOutcome = z.output<typeof handoverOutcomeSchema>;
 
 export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
   const bagByBarcode = db.prepare<[string], { id: string; status: string; handover_id: string | null }>(
-    'SELECT id, status, handover_id FROM bags WHERE barcode = ?',
+    "SELECT id, status, handover_id FROM bags WHERE barcode = ? AND status <> 'discarded'",
   );
   const countsOf = db.prepare<[string], { tubes: number; people: number }>(
     `SELECT count(DISTINCT b.tube_id) AS tubes, count(r.id) AS people

@@ -1,4 +1,5 @@
-// The manager's packing table: scan a bag label, then sealed tubes into it up to the bag's capacity, seal it.
+// The manager's packing table: scan a bag label, then sealed tubes into it up to the bag's capacity, seal it. The bag
+// scanned last is the bag being filled, as the tube scanned last is at a desk.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/database';
@@ -14,10 +15,26 @@ export const bagViewSchema = z.object({
 });
 type BagView = z.output<typeof bagViewSchema>;
 
+/** A bag as a warning or a note names it: its label and how many tubes it holds. */
+const bagCountSchema = z.object({ barcode: z.string(), count: z.number().int(), capacity: z.number().int() });
+type BagCount = z.output<typeof bagCountSchema>;
+
 export const packingOutcomeSchema = z.discriminatedUnion('result', [
-  z.object({ result: z.literal('bag-opened'), bag: bagViewSchema }),
+  // The bag scanned last is the bag being filled: the empty one it replaced was dropped, the part-filled one sealed.
+  z.object({
+    result: z.literal('bag-opened'),
+    bag: bagViewSchema,
+    dropped: z.string().nullable(),
+    sealedBefore: bagCountSchema.nullable(),
+  }),
+  // The open bag's own label again: nothing changes.
+  z.object({ result: z.literal('bag-still-open'), bag: bagViewSchema }),
+  // A new label while the open bag holds tubes: sealed only once the manager confirms it (F2).
+  z.object({ result: z.literal('confirm'), warning: z.literal('bag-not-full'), previous: bagCountSchema, barcode: z.string() }),
   z.object({ result: z.literal('tube-packed'), bag: bagViewSchema, sealed: z.boolean() }),
   z.object({ result: z.literal('bag-sealed'), bag: bagViewSchema }),
+  // An empty bag opened by mistake, set aside with no bag open after it.
+  z.object({ result: z.literal('bag-dropped'), barcode: z.string() }),
   z.object({
     result: z.literal('refused'),
     problem: z.enum([
@@ -25,6 +42,7 @@ export const packingOutcomeSchema = z.discriminatedUnion('result', [
       'bag-already-used',
       'bag-full',
       'bag-empty',
+      'bag-not-empty',
       'tube-unknown',
       'tube-not-sealed',
       'tube-voided',
@@ -41,9 +59,14 @@ interface BagRow {
   capacity: number;
 }
 
+/** The searches packing makes by a bag's label: through the index of labels in use (a dropped bag's may be used again). */
+export const PACKING_SEARCHES = {
+  bagByBarcode: "SELECT id, status FROM bags WHERE barcode = ? AND status <> 'discarded'",
+} as const;
+
 export function createPacking(db: Db, clock: Clock, record: RecordFact) {
   const openBag = db.prepare<[], BagRow>("SELECT id, barcode, capacity FROM bags WHERE status = 'open'");
-  const bagByBarcode = db.prepare<[string], { id: string }>('SELECT id FROM bags WHERE barcode = ?');
+  const bagByBarcode = db.prepare<[string], { id: string; status: string }>(PACKING_SEARCHES.bagByBarcode);
   const tubesIn = db.prepare<[string], { barcode: string }>(
     'SELECT t.barcode FROM bag_tubes b JOIN tubes t ON t.id = b.tube_id WHERE b.bag_id = ? ORDER BY b.packed_at, t.barcode',
   );
@@ -56,6 +79,8 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
   );
   const pack = db.prepare('INSERT INTO bag_tubes (tube_id, bag_id, packed_at) VALUES (?, ?, ?)');
   const sealBag = db.prepare("UPDATE bags SET status = 'sealed', sealed_at = ? WHERE id = ?");
+  // A dropped bag was never sealed: when it was dropped is in the trail.
+  const discardBag = db.prepare("UPDATE bags SET status = 'discarded' WHERE id = ?");
 
   const view = (bag: BagRow): BagView => ({
     barcode: bag.barcode,
@@ -70,20 +95,41 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
     record({ kind: 'bag.sealed', subject: bag.id, actor, data: facts, upload: facts });
   }
 
-  function openNewBag(barcode: string, actor: string): PackingOutcome {
-    if (bagByBarcode.get(barcode)) return { result: 'refused', problem: 'bag-already-used' };
+  /** An empty bag is set aside, never deleted: the trail and the platform hear that it was opened and dropped. */
+  function discard(bag: BagRow, actor: string, instead: string | null): void {
+    discardBag.run(bag.id);
+    const facts = { bagId: bag.id, barcode: bag.barcode, instead };
+    record({ kind: 'bag.discarded', subject: bag.id, actor, data: facts, upload: facts });
+  }
+
+  /**
+   * A new label: the bag scanned last is the one being filled. An empty open bag is dropped for it; one with tubes in
+   * it is sealed only once the manager confirmed it, so that a label scanned by mistake never seals a bag half full.
+   */
+  function openNewBag(barcode: string, actor: string, confirmed: boolean): PackingOutcome {
     const current = openBag.get();
-    // A bag left open with tubes in it is sealed as it is; an empty one stays for later.
+    if (current?.barcode === barcode) return { result: 'bag-still-open', bag: view(current) };
+    if (bagByBarcode.get(barcode)) return { result: 'refused', problem: 'bag-already-used' };
+    let dropped: string | null = null;
+    let sealedBefore: BagCount | null = null;
     if (current) {
-      if (tubesIn.all(current.id).length > 0) seal(current, actor);
-      else return { result: 'refused', problem: 'bag-empty' };
+      const count = tubesIn.all(current.id).length;
+      const previous = { barcode: current.barcode, count, capacity: current.capacity };
+      if (count > 0 && !confirmed) return { result: 'confirm', warning: 'bag-not-full', previous, barcode };
+      if (count > 0) {
+        seal(current, actor);
+        sealedBefore = previous;
+      } else {
+        discard(current, actor, barcode);
+        dropped = current.barcode;
+      }
     }
     const now = clock();
     const bag: BagRow = { id: randomUUID(), barcode, capacity: readSiteSettings(db).bagCapacity };
     insertBag.run(bag.id, barcode, bag.capacity, now.toISOString(), localDay(now));
     const facts = { bagId: bag.id, barcode, capacity: bag.capacity };
     record({ kind: 'bag.opened', subject: bag.id, actor, data: facts, upload: facts });
-    return { result: 'bag-opened', bag: view(bag) };
+    return { result: 'bag-opened', bag: view(bag), dropped, sealedBefore };
   }
 
   function packTube(barcode: string, actor: string): PackingOutcome {
@@ -106,11 +152,12 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
   }
 
   return {
-    scan(text: string, actor: string): PackingOutcome {
+    /** `confirmed` answers the warning the manager was shown for this same label (the open bag is not full). */
+    scan(text: string, actor: string, confirmed = false): PackingOutcome {
       return db
         .transaction((): PackingOutcome => {
           const scanned = classifyScan(text, scanPatterns(readSiteSettings(db)));
-          if (scanned.kind === 'bag') return openNewBag(scanned.barcode, actor);
+          if (scanned.kind === 'bag') return openNewBag(scanned.barcode, actor, confirmed);
           if (scanned.kind === 'tube') return packTube(scanned.barcode, actor);
           return { result: 'refused', problem: 'not-a-bag-or-tube' };
         })
@@ -125,6 +172,19 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
           if (tubesIn.all(bag.id).length === 0) return { result: 'refused', problem: 'bag-empty' };
           seal(bag, actor);
           return { result: 'bag-sealed', bag: view(bag) };
+        })
+        .immediate();
+    },
+
+    /** Sets aside the open bag while it is empty (opened by mistake); one with tubes in it is sealed instead. */
+    dropEmpty(actor: string): PackingOutcome {
+      return db
+        .transaction((): PackingOutcome => {
+          const bag = openBag.get();
+          if (!bag) return { result: 'refused', problem: 'no-open-bag' };
+          if (tubesIn.all(bag.id).length > 0) return { result: 'refused', problem: 'bag-not-empty' };
+          discard(bag, actor, null);
+          return { result: 'bag-dropped', barcode: bag.barcode };
         })
         .immediate();
     },

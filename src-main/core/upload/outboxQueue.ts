@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { Clock } from '../clock';
 import type { OutboxFact } from './outboxFact';
+import { storedTrouble, uploadTroubleSchema, type UploadTrouble } from './trouble';
 
 export interface Settlement {
   /** Keys the platform took (stored now or before). */
@@ -18,7 +19,7 @@ type HeldFact = z.output<typeof heldFactSchema>;
 
 export const lastAttemptsSchema = z.object({
   lastSuccessAt: z.string().nullable(),
-  lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+  lastError: uploadTroubleSchema.extend({ at: z.string() }).nullable(),
 });
 type LastAttempts = z.output<typeof lastAttemptsSchema>;
 
@@ -80,15 +81,15 @@ export function createOutboxQueue(db: Db, clock: Clock) {
       }
     },
 
-    noteError(message: string): void {
-      noteError.run(clock().toISOString(), message);
+    noteError(trouble: UploadTrouble): void {
+      noteError.run(clock().toISOString(), JSON.stringify(trouble));
     },
 
     lastAttempts(): LastAttempts {
       const row = lastAttempts.get();
       return {
         lastSuccessAt: row?.last_success_at ?? null,
-        lastError: row?.last_error_at ? { at: row.last_error_at, message: row.last_error ?? '' } : null,
+        lastError: row?.last_error_at ? { at: row.last_error_at, ...storedTrouble(row.last_error ?? '') } : null,
       };
     },
 

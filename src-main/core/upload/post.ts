@@ -1,20 +1,10 @@
 // One request to the platform, and what came of it: an answer (any status), or no answer at all (refused,
 // dropped, timed out). Never throws: the uploader decides what each outcome means.
+import { troubleOfError, type UploadTrouble } from './trouble';
 
 export type Reply =
   | { kind: 'answered'; status: number; retryAfter: string | null; body: string }
-  | { kind: 'unreachable'; reason: string };
-
-function reasonOf(error: unknown, timeoutMs: number): string {
-  const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
-  const code = ((error as { cause?: { code?: unknown } }).cause?.code ?? '') as string;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return 'connection dropped';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
-  const cause = (error as { cause?: { message?: string } }).cause?.message;
-  return cause ?? (error as Error).message;
-}
+  | { kind: 'unreachable'; trouble: UploadTrouble };
 
 export async function post(
   url: string,
@@ -28,6 +18,6 @@ export async function post(
     const text = await response.text();
     return { kind: 'answered', status: response.status, retryAfter: response.headers.get('retry-after'), body: text };
   } catch (error) {
-    return { kind: 'unreachable', reason: reasonOf(error, timeoutMs) };
+    return { kind: 'unreachable', trouble: troubleOfError(error, timeoutMs) };
   }
 }

@@ -3,22 +3,25 @@
 import { z } from 'zod';
 import type { Db } from '../db/database';
 import type { RecordFact } from '../facts/record';
+import { because, inputIssues, inputIssueSchema } from '../domain/inputIssues';
 import { templateProblem } from './adapters/template';
+
+type Refusal = ReturnType<typeof because>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Empty (uploading off), or an https URL; plain http only to this computer (a receiver on loopback). */
-function endpointProblem(text: string): string | null {
+function endpointProblem(text: string): Refusal | null {
   if (text === '') return null;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return 'not a URL';
+    return because('not-a-url', 'not a URL');
   }
   if (url.protocol === 'https:') return null;
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return null;
-  return 'must start with https:// (plain http only to 127.0.0.1)';
+  return because('not-https', 'must start with https:// (plain http only to 127.0.0.1)');
 }
 
 /** Each setting on its own (what a partial change is checked against). */
@@ -31,7 +34,7 @@ export const uploadFieldsSchema = z
       .max(500)
       .superRefine((text, ctx) => {
         const problem = endpointProblem(text);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        if (problem) ctx.addIssue({ code: 'custom', ...problem });
       }),
     /** swabdesk = the documented protocol; template = the same batches with each fact mapped; fhir = FHIR R4. */
     adapter: z.enum(['swabdesk', 'template', 'fhir']),
@@ -48,7 +51,7 @@ export const uploadFieldsSchema = z
 export const uploadSettingsSchema = uploadFieldsSchema.superRefine((settings, ctx) => {
   if (settings.adapter !== 'template') return;
   const problem = templateProblem(settings.template);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['template'], message: problem });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['template'], ...problem });
 });
 
 export type UploadSettings = z.infer<typeof uploadSettingsSchema>;
@@ -62,7 +65,10 @@ export const defaultUploadSettings: UploadSettings = {
 };
 
 /** The token as given: printable, no spaces (it travels in an Authorization header). */
-export const uploadTokenSchema = z.string().max(500).regex(/^[\x21-\x7e]*$/, 'printable characters, no spaces');
+export const uploadTokenSchema = z
+  .string()
+  .max(500)
+  .refine((token) => /^[\x21-\x7e]*$/.test(token), because('token-characters', 'printable characters, no spaces'));
 
 /** The settings as a window sees them: the token only as whether one is set. */
 export const uploadSettingsViewSchema = uploadFieldsSchema.extend({ tokenSet: z.boolean() });
@@ -70,7 +76,8 @@ type UploadSettingsView = z.output<typeof uploadSettingsViewSchema>;
 
 export const saveUploadOutcomeSchema = z.discriminatedUnion('result', [
   z.object({ result: z.literal('saved'), settings: uploadSettingsViewSchema }),
-  z.object({ result: z.literal('refused'), field: z.string(), message: z.string() }),
+  // What is wrong, each issue with the setting it concerns.
+  z.object({ result: z.literal('refused'), issues: z.array(inputIssueSchema) }),
 ]);
 type SaveUploadOutcome = z.output<typeof saveUploadOutcomeSchema>;
 
@@ -109,10 +116,7 @@ export function createUploadSettings(db: Db, record: RecordFact) {
         .transaction((): SaveUploadOutcome => {
           const before = settings();
           const checked = uploadSettingsSchema.safeParse({ ...before, ...changes });
-          if (!checked.success) {
-            const issue = checked.error.issues[0];
-            return { result: 'refused', field: String(issue.path[0] ?? ''), message: issue.message };
-          }
+          if (!checked.success) return { result: 'refused', issues: inputIssues(checked.error) };
           const next = checked.data;
           upsert.run(SETTINGS_KEY, JSON.stringify(next));
           if (newToken !== undefined) upsert.run(TOKEN_KEY, JSON.stringify(uploadTokenSchema.parse(newToken)));

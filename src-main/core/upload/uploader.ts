@@ -8,6 +8,7 @@ import { DEFAULT_BACKOFF, nextWait, retryAfterMs, type BackoffPolicy } from './b
 import type { OutboxQueue, Settlement } from './outboxQueue';
 import type { OutboxFact, Sender } from './outboxFact';
 import { post } from './post';
+import { heldReason, type UploadTrouble } from './trouble';
 import type { UploadSettingsStore } from './uploadSettings';
 import { verdictOf, type Verdict } from './verdict';
 import { logError } from '../maintenance/log';
@@ -83,9 +84,9 @@ export function createUploader(options: UploaderOptions) {
     });
   }
 
-  function failed(message: string): void {
+  function failed(trouble: UploadTrouble): void {
     try {
-      queue.noteError(message);
+      queue.noteError(trouble);
     } catch (error) {
       // Nothing of a fact depends on this note: a full disk must not stop the uploader.
       logError(`Could not note the upload error: ${(error as Error).message}`);
@@ -105,7 +106,7 @@ export function createUploader(options: UploaderOptions) {
     const reply = await post(adapter.url(endpoint), body, headers, timeoutMs);
     const verdict = verdictOf(reply);
     if (verdict.kind === 'halt' && reply.kind === 'answered' && adapter.blamesBatch(reply.status, reply.body)) {
-      return { verdict: { kind: 'refused', reason: verdict.reason }, nothingToSend: false };
+      return { verdict: { kind: 'refused', trouble: verdict.trouble }, nothingToSend: false };
     }
     return { verdict, nothingToSend: false };
   }
@@ -156,7 +157,7 @@ export function createUploader(options: UploaderOptions) {
         const acknowledged = mine.filter((r) => r.status !== 'rejected').map((r) => r.factId);
         const held = mine.flatMap((r) => (r.status === 'rejected' ? [{ factId: r.factId, reason: r.reason ?? 'rejected' }] : []));
         const moved = await settle({ acknowledged, held });
-        if (held.length > 0) failed(`the platform refused ${held.length} of ${facts.length}: ${held[0].reason}`);
+        if (held.length > 0) failed({ problem: 'facts-refused', count: held.length, of: facts.length, detail: held[0].reason });
         if (moved > 0) {
           attempts = 0;
           limit = Math.min(config.batchSize, limit * 2);
@@ -165,8 +166,8 @@ export function createUploader(options: UploaderOptions) {
           continue;
         }
         // An answer that settles nothing (unreadable, or about other keys) must not turn into a tight loop.
-        const reason = results === null ? 'the platform answered 2xx with a body the protocol does not allow' : 'the platform acknowledged none of the batch';
-        await retryLater({ kind: 'retry', reason, retryAfter: null }, ++attempts);
+        const trouble: UploadTrouble = { problem: results === null ? 'unreadable-answer' : 'nothing-acknowledged' };
+        await retryLater({ kind: 'retry', trouble, retryAfter: null }, ++attempts);
         continue;
       }
       if (verdict.kind === 'retry') {
@@ -174,7 +175,7 @@ export function createUploader(options: UploaderOptions) {
         continue;
       }
       if (verdict.kind === 'halt') {
-        failed(verdict.reason);
+        failed(verdict.trouble);
         enter('halted', HALT_WAIT_MS);
         await pause(HALT_WAIT_MS);
         continue;
@@ -184,14 +185,14 @@ export function createUploader(options: UploaderOptions) {
         limit = Math.ceil(facts.length / 2);
         continue;
       }
-      failed(verdict.reason);
-      queue.settle({ acknowledged: [], held: [{ factId: facts[0].factId, reason: verdict.reason }] });
+      failed(verdict.trouble);
+      queue.settle({ acknowledged: [], held: [{ factId: facts[0].factId, reason: heldReason(verdict.trouble) }] });
       changed();
     }
   }
 
   async function retryLater(verdict: Extract<Verdict, { kind: 'retry' }>, attemptNumber: number): Promise<void> {
-    failed(verdict.reason);
+    failed(verdict.trouble);
     const wait = nextWait(attemptNumber, retryAfterMs(verdict.retryAfter, clock()), backoff, options.random);
     enter('waiting', wait);
     await pause(wait);

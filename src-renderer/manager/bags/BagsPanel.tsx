@@ -1,15 +1,21 @@
 // Packing: scan a bag's label, then sealed tubes into it up to its capacity; it seals itself when full, or with
-// the button. Sealed tubes in no bag yet are listed, so none is left behind at the end of the day.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// the button. The bag scanned last is the bag being filled: an empty bag is dropped for it, a part-filled one is
+// sealed only once the manager confirms (F2). Sealed tubes in no bag yet are listed, so none is left behind at the
+// end of the day. The scan field keeps the focus, whatever was clicked, so that no scan goes nowhere.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
+import { say } from '../../shared/problems';
 import { playSound } from '../../shared/sounds/player';
+import { useKeptFocus } from '../../shared/useKeptFocus';
 import { PACKING_SOUND, showPacking, type PackingShown } from './packingOutcome';
 import './bags.css';
 
 type Bag = Output<'packing.openBag'>;
 type Unbagged = Output<'site.unbaggedTubes'>;
+
+const PACKING_KEYS = { confirm: 'F2', keep: 'Escape' } as const;
 
 export function BagsPanel({ totals }: { totals: unknown }) {
   const { t } = useTranslation();
@@ -17,6 +23,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   const [bag, setBag] = useState<Bag>(null);
   const [unbagged, setUnbagged] = useState<Unbagged>([]);
   const field = useRef<HTMLInputElement>(null);
+  useKeptFocus(field);
 
   const refresh = useCallback(
     () =>
@@ -30,20 +37,65 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   useEffect(() => {
     void refresh();
   }, [refresh, totals]);
-  useEffect(() => field.current?.focus(), []);
 
-  async function act(call: Promise<Parameters<typeof showPacking>[0]>): Promise<void> {
-    const next = showPacking(await call);
+  const show = useCallback((next: PackingShown) => {
     playSound(PACKING_SOUND[next.tone]);
     setShown(next);
-    await refresh();
-  }
+  }, []);
+
+  const act = useCallback(
+    async (call: Promise<Parameters<typeof showPacking>[0]>): Promise<void> => {
+      show(showPacking(await call));
+      await refresh();
+    },
+    [show, refresh],
+  );
+
+  // A warning waits for F2; anything else (Esc, another scan, a button) leaves the bag it names open.
+  const pending = shown?.confirm ?? null;
+  const confirm = useCallback(() => {
+    if (pending) void act(bridge.call('packing.scan', { text: pending.label, confirm: true }));
+  }, [pending, act]);
+  const keep = useCallback(() => {
+    if (pending) show({ tone: 'info', key: 'bags.keptOpen', params: { bag: pending.bag, next: pending.label } });
+  }, [pending, show]);
+
+  // The keys act on the warning the screen shows, brought up to date before the browser paints.
+  const onKey = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  useLayoutEffect(() => {
+    onKey.current = (event) => {
+      if (event.key === PACKING_KEYS.confirm) confirm();
+      else if (event.key === PACKING_KEYS.keep) keep();
+      else return;
+      event.preventDefault();
+    };
+  }, [confirm, keep]);
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
 
   return (
     <div className="bags">
       <section className="bags-left">
         <div className={`packing-result card tone-${shown?.tone ?? 'idle'}`} data-testid="packing-result" data-tone={shown?.tone ?? 'idle'}>
-          {t(shown?.key ?? 'packing.waiting', shown?.params)}
+          <p className="packing-line">{t(shown?.key ?? 'packing.waiting', shown?.params)}</p>
+          {shown?.note && (
+            <p className="packing-note" data-testid="packing-note">
+              {say(t, shown.note)}
+            </p>
+          )}
+          {pending && (
+            <div className="packing-choices">
+              <button type="button" className="primary" data-testid="packing-confirm" onClick={confirm}>
+                {t('bags.confirmSwitch', { next: pending.label })}
+              </button>
+              <button type="button" data-testid="packing-keep" onClick={keep}>
+                {t('bags.keepOpen', { bag: pending.bag })}
+              </button>
+            </div>
+          )}
         </div>
         <label className="packing-scan card">
           <span>{t('packing.scanLabel')}</span>
@@ -70,14 +122,21 @@ export function BagsPanel({ totals }: { totals: unknown }) {
                   {t('packing.fill', { count: bag.tubes.length, capacity: bag.capacity })}
                 </span>
               </header>
-              <ol className="bag-tubes">
+              <ol className="bag-tubes" data-testid="open-bag-tubes">
                 {bag.tubes.map((tube) => (
                   <li key={tube}>{tube}</li>
                 ))}
               </ol>
-              <button type="button" className="primary" data-testid="seal-bag" onClick={() => void act(bridge.call('packing.sealNow', {}))}>
-                {t('packing.sealNow')}
-              </button>
+              {bag.tubes.length > 0 ? (
+                <button type="button" className="primary" data-testid="seal-bag" onClick={() => void act(bridge.call('packing.sealNow', {}))}>
+                  {t('packing.sealNow')}
+                </button>
+              ) : (
+                // Opened by mistake: set aside, nothing lost (the next label scanned would drop it too).
+                <button type="button" data-testid="drop-bag" onClick={() => void act(bridge.call('packing.dropBag', {}))}>
+                  {t('bags.dropEmpty')}
+                </button>
+              )}
             </>
           ) : (
             <p className="muted">{t('packing.noOpenBag')}</p>

@@ -4,13 +4,28 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
+import { FieldProblem } from '../../shared/FieldProblem';
+import { NOTHING_PLACED, placeFailure, say, type Placed } from '../../shared/problems';
 import { refusalParams } from '../../shared/refusalParams';
+import { typedNumber } from '../../shared/typedNumber';
 import './handover.css';
 
 // The manifest draws barcodes with bwip-js, a large library: it loads when the first manifest is shown.
 const ManifestView = lazy(() => import('./ManifestView').then((module) => ({ default: module.ManifestView })));
 
 type Waiting = Output<'site.waitingBags'>;
+type Refused = Extract<Output<'site.handover'>, { result: 'refused' }>;
+
+const FIELDS = ['bags', 'courier.name', 'courier.phone', 'courier.vehicle', 'temperature'];
+
+/** A refusal beside what it is about: a hidden character beside the courier's field, a bag's problem beside the bags. */
+function placeRefusal(refusal: Refused): Placed {
+  if (refusal.problem === 'invisible-character') {
+    const words = { key: 'handover.problem.invisible-character', params: refusalParams(refusal) };
+    return { fields: { [`courier.${refusal.character.field}`]: words }, general: null };
+  }
+  return { fields: { bags: { key: `handover.problem.${refusal.problem}`, params: { bag: refusal.bag } } }, general: null };
+}
 
 export function HandoverPanel() {
   const { t } = useTranslation();
@@ -18,7 +33,7 @@ export function HandoverPanel() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [courier, setCourier] = useState({ name: '', phone: '', vehicle: '' });
   const [temperature, setTemperature] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [placed, setPlaced] = useState<Placed>(NOTHING_PLACED);
   const [manifest, setManifest] = useState<string | null>(null);
 
   const refresh = useCallback(
@@ -33,14 +48,13 @@ export function HandoverPanel() {
   }, [refresh]);
 
   async function handOver(): Promise<void> {
-    const degrees = temperature.trim() === '' ? null : Number(temperature);
-    const result = await bridge.call('site.handover', { bags: [...chosen], courier, temperature: degrees });
-    if (!result.ok) return setProblem(t('handover.invalid', { message: result.error.message }));
-    if (result.value.result === 'refused') {
-      const refusal = result.value;
-      return setProblem(t(`handover.problem.${refusal.problem}`, 'bag' in refusal ? { bag: refusal.bag } : refusalParams(refusal)));
-    }
-    setProblem(null);
+    // Optional, but a temperature that is not a number ("四度") is refused, never dropped.
+    const degrees = temperature.trim() === '' ? null : typedNumber(temperature);
+    if (degrees && 'problem' in degrees) return setPlaced({ fields: { temperature: degrees.problem }, general: null });
+    const result = await bridge.call('site.handover', { bags: [...chosen], courier, temperature: degrees?.value ?? null });
+    if (!result.ok) return setPlaced(placeFailure(result.error, FIELDS));
+    if (result.value.result === 'refused') return setPlaced(placeRefusal(result.value));
+    setPlaced(NOTHING_PLACED);
     setChosen(new Set());
     setManifest(result.value.number);
     await refresh();
@@ -71,12 +85,14 @@ export function HandoverPanel() {
           setCourier((now) => ({ ...now, [key]: value }));
         }}
       />
+      <FieldProblem placed={placed} field={`courier.${key}`} />
     </label>
   );
 
   return (
     <form
       className="handover"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void handOver();
@@ -96,6 +112,7 @@ export function HandoverPanel() {
             </li>
           ))}
         </ul>
+        <FieldProblem placed={placed} field="bags" />
       </section>
       <section className="card courier">
         {field('name')}
@@ -109,10 +126,11 @@ export function HandoverPanel() {
             value={temperature}
             onChange={(event) => setTemperature(event.currentTarget.value)}
           />
+          <FieldProblem placed={placed} field="temperature" />
         </label>
-        {problem && (
-          <p className="setting-error" role="alert">
-            {problem}
+        {placed.general && (
+          <p className="setting-error" role="alert" data-testid="handover-problem">
+            {say(t, placed.general)}
           </p>
         )}
         <button type="submit" className="primary" data-testid="hand-over" disabled={chosen.size === 0}>

@@ -7,8 +7,11 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { saveFile } from '../../shared/download';
 import { Barcode } from '../../shared/Barcode';
+import { failureWords, say, type Words } from '../../shared/problems';
 
 type Manifest = NonNullable<Output<'site.manifest'>>;
+
+const UNKNOWN_MANIFEST: Words = { key: 'handover.unknownManifest' };
 
 function localTime(iso: string): string {
   return new Date(iso).toLocaleString('zh-CN', { hour12: false });
@@ -17,22 +20,22 @@ function localTime(iso: string): string {
 export function ManifestView({ number, onClose }: { number: string; onClose: () => void }) {
   const { t } = useTranslation();
   const [manifest, setManifest] = useState<Manifest | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Words | null>(null);
 
   useEffect(() => {
     void bridge.call('site.manifest', { number }).then((result) => {
       if (result.ok && result.value) setManifest(result.value);
-      else setProblem(result.ok ? t('handover.unknownManifest') : result.error.message);
+      else setProblem(result.ok ? UNKNOWN_MANIFEST : failureWords(result.error));
     });
-  }, [number, t]);
+  }, [number]);
 
   async function save(format: 'csv' | 'xlsx'): Promise<void> {
     const result = await bridge.call('site.manifestFile', { number, format });
     if (result.ok && result.value) saveFile(result.value);
-    else setProblem(result.ok ? t('handover.unknownManifest') : result.error.message);
+    else setProblem(result.ok ? UNKNOWN_MANIFEST : failureWords(result.error));
   }
 
-  if (!manifest) return problem ? <p className="setting-error">{problem}</p> : null;
+  if (!manifest) return problem ? <p className="setting-error">{say(t, problem)}</p> : null;
   const { courier, totals } = manifest;
   return (
     <div className="manifest-screen">
@@ -54,7 +57,7 @@ export function ManifestView({ number, onClose }: { number: string; onClose: () 
         <button type="button" onClick={onClose}>
           {t('handover.back')}
         </button>
-        {problem && <span className="setting-error">{problem}</span>}
+        {problem && <span className="setting-error">{say(t, problem)}</span>}
       </div>
       <article className="manifest card" data-testid="manifest">
         <header className="manifest-head">

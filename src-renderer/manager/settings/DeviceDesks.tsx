@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GUIDE_DESK } from '../../../src-main/core/contract/names';
 import { DEVICE_NAME_MAX, deviceNameSchema } from '../../../src-main/core/domain/devices';
+import { FieldProblem } from '../../shared/FieldProblem';
 import { useLiveValue } from '../../shared/useBridge';
 import { SaveMessage } from './SaveMessage';
 import type { Settings } from './SettingsPanel';
@@ -13,7 +14,7 @@ const DESKS = ['1', '2', '3', '4'];
 export function DeviceDesks({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
   const { t } = useTranslation();
   const { value: devices } = useLiveValue('site.devices', 'site.devices');
-  const { save, message } = useSave(onSaved);
+  const { save, message, placed } = useSave(onSaved, ['deviceAssignments', 'deviceNames']);
   const [problem, setProblem] = useState<string | null>(null);
   const assigned = (device: string) => settings.deviceAssignments.find((a) => a.device === device)?.desk ?? null;
   const named = (device: string) => settings.deviceNames.find((n) => n.device === device)?.name ?? '';
@@ -98,6 +99,8 @@ export function DeviceDesks({ settings, onSaved }: { settings: Settings; onSaved
           {problem}
         </p>
       )}
+      <FieldProblem placed={placed} field="deviceNames" />
+      <FieldProblem placed={placed} field="deviceAssignments" />
       <SaveMessage message={message} />
     </section>
   );

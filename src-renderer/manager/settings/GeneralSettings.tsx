@@ -2,6 +2,9 @@
 // people's records are kept, the barcode patterns and the bag capacity.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldProblem } from '../../shared/FieldProblem';
+import type { Words } from '../../shared/problems';
+import { typedNumber } from '../../shared/typedNumber';
 import { SaveMessage } from './SaveMessage';
 import type { Settings } from './SettingsPanel';
 import { useSave } from './useSave';
@@ -25,15 +28,20 @@ type Field = (typeof FIELDS)[number];
 export function GeneralSettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => Object.fromEntries(FIELDS.map((field) => [field, String(settings[field])])) as Record<Field, string>);
-  const { save, message } = useSave(onSaved);
+  const { save, refuse, message, placed } = useSave(onSaved, FIELDS);
 
   function submit(): void {
+    const changed = FIELDS.filter((field) => draft[field] !== String(settings[field]));
+    const problems: Record<string, Words> = {};
     const changes = Object.fromEntries(
-      FIELDS.filter((field) => draft[field] !== String(settings[field])).map((field) => [
-        field,
-        (NUMBERS as readonly string[]).includes(field) ? Number(draft[field]) : draft[field],
-      ]),
+      changed.map((field) => {
+        if (!(NUMBERS as readonly string[]).includes(field)) return [field, draft[field]];
+        const typed = typedNumber(draft[field]);
+        if ('problem' in typed) problems[field] = typed.problem;
+        return [field, 'value' in typed ? typed.value : null];
+      }),
     );
+    if (Object.keys(problems).length > 0) return refuse(problems);
     void save(changes);
   }
 
@@ -63,6 +71,7 @@ export function GeneralSettings({ settings, onSaved }: { settings: Settings; onS
                 onChange={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}
               />
             )}
+            <FieldProblem placed={placed} field={field} />
           </label>
         ))}
       </div>

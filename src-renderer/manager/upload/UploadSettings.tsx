@@ -4,12 +4,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
+import { FieldProblem } from '../../shared/FieldProblem';
+import { failureWords, NOTHING_PLACED, placeFailure, placeIssues, type Placed, type Words } from '../../shared/problems';
+import { typedNumber } from '../../shared/typedNumber';
 import { SaveMessage } from '../settings/SaveMessage';
+import { SAVED, type SaveMessageState } from '../settings/useSave';
 
 type View = Output<'site.uploadSettings'>;
 type Draft = { endpoint: string; token: string; adapter: View['adapter']; template: string; batchSize: string; intervalSeconds: string };
 
 const ADAPTERS = ['swabdesk', 'template', 'fhir'] as const;
+const FIELDS = ['endpoint', 'token', 'adapter', 'template', 'batchSize', 'intervalSeconds'];
+const NUMBERS = ['batchSize', 'intervalSeconds'] as const;
 
 const draftOf = (view: View): Draft => ({
   endpoint: view.endpoint,
@@ -24,7 +30,8 @@ export function UploadSettings() {
   const { t } = useTranslation();
   const [view, setView] = useState<View | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SaveMessageState>(null);
+  const [placed, setPlaced] = useState<Placed>(NOTHING_PLACED);
   useEffect(() => {
     void bridge.call('site.uploadSettings', {}).then((result) => {
       if (!result.ok) return;
@@ -35,23 +42,28 @@ export function UploadSettings() {
   if (!view || !draft) return null;
   const set = (changes: Partial<Draft>) => setDraft({ ...draft, ...changes });
 
+  function refuse(next: Placed): void {
+    setPlaced(next);
+    setMessage({ ok: false, words: next.general ?? failureWords({ code: 'invalid-input' }) });
+  }
+
   async function save(current: Draft): Promise<void> {
+    const numbers = NUMBERS.map((field) => [field, typedNumber(current[field])] as const);
+    const problems = Object.fromEntries(numbers.flatMap(([field, typed]) => ('problem' in typed ? [[field, typed.problem]] : []))) as Record<string, Words>;
+    if (Object.keys(problems).length > 0) return refuse({ fields: problems, general: null });
     const result = await bridge.call('site.saveUploadSettings', {
       endpoint: current.endpoint,
       adapter: current.adapter,
       template: current.template,
-      batchSize: Number(current.batchSize),
-      intervalSeconds: Number(current.intervalSeconds),
+      ...Object.fromEntries(numbers.map(([field, typed]) => [field, 'value' in typed ? typed.value : 0])),
       ...(current.token ? { token: current.token } : {}),
     });
-    if (!result.ok) return setMessage({ ok: false, text: t('settings.notSaved', { message: result.error.message }) });
-    if (result.value.result === 'refused') {
-      const { field, message: why } = result.value;
-      return setMessage({ ok: false, text: t('upload.refused', { field: t(`upload.fields.${field}`), message: why }) });
-    }
+    if (!result.ok) return refuse(placeFailure(result.error, FIELDS));
+    if (result.value.result === 'refused') return refuse(placeIssues(result.value.issues, FIELDS));
     setView(result.value.settings);
     setDraft(draftOf(result.value.settings));
-    setMessage({ ok: true, text: t('settings.saved') });
+    setPlaced(NOTHING_PLACED);
+    setMessage({ ok: true, words: SAVED });
   }
 
   return (
@@ -68,6 +80,7 @@ export function UploadSettings() {
         <label className="wide">
           <span>{t('upload.fields.endpoint')}</span>
           <input data-testid="upload-endpoint" type="url" value={draft.endpoint} placeholder="https://" onChange={(e) => set({ endpoint: e.currentTarget.value })} />
+          <FieldProblem placed={placed} field="endpoint" />
         </label>
         <label>
           <span>{t('upload.fields.token')}</span>
@@ -79,6 +92,7 @@ export function UploadSettings() {
             placeholder={view.tokenSet ? t('upload.tokenKept') : t('upload.tokenNone')}
             onChange={(e) => set({ token: e.currentTarget.value })}
           />
+          <FieldProblem placed={placed} field="token" />
         </label>
         <label>
           <span>{t('upload.fields.adapter')}</span>
@@ -89,19 +103,23 @@ export function UploadSettings() {
               </option>
             ))}
           </select>
+          <FieldProblem placed={placed} field="adapter" />
         </label>
         <label>
           <span>{t('upload.fields.batchSize')}</span>
           <input data-testid="upload-batch-size" type="number" value={draft.batchSize} onChange={(e) => set({ batchSize: e.currentTarget.value })} />
+          <FieldProblem placed={placed} field="batchSize" />
         </label>
         <label>
           <span>{t('upload.fields.intervalSeconds')}</span>
           <input data-testid="upload-interval" type="number" value={draft.intervalSeconds} onChange={(e) => set({ intervalSeconds: e.currentTarget.value })} />
+          <FieldProblem placed={placed} field="intervalSeconds" />
         </label>
         {draft.adapter === 'template' && (
           <label className="wide">
             <span>{t('upload.fields.template')}</span>
             <textarea data-testid="upload-template" rows={6} value={draft.template} onChange={(e) => set({ template: e.currentTarget.value })} />
+            <FieldProblem placed={placed} field="template" />
           </label>
         )}
       </div>

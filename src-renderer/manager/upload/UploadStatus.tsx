@@ -1,6 +1,7 @@
 // The uploader's state in one line a manager reads from across the room, the figures behind it, and send now.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { useNow } from '../../shared/useNow';
@@ -10,6 +11,12 @@ type Status = Output<'site.upload'>;
 const TONE: Record<Status['state'], string> = { off: 'muted', idle: 'ok', sending: 'ok', waiting: 'warn', halted: 'bad' };
 
 const clock = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour12: false });
+
+/** The last error in the window's language; the platform's own words, or the network's error code, beside it. */
+function troubleText(t: TFunction, { problem, detail, ...values }: NonNullable<Status['lastError']>): string {
+  const sentence = t(`upload.trouble.${problem}`, values);
+  return detail ? t('upload.withDetail', { sentence, detail }) : sentence;
+}
 
 export function UploadStatus({ status }: { status: Status | null }) {
   const { t } = useTranslation();
@@ -64,7 +71,7 @@ export function UploadStatus({ status }: { status: Status | null }) {
           <dt>{t('upload.lastError')}</dt>
           <dd data-testid="upload-last-error">
             {status.lastError
-              ? t('upload.errorAt', { time: clock(status.lastError.at), message: status.lastError.message })
+              ? t('upload.errorAt', { time: clock(status.lastError.at), message: troubleText(t, status.lastError) })
               : t('upload.none')}
           </dd>
         </div>

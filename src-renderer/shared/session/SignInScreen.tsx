@@ -6,6 +6,7 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../bridge';
 import { LANGUAGE_KEY, toggleLanguage } from '../i18n';
 import { keyTimer } from '../keystrokeTiming';
+import { failureWords } from '../problems';
 import { playSound, wakeAudio } from '../sounds/player';
 import './session.css';
 
@@ -56,7 +57,7 @@ export function SignInScreen({
     if (!chosen) return;
     const result = await bridge.call('session.signIn', { operatorId: chosen, pin: text });
     if (!result.ok) {
-      setMessage({ key: 'session.failed', params: { message: result.error.message } });
+      setMessage(failureWords(result.error));
       return;
     }
     const outcome = result.value;

@@ -31,8 +31,8 @@ describe('JSON templates', () => {
 
   it('refuses what could never be sent or acknowledged', () => {
     expect(templateProblem('{"id": "{{factId}}"}')).toBeNull();
-    expect(templateProblem('{"id": "{{registrationId}}"}')).toMatch(/factId/);
-    expect(templateProblem('[{"id": "{{factId}}"}]')).toMatch(/object/);
-    expect(templateProblem('{"id": ')).toMatch(/not JSON/);
+    expect(templateProblem('{"id": "{{registrationId}}"}')).toMatchObject({ message: expect.stringMatching(/factId/), params: { problem: 'template-without-fact-id' } });
+    expect(templateProblem('[{"id": "{{factId}}"}]')).toMatchObject({ message: expect.stringMatching(/object/), params: { problem: 'template-not-object' } });
+    expect(templateProblem('{"id": ')).toMatchObject({ message: expect.stringMatching(/not JSON/), params: { problem: 'template-not-json' } });
   });
 });

@@ -1,6 +1,7 @@
 // A site's own JSON template maps each fact to its platform's field names: "{{name}}" as a whole string is the
 // fact's value as it is (number, null…); inside a longer string it is written as text. What a template may name
 // is the fact's payload fields and the sender's (siteCode, siteName, stationId).
+import { because } from '../../domain/inputIssues';
 import type { OutboxFact, Sender } from '../outboxFact';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
@@ -25,16 +26,18 @@ function fill(template: Json, values: Record<string, unknown>): Json {
 }
 
 /** Why a template cannot be used, or null when it can: it must be a JSON object that carries the fact's key. */
-export function templateProblem(text: string): string | null {
+export function templateProblem(text: string): ReturnType<typeof because> | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return `not JSON: ${(error as Error).message}`;
+    return because('template-not-json', `not JSON: ${(error as Error).message}`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'must be a JSON object';
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return because('template-not-object', 'must be a JSON object');
   // The platform acknowledges each fact by its key: a template without it could never be acknowledged.
-  if (!/\{\{\s*factId\s*\}\}/.test(text)) return 'must carry {{factId}}, the key the platform acknowledges';
+  if (!/\{\{\s*factId\s*\}\}/.test(text)) {
+    return because('template-without-fact-id', 'must carry {{factId}}, the key the platform acknowledges');
+  }
   return null;
 }
 
