@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase, type Db } from '../../src-main/core/db/database';
-import { migrate, migrations, schemaVersion, type Migration } from '../../src-main/core/db/migrations';
+import { migrate, migrations, NEWEST_VERSION, schemaVersion, type Migration } from '../../src-main/core/db/migrations';
 import { createCore } from '../../src-main/core/core';
 import { tempDir } from '../fixtures/tempCore';
 
@@ -72,6 +72,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   7: { tables: ['audit_private'], indexes: ['audit_subject'], triggers: [] },
   8: { tables: [], indexes: ['outbox_acknowledged'], triggers: [] },
   9: { tables: [], indexes: [], triggers: ['day_counts_tube_reopened'] },
+  11: { tables: [], indexes: ['operators_name', 'handovers_day'], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {
@@ -125,6 +126,52 @@ describe('migration 9: the tube a new tube replaced', () => {
     expect(() =>
       db.exec("INSERT INTO tubes (id, barcode, desk, capacity, status, opened_at, day, replaces) VALUES ('t4', '44444444', '3', 10, 'open', 'now', 'd1', 'nowhere')"),
     ).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('migration 11: unique operator names, staff numbers, who handed over', () => {
+  it('renames the later of operators sharing a name, then refuses a second operator of the same name', () => {
+    migrate(db, 9);
+    const long = '长'.repeat(40);
+    db.exec(`
+      INSERT INTO operators (id, name, role, created_at) VALUES
+        ('o1', '王芳', 'clerk', '2026-01-01'), ('o2', '王芳', 'clerk', '2026-01-02'), ('o3', '王芳 (2)', 'manager', '2026-01-03'),
+        ('o4', 'anna', 'clerk', '2026-01-04'), ('o5', 'Anna', 'clerk', '2026-01-05'),
+        ('o6', '${long}', 'clerk', '2026-01-06'), ('o7', '${long}', 'clerk', '2026-01-07');
+    `);
+    migrate(db, 11);
+    expect(db.prepare('SELECT id, name FROM operators ORDER BY id').all()).toEqual([
+      { id: 'o1', name: '王芳' },
+      // "王芳 (2)" is somebody's own name already.
+      { id: 'o2', name: '王芳 (3)' },
+      { id: 'o3', name: '王芳 (2)' },
+      { id: 'o4', name: 'anna' },
+      { id: 'o5', name: 'Anna (2)' },
+      { id: 'o6', name: long },
+      // Within the 40 characters the core allows.
+      { id: 'o7', name: `${'长'.repeat(36)} (2)` },
+    ]);
+    expect(columns('operators')).toContain('staff_number');
+    expect(() => db.exec("INSERT INTO operators (id, name, role, created_at) VALUES ('o8', 'ANNA', 'clerk', 'now')")).toThrow(/UNIQUE/);
+  });
+
+  it("gives a version 9 database's handovers the site's name and code and the manager its audit row names", () => {
+    migrate(db, 9);
+    db.exec(`
+      INSERT INTO settings (key, value) VALUES ('siteName', '"朝阳一小"'), ('siteCode', '"CY-001"');
+      INSERT INTO operators (id, name, role, created_at) VALUES ('m1', '赵经理', 'manager', 'now');
+      INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day) VALUES
+        ('h1', '20261122-001', '李师傅', '13900001111', '京A12345', NULL, 'now', '2026-11-22'),
+        ('h2', '20261122-002', '李师傅', '13900001111', '京A12345', NULL, 'now', '2026-11-22');
+      INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash)
+        VALUES (1, 'f1', 'now', 'manager:m1', 'handover', 'h1', '{}', 'x', 'y');
+    `);
+    migrate(db, 11);
+    expect(db.prepare('SELECT id, site_name, site_code, handed_by FROM handovers ORDER BY id').all()).toEqual([
+      { id: 'h1', site_name: '朝阳一小', site_code: 'CY-001', handed_by: '赵经理' },
+      // No audit row to name the manager: nobody is made up.
+      { id: 'h2', site_name: '朝阳一小', site_code: 'CY-001', handed_by: null },
+    ]);
   });
 });
 
@@ -246,34 +293,39 @@ describe('migration 6: held facts and upload status', () => {
 });
 
 describe('every migration, from the version before it', () => {
-  it('numbers migrations 1, 2, 3… with no gap, and each has its expectations here', () => {
+  // A number may be left out where branches that each added a migration are merged; the order never goes back.
+  it('numbers migrations upwards from 1, and each has its expectations here', () => {
     expect(migrations.length).toBeGreaterThan(0);
-    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(migrations[0].version).toBe(1);
+    for (const [i, migration] of migrations.entries()) if (i > 0) expect(migration.version).toBeGreaterThan(migrations[i - 1].version);
     expect(Object.keys(CREATES).map(Number)).toEqual(migrations.map((m) => m.version));
   });
 
-  it.each(migrations.map((m) => [m.version, m.name, m] as const))('migration %i (%s)', (version, _name, migration) => {
-    expect(migrate(db, version - 1)).toBe(version - 1);
-    expect(schemaVersion(db)).toBe(version - 1);
-    const before = schema();
+  it.each(migrations.map((m, i) => [m.version, m.name, m, migrations[i - 1]?.version ?? 0] as const))(
+    'migration %i (%s)',
+    (version, _name, migration, previous) => {
+      expect(migrate(db, previous)).toBe(previous);
+      expect(schemaVersion(db)).toBe(previous);
+      const before = schema();
 
-    expect(migrate(db, version)).toBe(version);
-    expect(schemaVersion(db)).toBe(version);
-    expect(migration.version).toBe(version);
+      expect(migrate(db, version)).toBe(version);
+      expect(schemaVersion(db)).toBe(version);
+      expect(migration.version).toBe(version);
 
-    const expected = CREATES[version];
-    expect(names('table')).toEqual(expect.arrayContaining(expected.tables));
-    expect(names('index')).toEqual(expect.arrayContaining(expected.indexes));
-    expect(names('trigger')).toEqual(expect.arrayContaining(expected.triggers));
-    // Something changed, and the database is sound afterwards.
-    expect(schema()).not.toEqual(before);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    // Running again is a no-op.
-    const after = schema();
-    expect(migrate(db, version)).toBe(version);
-    expect(schema()).toEqual(after);
-  });
+      const expected = CREATES[version];
+      expect(names('table')).toEqual(expect.arrayContaining(expected.tables));
+      expect(names('index')).toEqual(expect.arrayContaining(expected.indexes));
+      expect(names('trigger')).toEqual(expect.arrayContaining(expected.triggers));
+      // Something changed, and the database is sound afterwards.
+      expect(schema()).not.toEqual(before);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // Running again is a no-op.
+      const after = schema();
+      expect(migrate(db, version)).toBe(version);
+      expect(schema()).toEqual(after);
+  },
+  );
 });
 
 describe('migration 1: tubes and registrations', () => {
@@ -375,7 +427,7 @@ describe('migration 2: facts, audit trail, outbox, bags and handovers', () => {
 
 describe('migrating', () => {
   const broken: Migration = {
-    version: migrations.length + 1,
+    version: NEWEST_VERSION + 1,
     name: 'broken',
     up: (d: Db) => d.exec('CREATE TABLE half (x); CREATE INDEX half_x ON half (x); SELECT * FROM missing;'),
   };
@@ -387,7 +439,7 @@ describe('migrating', () => {
     expect(() => migrate(db, undefined, [...migrations, broken])).toThrow(/no such table: missing/);
     expect(schema()).toEqual(before);
     expect(names('table')).not.toContain('half');
-    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(NEWEST_VERSION);
     expect(db.prepare('SELECT value FROM settings').pluck().all()).toEqual(['5']);
     expect(db.inTransaction).toBe(false);
   });
@@ -398,15 +450,15 @@ describe('migrating', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(names('table').sort()).toEqual([...CREATES[1].tables].sort());
     // The real migration 2 can still run afterwards.
-    expect(migrate(db)).toBe(migrations.length);
+    expect(migrate(db)).toBe(NEWEST_VERSION);
   });
 
   it('refuses a database from a newer SwabDesk with a clear message, and leaves it as it was', () => {
     migrate(db);
-    const newer = migrations.length + 1;
+    const newer = NEWEST_VERSION + 1;
     db.pragma(`user_version = ${newer}`);
     db.close();
-    const message = new RegExp(`schema version ${newer}, newer than this SwabDesk knows \\(${migrations.length}\\)\\. Update SwabDesk`);
+    const message = new RegExp(`schema version ${newer}, newer than this SwabDesk knows \\(${NEWEST_VERSION}\\)\\. Update SwabDesk`);
     expect(() => openDatabase(file)).toThrow(message);
     expect(() => createCore({ dataDir: dir })).toThrow(message);
     db = new Database(file, { readonly: true });
@@ -414,7 +466,7 @@ describe('migrating', () => {
   });
 
   it('refuses it from migrate() too, before touching anything', () => {
-    db.pragma(`user_version = ${migrations.length + 5}`);
+    db.pragma(`user_version = ${NEWEST_VERSION + 5}`);
     expect(() => migrate(db)).toThrow(/newer than this SwabDesk knows/);
     expect(schema()).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { migration006 } from './006-upload';
 import { migration007 } from './007-retention';
 import { migration008 } from './008-acknowledged-index';
 import { migration009 } from './009-tube-switch';
+import { migration011 } from './011-operator-names-and-handover-signatures';
 
 export type { Migration };
 
@@ -24,7 +25,11 @@ export const migrations: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration011,
 ];
+
+/** The schema version the newest migration brings a database to. */
+export const NEWEST_VERSION = migrations.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -33,13 +38,13 @@ export function schemaVersion(db: Db): number {
 /** Brings the database up to `target` (default: the newest) and returns the version it ends at. */
 export function migrate(db: Db, target?: number, list: readonly Migration[] = migrations): number {
   const current = schemaVersion(db);
-  if (current > list.length) {
-    throw new Error(
-      `The database is at schema version ${current}, newer than this SwabDesk knows (${list.length}). Update SwabDesk.`,
-    );
+  // The newest version is the last migration's: a number may be left out where branches were merged.
+  const newest = list.at(-1)?.version ?? 0;
+  if (current > newest) {
+    throw new Error(`The database is at schema version ${current}, newer than this SwabDesk knows (${newest}). Update SwabDesk.`);
   }
   for (const migration of list) {
-    if (migration.version <= current || migration.version > (target ?? list.length)) continue;
+    if (migration.version <= current || migration.version > (target ?? newest)) continue;
     db.transaction(() => {
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
