@@ -5,6 +5,7 @@ import type { Channels } from './contract';
 import { correctionHandlers } from './corrections/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { operatorHandlers } from './operators/handlers';
+import { paperworkHandlers } from './paperwork/handlers';
 import { preRegistrationHandlers } from './preRegistration/handlers';
 import { registrationHandlers } from './registration/handlers';
 import type { Services } from './services';
@@ -22,6 +23,7 @@ export function createHandlers(services: Services): Handlers {
     ...siteHandlers(services),
     ...correctionHandlers(services),
     ...transportHandlers(services),
+    ...paperworkHandlers(services),
     ...uploadHandlers(services),
     ...maintenanceHandlers(services),
   };

@@ -8,6 +8,9 @@ import { createVoids } from './corrections/voids';
 import { createBacklog } from './facts/backlog';
 import { createFactRecorder } from './facts/record';
 import { createOperators } from './operators/operators';
+import { createDaySummary } from './paperwork/daySummary';
+import { createHandoverList } from './paperwork/handoverList';
+import { createLooseTubes } from './paperwork/looseTubes';
 import { createSessions } from './operators/sessions';
 import { createStickers } from './preRegistration/sticker';
 import { createDeskReadings } from './registration/deskReadings';
@@ -38,6 +41,9 @@ export function createServices({ db, clock, dataDir, uploadChanged, upload }: Se
   const readings = createDeskReadings(loop);
   const operators = createOperators(db, clock, record);
   const sessions = createSessions(operators, clock, () => readSiteSettings(db).idleLockMinutes * 60_000);
+  const uploads = createUploads(db, clock, record, uploadChanged, upload);
+  const unbagged = createUnbagged(db);
+  const handoverList = createHandoverList(db);
   return {
     db,
     clock,
@@ -47,7 +53,7 @@ export function createServices({ db, clock, dataDir, uploadChanged, upload }: Se
     readings,
     operators,
     sessions,
-    uploads: createUploads(db, clock, record, uploadChanged, upload),
+    uploads,
     stickers: createStickers(db, clock, record),
     voids: createVoids(db, clock, record),
     corrections: createPersonCorrections(db, clock, record),
@@ -58,7 +64,10 @@ export function createServices({ db, clock, dataDir, uploadChanged, upload }: Se
     manifests: createManifests(db),
     totals: createTotals(db, clock),
     liveDesks: createLiveDesks(createDeskActivity(db, clock), readings, sessions),
-    unbagged: createUnbagged(db),
+    unbagged,
+    handoverList,
+    looseTubes: createLooseTubes(db, clock, unbagged),
+    daySummary: createDaySummary(db, clock, handoverList, uploads),
     backlog: createBacklog(db),
   };
 }

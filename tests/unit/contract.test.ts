@@ -6,6 +6,7 @@ import { CHANNEL_NAMES, ROLES, channels, channelsOf, events } from '../../src-ma
 import { correctionChannels } from '../../src-main/core/corrections/channels';
 import { maintenanceChannels } from '../../src-main/core/maintenance/channels';
 import { operatorChannels } from '../../src-main/core/operators/channels';
+import { paperworkChannels } from '../../src-main/core/paperwork/channels';
 import { preRegistrationChannels } from '../../src-main/core/preRegistration/channels';
 import { registrationChannels } from '../../src-main/core/registration/channels';
 import { siteChannels } from '../../src-main/core/site/channels';
@@ -19,6 +20,7 @@ const FEATURES = {
   site: siteChannels,
   corrections: correctionChannels,
   transport: transportChannels,
+  paperwork: paperworkChannels,
   upload: uploadChannels,
   maintenance: maintenanceChannels,
 };

@@ -8,6 +8,7 @@ import { correctionChannels } from '../corrections/channels';
 import { backlogSchema } from '../facts/backlog';
 import { maintenanceChannels } from '../maintenance/channels';
 import { operatorChannels } from '../operators/channels';
+import { paperworkChannels } from '../paperwork/channels';
 import { sessionStateSchema } from '../operators/sessions';
 import { preRegistrationChannels } from '../preRegistration/channels';
 import { guideCardSchema } from '../preRegistration/guideCard';
@@ -30,6 +31,7 @@ export const channels = {
   ...siteChannels,
   ...correctionChannels,
   ...transportChannels,
+  ...paperworkChannels,
   ...uploadChannels,
   ...maintenanceChannels,
 } satisfies Record<string, ChannelContract>;

@@ -12,7 +12,7 @@ export function transportHandlers({ packing, handovers, manifests }: Services): 
     'packing.scan': ({ text }, who) => packing.scan(text, actorOf(who)),
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
     'packing.openBag': () => packing.openBag(),
-    'site.handover': ({ bags, courier, temperature }, who) => handovers(bags, courier, temperature, actorOf(who)),
+    'site.handover': ({ bags, courier, temperature }, who) => handovers(bags, courier, temperature, actorOf(who), who.operator!.name),
     'site.waitingBags': () => manifests.waitingBags(),
     'site.manifest': ({ number }) => manifests.manifest(number),
     'site.manifestFile': async ({ number, format }) => {
