@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { playSound } from '../../shared/sounds/player';
+import { BagLabels } from './BagLabels';
 import { PACKING_SOUND, showPacking, type PackingShown } from './packingOutcome';
 import './bags.css';
 
@@ -17,6 +18,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   const [bag, setBag] = useState<Bag>(null);
   const [unbagged, setUnbagged] = useState<Unbagged>([]);
   const field = useRef<HTMLInputElement>(null);
+  const [labels, setLabels] = useState(false);
 
   const refresh = useCallback(
     () =>
@@ -30,7 +32,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   useEffect(() => {
     void refresh();
   }, [refresh, totals]);
-  useEffect(() => field.current?.focus(), []);
+  useEffect(() => field.current?.focus(), [labels]);
 
   async function act(call: Promise<Parameters<typeof showPacking>[0]>): Promise<void> {
     const next = showPacking(await call);
@@ -39,6 +41,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
     await refresh();
   }
 
+  if (labels) return <BagLabels onClose={() => setLabels(false)} />;
   return (
     <div className="bags">
       <section className="bags-left">
@@ -85,6 +88,9 @@ export function BagsPanel({ totals }: { totals: unknown }) {
         </section>
       </section>
       <section className="unbagged card" data-testid="unbagged">
+        <button type="button" data-testid="bag-labels" onClick={() => setLabels(true)}>
+          {t('labels.button')}
+        </button>
         <h2>{t('packing.unbagged', { count: unbagged.length })}</h2>
         <table>
           <thead>

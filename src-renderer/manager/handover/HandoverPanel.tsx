@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { refusalParams } from '../../shared/refusalParams';
+import { anythingLoose, LooseTubes } from '../live/LooseTubes';
+import { HandoverList } from './HandoverList';
 import './handover.css';
 
 // The manifest draws barcodes with bwip-js, a large library: it loads when the first manifest is shown.
@@ -12,7 +14,8 @@ const ManifestView = lazy(() => import('./ManifestView').then((module) => ({ def
 
 type Waiting = Output<'site.waitingBags'>;
 
-export function HandoverPanel() {
+/** `today`: the site's day, once the core has said it. */
+export function HandoverPanel({ today }: { today: string | null }) {
   const { t } = useTranslation();
   const [waiting, setWaiting] = useState<Waiting>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -20,11 +23,13 @@ export function HandoverPanel() {
   const [temperature, setTemperature] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [manifest, setManifest] = useState<string | null>(null);
+  const [loose, setLoose] = useState<Output<'site.looseTubes'> | null>(null);
 
   const refresh = useCallback(
     () =>
-      bridge.call('site.waitingBags', {}).then((result) => {
-        if (result.ok) setWaiting(result.value);
+      Promise.all([bridge.call('site.waitingBags', {}), bridge.call('site.looseTubes', {})]).then(([bags, tubes]) => {
+        if (bags.ok) setWaiting(bags.value);
+        if (tubes.ok) setLoose(tubes.value);
       }),
     [],
   );
@@ -75,50 +80,54 @@ export function HandoverPanel() {
   );
 
   return (
-    <form
-      className="handover"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void handOver();
-      }}
-    >
-      <section className="card waiting-bags">
-        <h2>{t('handover.waiting', { count: waiting.length })}</h2>
-        {waiting.length === 0 && <p className="muted">{t('handover.noneWaiting')}</p>}
-        <ul>
-          {waiting.map((bag) => (
-            <li key={bag.barcode}>
-              <label>
-                <input type="checkbox" data-testid={`bag-${bag.barcode}`} checked={chosen.has(bag.barcode)} onChange={() => toggle(bag.barcode)} />
-                <span className="waiting-bag">{bag.barcode}</span>
-                <span className="muted">{t('handover.bagCounts', { tubes: bag.tubes, people: bag.people })}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section className="card courier">
-        {field('name')}
-        {field('phone')}
-        {field('vehicle')}
-        <label>
-          <span>{t('handover.temperatureOptional')}</span>
-          <input
-            data-testid="courier-temperature"
-            inputMode="decimal"
-            value={temperature}
-            onChange={(event) => setTemperature(event.currentTarget.value)}
-          />
-        </label>
-        {problem && (
-          <p className="setting-error" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="primary" data-testid="hand-over" disabled={chosen.size === 0}>
-          {t('handover.submit', { count: chosen.size })}
-        </button>
-      </section>
-    </form>
+    <>
+      {anythingLoose(loose) && <LooseTubes loose={loose} title={t('handover.looseTitle')} />}
+      <form
+        className="handover"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void handOver();
+        }}
+      >
+        <section className="card waiting-bags">
+          <h2>{t('handover.waiting', { count: waiting.length })}</h2>
+          {waiting.length === 0 && <p className="muted">{t('handover.noneWaiting')}</p>}
+          <ul>
+            {waiting.map((bag) => (
+              <li key={bag.barcode}>
+                <label>
+                  <input type="checkbox" data-testid={`bag-${bag.barcode}`} checked={chosen.has(bag.barcode)} onChange={() => toggle(bag.barcode)} />
+                  <span className="waiting-bag">{bag.barcode}</span>
+                  <span className="muted">{t('handover.bagCounts', { tubes: bag.tubes, people: bag.people })}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="card courier">
+          {field('name')}
+          {field('phone')}
+          {field('vehicle')}
+          <label>
+            <span>{t('handover.temperatureOptional')}</span>
+            <input
+              data-testid="courier-temperature"
+              inputMode="decimal"
+              value={temperature}
+              onChange={(event) => setTemperature(event.currentTarget.value)}
+            />
+          </label>
+          {problem && (
+            <p className="setting-error" role="alert">
+              {problem}
+            </p>
+          )}
+          <button type="submit" className="primary" data-testid="hand-over" disabled={chosen.size === 0}>
+            {t('handover.submit', { count: chosen.size })}
+          </button>
+        </section>
+      </form>
+      {today && <HandoverList today={today} onOpen={setManifest} />}
+    </>
   );
 }

@@ -7,12 +7,9 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { saveFile } from '../../shared/download';
 import { Barcode } from '../../shared/Barcode';
+import { localTime } from './localTime';
 
 type Manifest = NonNullable<Output<'site.manifest'>>;
-
-function localTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
 
 export function ManifestView({ number, onClose }: { number: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -70,7 +67,13 @@ export function ManifestView({ number, onClose }: { number: string; onClose: () 
             <Barcode kind="qrcode" text={manifest.number} label={t('handover.number', { number: manifest.number })} />
           </div>
         </header>
-        <dl className="manifest-facts">
+        <dl className="manifest-facts" data-testid="manifest-facts">
+          <dt>{t('handover.siteName')}</dt>
+          <dd data-testid="manifest-site">{manifest.site.name || t('handover.notRecorded')}</dd>
+          <dt>{t('handover.siteCode')}</dt>
+          <dd>{manifest.site.code || t('handover.notRecorded')}</dd>
+          <dt>{t('handover.handedBy')}</dt>
+          <dd data-testid="manifest-handed-by">{manifest.handedBy ?? t('handover.notRecorded')}</dd>
           <dt>{t('handover.courierName')}</dt>
           <dd>{courier.name}</dd>
           <dt>{t('handover.courierPhone')}</dt>

@@ -6,7 +6,7 @@ import { SaveMessage } from './SaveMessage';
 import type { Settings } from './SettingsPanel';
 import { useSave } from './useSave';
 
-const TEXT = ['siteName', 'siteCode', 'tubePattern', 'bagPattern'] as const;
+const TEXT = ['siteName', 'siteCode', 'tubePattern', 'bagPattern', 'closingTime'] as const;
 const NUMBERS = ['desks', 'poolingRatio', 'bagCapacity', 'idleLockMinutes', 'retentionDays'] as const;
 const FIELDS = [
   'siteName',
@@ -15,6 +15,7 @@ const FIELDS = [
   'poolingRatio',
   'sameDayRepeat',
   'idleLockMinutes',
+  'closingTime',
   'retentionDays',
   'tubePattern',
   'bagPattern',

@@ -1,10 +1,12 @@
 // Who may sign in: clerks (at desks and the pre-registration window) and managers, each with a PIN of 4 to 8
-// digits. Add one, give a new PIN, or disable one who left; nobody is deleted, so the trail can name them.
+// digits and, where the site uses them, a staff number. Add one, give a new PIN, or disable one who left; nobody is
+// deleted, so the trail can name them. Two may not share a name (the core refuses it).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { refusalParams } from '../../shared/refusalParams';
+import { StaffNumber } from './StaffNumber';
 
 type Operator = Output<'site.operators'>[number];
 
@@ -42,7 +44,7 @@ function NewPin({ name, onPin }: { name: string; onPin: (pin: string) => Promise
 export function Operators() {
   const { t } = useTranslation();
   const [operators, setOperators] = useState<Operator[]>([]);
-  const [draft, setDraft] = useState({ name: '', role: 'clerk' as Operator['role'], pin: '' });
+  const [draft, setDraft] = useState({ name: '', role: 'clerk' as Operator['role'], pin: '', staffNumber: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const reload = useCallback(
@@ -78,6 +80,13 @@ export function Operators() {
             <tr key={operator.id} className={operator.disabled ? 'muted' : undefined}>
               <td>{operator.name}</td>
               <td>{t(`settings.roles.${operator.role}`)}</td>
+              <td>
+                <StaffNumber
+                  name={operator.name}
+                  value={operator.staffNumber}
+                  onSave={(staffNumber) => saveOperator({ id: operator.id, staffNumber }, 'settings.saved')}
+                />
+              </td>
               <td>{operator.disabled ? t('settings.disabled') : ''}</td>
               <td>
                 <NewPin name={operator.name} onPin={(pin) => saveOperator({ id: operator.id, pin }, 'settings.pinChanged')} />
@@ -94,7 +103,7 @@ export function Operators() {
         onSubmit={(event) => {
           event.preventDefault();
           void saveOperator(draft, 'settings.operatorAdded').then((ok) => {
-            if (ok) setDraft({ name: '', role: 'clerk', pin: '' });
+            if (ok) setDraft({ name: '', role: 'clerk', pin: '', staffNumber: '' });
           });
         }}
       >
@@ -110,6 +119,12 @@ export function Operators() {
           placeholder={t('settings.pin')}
           value={draft.pin}
           onChange={(e) => setDraft({ ...draft, pin: e.currentTarget.value })}
+        />
+        <input
+          data-testid="operator-staff-number"
+          placeholder={t('settings.staffNumber')}
+          value={draft.staffNumber}
+          onChange={(e) => setDraft({ ...draft, staffNumber: e.currentTarget.value })}
         />
         <button type="submit" className="primary" data-testid="operator-add">
           {t('settings.addOperator')}
