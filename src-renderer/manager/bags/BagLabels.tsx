@@ -1,10 +1,12 @@
 // Labels for transport bags, printed before packing: each a 60 × 40 mm page with the bag's number as a Code 128
 // (what the packing scan reads) and as text. Numbers run on from the first one typed, keeping its digits' width.
-import bwipjs from 'bwip-js/browser';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../shared/bridge';
 import './labels.css';
+
+// bwip-js is a large library: it loads with the first labels made, not with the manager window.
+const LabelSheet = lazy(() => import('./LabelSheet').then((module) => ({ default: module.LabelSheet })));
 
 const MAX_LABELS = 100;
 
@@ -15,19 +17,6 @@ export function bagNumbers(first: string, count: number): string[] | null {
   if (digits === '') return count === 1 ? [first] : null;
   const start = BigInt(digits);
   return Array.from({ length: count }, (_, i) => prefix + (start + BigInt(i)).toString().padStart(digits.length, '0'));
-}
-
-function BagLabel({ number }: { number: string }) {
-  const src = useMemo(() => {
-    const svg = bwipjs.toSVG({ bcid: 'code128', text: number, height: 14, includetext: false, paddingwidth: 2 });
-    return `data:image/svg+xml;base64,${btoa(svg)}`;
-  }, [number]);
-  return (
-    <article className="bag-label" data-testid="bag-label">
-      <img className="bag-label-code" src={src} alt={number} data-testid="bag-label-code" />
-      <div className="bag-label-number">{number}</div>
-    </article>
-  );
 }
 
 export function BagLabels({ onClose }: { onClose: () => void }) {
@@ -95,11 +84,11 @@ export function BagLabels({ onClose }: { onClose: () => void }) {
           )
         )}
       </form>
-      <div className="bag-label-sheet">
-        {numbers.map((number) => (
-          <BagLabel key={number} number={number} />
-        ))}
-      </div>
+      {numbers.length > 0 && (
+        <Suspense>
+          <LabelSheet numbers={numbers} />
+        </Suspense>
+      )}
     </div>
   );
 }
