@@ -6,6 +6,7 @@ import { correctionHandlers } from './corrections/handlers';
 import { exportHandlers } from './export/handlers';
 import { maintenanceHandlers } from './maintenance/handlers';
 import { operatorHandlers } from './operators/handlers';
+import { paperworkHandlers } from './paperwork/handlers';
 import { preRegistrationHandlers } from './preRegistration/handlers';
 import { registrationHandlers } from './registration/handlers';
 import type { Services } from './services';
@@ -24,6 +25,7 @@ export function createHandlers(services: Services): Handlers {
     ...correctionHandlers(services),
     ...transportHandlers(services),
     ...exportHandlers(services),
+    ...paperworkHandlers(services),
     ...uploadHandlers(services),
     ...maintenanceHandlers(services),
   };

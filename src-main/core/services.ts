@@ -10,6 +10,9 @@ import { createDayExport } from './export/dayExport';
 import { createBacklog } from './facts/backlog';
 import { createFactRecorder } from './facts/record';
 import { createOperators } from './operators/operators';
+import { createDaySummary } from './paperwork/daySummary';
+import { createHandoverList } from './paperwork/handoverList';
+import { createLooseTubes } from './paperwork/looseTubes';
 import { createSessions } from './operators/sessions';
 import { createStickers } from './preRegistration/sticker';
 import { createStickerKeys } from './preRegistration/stickerKeys';
@@ -44,6 +47,9 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const readings = createDeskReadings(loop);
   const operators = createOperators(db, clock, record);
   const sessions = createSessions(operators, clock, () => readSiteSettings(db).idleLockMinutes * 60_000);
+  const uploads = createUploads(db, clock, record, uploadChanged, upload);
+  const unbagged = createUnbagged(db);
+  const handoverList = createHandoverList(db);
   return {
     db,
     clock,
@@ -53,7 +59,7 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     readings,
     operators,
     sessions,
-    uploads: createUploads(db, clock, record, uploadChanged, upload),
+    uploads,
     stickerKeys,
     stickers: createStickers(db, clock, record, stickerKeys),
     voids: createVoids(db, clock, record),
@@ -65,7 +71,10 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     manifests: createManifests(db),
     totals: createTotals(db, clock),
     liveDesks: createLiveDesks(createDeskActivity(db, clock), readings, sessions),
-    unbagged: createUnbagged(db),
+    unbagged,
+    handoverList,
+    looseTubes: createLooseTubes(db, clock, unbagged),
+    daySummary: createDaySummary(db, clock, handoverList, uploads),
     backlog: createBacklog(db),
     dayExport: createDayExport(db, background, record),
   };

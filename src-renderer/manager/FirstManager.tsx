@@ -61,7 +61,7 @@ export function FirstManager() {
         </label>
         {refusal && (
           <p className="sign-in-message" role="alert">
-            {t(`firstManager.problem.${refusal.problem}`, refusalParams(refusal))}
+            {t(refusal.problem === 'name-taken' ? 'settings.operatorProblem.name-taken' : `firstManager.problem.${refusal.problem}`, refusalParams(refusal))}
           </p>
         )}
         <button type="submit" className="primary" data-testid="first-manager-submit">

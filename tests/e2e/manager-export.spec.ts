@@ -31,7 +31,7 @@ function yesterdaysWork(dataDir: string): void {
 }
 
 test.beforeEach(async () => {
-  station = await startStation(['--simulate'], { history: yesterdaysWork });
+  station = await startStation(['--simulate'], { prepare: yesterdaysWork });
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-export-'));
 });
 

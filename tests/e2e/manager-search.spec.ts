@@ -72,8 +72,9 @@ test('a manager finds a person in full, corrects the name, voids the registratio
   expect(tables.registrations.find((r) => r.doc_number === number)).toMatchObject({ name: '张卫', status: 'voided' });
   expect(tables.tubes[0].voided_at).not.toBeNull();
   const kinds = tables.audit.map((row) => row.kind);
-  // Three searches typed, and the list read again after each change: every showing of full records is audited.
-  expect(kinds.filter((kind) => kind === 'search')).toHaveLength(6);
+  // Three searches typed, the list read again after each void, the record opened to correct it and read again after
+  // the correction: every showing of full records is audited.
+  expect(kinds.filter((kind) => kind === 'search')).toHaveLength(7);
   expect(kinds).toEqual(expect.arrayContaining(['person.corrected', 'person.voided', 'tube.voided']));
   expect(tables.audit.filter((row) => row.kind === 'search').map((row) => row.data).join()).not.toContain(number);
 });

@@ -29,8 +29,8 @@ export interface StationOptions {
   settings?: Record<string, unknown>;
   /** False: a new site, whose manager window asks for its first manager. */
   withManager?: boolean;
-  /** Stores what the site did before this start (past days' registrations), into the data folder it is given. */
-  history?: (dataDir: string) => void;
+  /** Work done on the site before the station starts (a past day's, say), given its data folder. */
+  prepare?: (dataDir: string) => void;
 }
 
 export interface RunningStation {
@@ -48,7 +48,7 @@ export interface RunningStation {
 
 /** Starts a station on a fresh data folder with the test clerks (and manager) added. */
 export async function startStation(args: string[] = [], options: StationOptions = {}): Promise<RunningStation> {
-  const { settings = {}, withManager = true, history } = options;
+  const { settings = {}, withManager = true, prepare } = options;
   if (!fs.existsSync(STATION)) throw new Error(`${STATION} is missing: run \`npm run build\` first.`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-e2e-'));
   const operators = [...CLERKS.map((clerk) => ({ ...clerk, role: 'clerk' })), ...(withManager ? [{ ...MANAGER, role: 'manager' }] : [])];
@@ -63,7 +63,7 @@ export async function startStation(args: string[] = [], options: StationOptions 
     for (const [key, value] of Object.entries(settings)) store.run(key, JSON.stringify(value));
     db.close();
   }
-  history?.(dataDir);
+  prepare?.(dataDir);
   // The site's data is encrypted, as every station's is: the station takes the passphrase from its environment.
   const child: ChildProcess = spawn(process.execPath, [STATION, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],

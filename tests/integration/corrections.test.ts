@@ -130,6 +130,8 @@ describe('the people of a tube', () => {
         expect.objectContaining({ registrationId: first, position: 1, status: 'voided', name: '张*', phone: '139****0000' }),
         expect.objectContaining({ position: 2, status: 'active', name: '王*', idNumber: '110101********' + idNumber(1).slice(-4) }),
       ],
+      bag: null,
+      handover: null,
     });
     expect(d.call(MANAGER, 'site.tubePeople', { barcode: '9999999999' })).toBeNull();
   });

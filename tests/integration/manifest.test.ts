@@ -61,6 +61,8 @@ describe('the handover manifest', () => {
     expect(d.call(MANAGER, 'site.manifest', { number: '20261122-001' })).toEqual({
       number: '20261122-001',
       handedAt: new Date(2026, 10, 22, 9, 30).toISOString(),
+      site: { name: '', code: '' },
+      handedBy: '测试负责人',
       courier,
       temperature: 4.5,
       totals: { bags: 2, tubes: 3, people: 6 },

@@ -74,6 +74,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   9: { tables: [], indexes: [], triggers: ['day_counts_tube_reopened'] },
   10: { tables: ['sticker_keys'], indexes: ['sticker_keys_printing'], triggers: [] },
   11: { tables: ['bags', 'bag_tubes'], indexes: ['bags_barcode_in_use', 'bags_one_open', 'bag_tubes_bag'], triggers: [] },
+  12: { tables: [], indexes: ['operators_name', 'handovers_day'], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {
@@ -209,6 +210,52 @@ describe('migration 11: an empty bag dropped for the next one', () => {
   });
 });
 
+describe('migration 12: unique operator names, staff numbers, who handed over', () => {
+  it('renames the later of operators sharing a name, then refuses a second operator of the same name', () => {
+    migrate(db, 11);
+    const long = '长'.repeat(40);
+    db.exec(`
+      INSERT INTO operators (id, name, role, created_at) VALUES
+        ('o1', '王芳', 'clerk', '2026-01-01'), ('o2', '王芳', 'clerk', '2026-01-02'), ('o3', '王芳 (2)', 'manager', '2026-01-03'),
+        ('o4', 'anna', 'clerk', '2026-01-04'), ('o5', 'Anna', 'clerk', '2026-01-05'),
+        ('o6', '${long}', 'clerk', '2026-01-06'), ('o7', '${long}', 'clerk', '2026-01-07');
+    `);
+    migrate(db, 12);
+    expect(db.prepare('SELECT id, name FROM operators ORDER BY id').all()).toEqual([
+      { id: 'o1', name: '王芳' },
+      // "王芳 (2)" is somebody's own name already.
+      { id: 'o2', name: '王芳 (3)' },
+      { id: 'o3', name: '王芳 (2)' },
+      { id: 'o4', name: 'anna' },
+      { id: 'o5', name: 'Anna (2)' },
+      { id: 'o6', name: long },
+      // Within the 40 characters the core allows.
+      { id: 'o7', name: `${'长'.repeat(36)} (2)` },
+    ]);
+    expect(columns('operators')).toContain('staff_number');
+    expect(() => db.exec("INSERT INTO operators (id, name, role, created_at) VALUES ('o8', 'ANNA', 'clerk', 'now')")).toThrow(/UNIQUE/);
+  });
+
+  it("gives a version 11 database's handovers the site's name and code and the manager its audit row names", () => {
+    migrate(db, 11);
+    db.exec(`
+      INSERT INTO settings (key, value) VALUES ('siteName', '"朝阳一小"'), ('siteCode', '"CY-001"');
+      INSERT INTO operators (id, name, role, created_at) VALUES ('m1', '赵经理', 'manager', 'now');
+      INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day) VALUES
+        ('h1', '20261122-001', '李师傅', '13900001111', '京A12345', NULL, 'now', '2026-11-22'),
+        ('h2', '20261122-002', '李师傅', '13900001111', '京A12345', NULL, 'now', '2026-11-22');
+      INSERT INTO audit (seq, fact_id, at, actor, kind, subject, data, prev_hash, hash)
+        VALUES (1, 'f1', 'now', 'manager:m1', 'handover', 'h1', '{}', 'x', 'y');
+    `);
+    migrate(db, 12);
+    expect(db.prepare('SELECT id, site_name, site_code, handed_by FROM handovers ORDER BY id').all()).toEqual([
+      { id: 'h1', site_name: '朝阳一小', site_code: 'CY-001', handed_by: '赵经理' },
+      // No audit row to name the manager: nobody is made up.
+      { id: 'h2', site_name: '朝阳一小', site_code: 'CY-001', handed_by: null },
+    ]);
+  });
+});
+
 describe('migration 4: site, desks and operators', () => {
   const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -333,28 +380,31 @@ describe('every migration, from the version before it', () => {
     expect(Object.keys(CREATES).map(Number)).toEqual(migrations.map((m) => m.version));
   });
 
-  it.each(migrations.map((m, i) => [m.version, m.name, m, migrations[i - 1]?.version ?? 0] as const))('migration %i (%s)', (version, _name, migration, previous) => {
-    expect(migrate(db, previous)).toBe(previous);
-    expect(schemaVersion(db)).toBe(previous);
-    const before = schema();
+  it.each(migrations.map((m, i) => [m.version, m.name, m, migrations[i - 1]?.version ?? 0] as const))(
+    'migration %i (%s)',
+    (version, _name, migration, previous) => {
+      expect(migrate(db, previous)).toBe(previous);
+      expect(schemaVersion(db)).toBe(previous);
+      const before = schema();
 
-    expect(migrate(db, version)).toBe(version);
-    expect(schemaVersion(db)).toBe(version);
-    expect(migration.version).toBe(version);
+      expect(migrate(db, version)).toBe(version);
+      expect(schemaVersion(db)).toBe(version);
+      expect(migration.version).toBe(version);
 
-    const expected = CREATES[version];
-    expect(names('table')).toEqual(expect.arrayContaining(expected.tables));
-    expect(names('index')).toEqual(expect.arrayContaining(expected.indexes));
-    expect(names('trigger')).toEqual(expect.arrayContaining(expected.triggers));
-    // Something changed, and the database is sound afterwards.
-    expect(schema()).not.toEqual(before);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    // Running again is a no-op.
-    const after = schema();
-    expect(migrate(db, version)).toBe(version);
-    expect(schema()).toEqual(after);
-  });
+      const expected = CREATES[version];
+      expect(names('table')).toEqual(expect.arrayContaining(expected.tables));
+      expect(names('index')).toEqual(expect.arrayContaining(expected.indexes));
+      expect(names('trigger')).toEqual(expect.arrayContaining(expected.triggers));
+      // Something changed, and the database is sound afterwards.
+      expect(schema()).not.toEqual(before);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      // Running again is a no-op.
+      const after = schema();
+      expect(migrate(db, version)).toBe(version);
+      expect(schema()).toEqual(after);
+    },
+  );
 });
 
 describe('migration 1: tubes and registrations', () => {

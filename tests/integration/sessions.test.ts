@@ -53,7 +53,7 @@ describe('before anybody signs in', () => {
       operator: null,
       locked: false,
       locksInSeconds: null,
-      operators: [expect.objectContaining({ name: '李强' }), { id: wang, name: '王芳' }],
+      operators: [expect.objectContaining({ name: '李强' }), { id: wang, name: '王芳', role: 'clerk', staffTail: null }],
     });
   });
 
@@ -229,9 +229,9 @@ describe('operators', () => {
     });
     db.close();
     expect(value(call(MANAGER, 'site.operators'))).toEqual([
-      { id: expect.any(String), name: '李强', role: 'clerk', disabled: false, createdAt: expect.any(String) },
-      { id: wang, name: '王芳', role: 'clerk', disabled: false, createdAt: expect.any(String) },
-      { id: expect.any(String), name: '测试负责人', role: 'manager', disabled: false, createdAt: expect.any(String) },
+      { id: expect.any(String), name: '李强', role: 'clerk', disabled: false, createdAt: expect.any(String), staffNumber: null },
+      { id: wang, name: '王芳', role: 'clerk', disabled: false, createdAt: expect.any(String), staffNumber: null },
+      { id: expect.any(String), name: '测试负责人', role: 'manager', disabled: false, createdAt: expect.any(String), staffNumber: null },
     ]);
   });
 });

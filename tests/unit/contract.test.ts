@@ -7,6 +7,7 @@ import { correctionChannels } from '../../src-main/core/corrections/channels';
 import { exportChannels } from '../../src-main/core/export/channels';
 import { maintenanceChannels } from '../../src-main/core/maintenance/channels';
 import { operatorChannels } from '../../src-main/core/operators/channels';
+import { paperworkChannels } from '../../src-main/core/paperwork/channels';
 import { preRegistrationChannels } from '../../src-main/core/preRegistration/channels';
 import { registrationChannels } from '../../src-main/core/registration/channels';
 import { siteChannels } from '../../src-main/core/site/channels';
@@ -21,6 +22,7 @@ const FEATURES = {
   corrections: correctionChannels,
   transport: transportChannels,
   export: exportChannels,
+  paperwork: paperworkChannels,
   upload: uploadChannels,
   maintenance: maintenanceChannels,
 };

@@ -9,6 +9,7 @@ import { exportChannels } from '../export/channels';
 import { backlogSchema } from '../facts/backlog';
 import { maintenanceChannels } from '../maintenance/channels';
 import { operatorChannels } from '../operators/channels';
+import { paperworkChannels } from '../paperwork/channels';
 import { sessionStateSchema } from '../operators/sessions';
 import { preRegistrationChannels } from '../preRegistration/channels';
 import { guideCardSchema } from '../preRegistration/guideCard';
@@ -33,6 +34,7 @@ export const channels = {
   ...correctionChannels,
   ...transportChannels,
   ...exportChannels,
+  ...paperworkChannels,
   ...uploadChannels,
   ...maintenanceChannels,
 } satisfies Record<string, ChannelContract>;

@@ -13,7 +13,7 @@ export const correctionChannels = {
   'site.voidRegistration': managerChannel(z.strictObject({ registrationId: z.uuid(), reason: reasonSchema }), voidOutcomeSchema),
   // In full, and audited: by ID number, phone or name, the newest first.
   'site.searchPeople': managerChannel(z.strictObject({ text: z.string().max(100) }), z.array(foundPersonSchema)),
-  // In full: for the screen where the manager corrects that very record.
+  // In full, and audited: a person opened from a tube's masked list, or the record the manager corrects.
   'site.registration': managerChannel(z.strictObject({ registrationId: z.uuid() }), registrationDetailSchema.nullable()),
   'site.correctPerson': managerChannel(
     personCorrectionSchema.extend({ registrationId: z.uuid(), reason: reasonSchema }),

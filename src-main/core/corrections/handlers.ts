@@ -17,7 +17,7 @@ export function correctionHandlers({ voids, searchPeople, corrections }: Service
       return outcome;
     },
     'site.searchPeople': ({ text }, who) => searchPeople(text, actorOf(who)),
-    'site.registration': ({ registrationId }) => corrections.detail(registrationId),
+    'site.registration': ({ registrationId }, who) => corrections.detail(registrationId, actorOf(who)),
     'site.correctPerson': ({ registrationId, reason, ...changes }, who) => corrections.correct(registrationId, changes, reason, actorOf(who)),
   };
 }

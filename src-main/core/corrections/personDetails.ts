@@ -37,20 +37,22 @@ export const correctionOutcomeSchema = z.discriminatedUnion('result', [
 ]);
 type CorrectionOutcome = z.output<typeof correctionOutcomeSchema>;
 
-/** One registration in full, for the screen where the manager corrects that very record. */
-export const registrationDetailSchema = registrationViewSchema.extend({ tube: z.string() });
+/** One registration in full, where it was registered and when: opened from a tube's masked list, or to correct it. */
+export const registrationDetailSchema = registrationViewSchema.extend({ tube: z.string(), desk: z.string(), registeredAt: z.string() });
 type RegistrationDetail = z.output<typeof registrationDetailSchema>;
 
 interface RegistrationRow extends RegistrationColumns {
   tube_id: string;
   tube: string;
+  desk: string;
+  created_at: string;
 }
 
 const FIELD_COLUMNS = { docType: 'doc_type', idNumber: 'doc_number', name: 'name', phone: 'phone' } as const;
 
 export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact) {
   const byId = db.prepare<[string], RegistrationRow>(
-    `SELECT r.id, r.tube_id, t.barcode AS tube, r.position, r.status, r.doc_type, r.doc_number, r.name, r.phone
+    `SELECT r.id, r.tube_id, t.barcode AS tube, t.desk, r.created_at, r.position, r.status, r.doc_type, r.doc_number, r.name, r.phone
      FROM registrations r JOIN tubes t ON t.id = r.tube_id WHERE r.id = ?`,
   );
   const sameInTube = db.prepare<[string, string, string, string], { id: string }>(
@@ -64,10 +66,12 @@ export function createPersonCorrections(db: Db, clock: Clock, record: RecordFact
   );
 
   return {
-    detail(registrationId: string): RegistrationDetail | null {
+    /** A person in full: the trail says who opened whom (by id, never the details), as it does for every search. */
+    detail(registrationId: string, actor: string): RegistrationDetail | null {
       const row = byId.get(registrationId);
       if (!row) return null;
-      return { ...personView(row), tube: row.tube };
+      db.transaction(() => record({ kind: 'search', subject: row.id, actor, data: { opened: 'registration', tube: row.tube } })).immediate();
+      return { ...personView(row), tube: row.tube, desk: row.desk, registeredAt: row.created_at };
     },
 
     correct(registrationId: string, changes: PersonCorrection, reason: string, actor: string): CorrectionOutcome {

@@ -12,7 +12,7 @@ export const firstManagerOutcomeSchema = z.discriminatedUnion('result', [
   orInvisibleCharacter(
     z.object({
       result: z.literal('refused'),
-      problem: z.enum(['site-has-manager', 'name-missing', 'name-too-long', 'pin-format']),
+      problem: z.enum(['site-has-manager', 'name-missing', 'name-too-long', 'name-taken', 'pin-format']),
     }),
   ),
 ]);

@@ -41,7 +41,9 @@ export function operatorHandlers({ db, record, operators, sessions }: Services):
       if (saved.result === 'refused') {
         if (saved.problem === 'invisible-character') return saved;
         const { problem } = saved;
-        if (problem === 'name-missing' || problem === 'name-too-long' || problem === 'pin-format') return { result: 'refused', problem };
+        if (problem === 'name-missing' || problem === 'name-too-long' || problem === 'name-taken' || problem === 'pin-format') {
+          return { result: 'refused', problem };
+        }
         throw new Error(`unexpected refusal of the first manager: ${problem}`);
       }
       const signedIn = sessions.signIn(sessionKey(who), 'manager', saved.operator.id, pin);

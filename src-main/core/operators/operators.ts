@@ -19,11 +19,23 @@ export const operatorViewSchema = z.object({
   role: operatorRoleSchema,
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** The site's staff number (工号), where it uses them. */
+  staffNumber: z.string().nullable(),
 });
 type OperatorView = z.output<typeof operatorViewSchema>;
 
 export const signedInOperatorSchema = z.object({ id: z.string(), name: z.string() });
 export type SignedInOperator = z.output<typeof signedInOperatorSchema>;
+
+/** A name on a sign-in screen, with the role and the last characters of the staff number, so namesakes of two sites or
+ * two shifts are told apart at a glance (the full number is not shown to whoever stands at the window). */
+export const signInChoiceSchema = signedInOperatorSchema.extend({ role: operatorRoleSchema, staffTail: z.string().nullable() });
+type SignInChoice = z.output<typeof signInChoiceSchema>;
+
+/** Letters, digits and hyphens, as staff cards print them; empty clears it. */
+const STAFF_NUMBER = /^[A-Za-z0-9-]{1,20}$/;
+/** How much of the staff number a sign-in row shows. */
+const STAFF_TAIL_LENGTH = 4;
 
 /** What a manager sets on an operator; what is left out stays as it was. */
 export const operatorChangesSchema = z.strictObject({
@@ -33,10 +45,21 @@ export const operatorChangesSchema = z.strictObject({
   role: operatorRoleSchema.optional(),
   pin: z.string().max(16).optional(),
   disabled: z.boolean().optional(),
+  /** The staff number; an empty string clears it. */
+  staffNumber: z.string().max(40).optional(),
 });
 export type OperatorChanges = z.output<typeof operatorChangesSchema>;
 
-const operatorProblemSchema = z.enum(['operator-unknown', 'name-missing', 'name-too-long', 'pin-format', 'pin-needed', 'role-needed']);
+const operatorProblemSchema = z.enum([
+  'operator-unknown',
+  'name-missing',
+  'name-too-long',
+  'name-taken',
+  'pin-format',
+  'pin-needed',
+  'role-needed',
+  'staff-number-format',
+]);
 type OperatorProblem = z.output<typeof operatorProblemSchema>;
 
 /** Why an operator was not saved: a problem by its name, or an invisible character in the name, which and where. */
@@ -57,6 +80,7 @@ interface OperatorRow {
   pin_hash: string | null;
   created_at: string;
   disabled_at: string | null;
+  staff_number: string | null;
 }
 
 const view = (row: OperatorRow): OperatorView => ({
@@ -65,41 +89,50 @@ const view = (row: OperatorRow): OperatorView => ({
   role: row.role,
   disabled: row.disabled_at !== null,
   createdAt: row.created_at,
+  staffNumber: row.staff_number,
 });
 
 export function createOperators(db: Db, clock: Clock, record: RecordFact) {
   const all = db.prepare<[], OperatorRow>('SELECT * FROM operators ORDER BY role, name, created_at');
   const byId = db.prepare<[string], OperatorRow>('SELECT * FROM operators WHERE id = ?');
   const insert = db.prepare(
-    'INSERT INTO operators (id, name, role, pin_hash, created_at) VALUES (@id, @name, @role, @pinHash, @createdAt)',
+    `INSERT INTO operators (id, name, role, pin_hash, created_at, staff_number)
+     VALUES (@id, @name, @role, @pinHash, @createdAt, @staffNumber)`,
   );
   const update = db.prepare(
-    'UPDATE operators SET name = @name, role = @role, pin_hash = @pinHash, disabled_at = @disabledAt WHERE id = @id',
+    `UPDATE operators SET name = @name, role = @role, pin_hash = @pinHash, disabled_at = @disabledAt, staff_number = @staffNumber
+     WHERE id = @id`,
   );
+  // As the unique index compares (migration 11): a disabled operator's name stays theirs, so the trail names one person.
+  const namesake = db.prepare<[string, string], { id: string }>('SELECT id FROM operators WHERE name = ? COLLATE NOCASE AND id <> ?');
 
-  /** The operator's name as it will be stored (unchanged when not given), or why the changes are refused. */
-  function check(changes: OperatorChanges, existing: OperatorRow | undefined): { ok: true; name: string } | { ok: false; refusal: OperatorRefusal } {
+  type Checked = { ok: true; name: string; staffNumber: string | null };
+  /** The operator's name and staff number as they will be stored (unchanged when not given), or why not. */
+  function check(changes: OperatorChanges, existing: OperatorRow | undefined): Checked | { ok: false; refusal: OperatorRefusal } {
     const refused = (problem: OperatorProblem) => ({ ok: false, refusal: { problem } }) as const;
     if (changes.id !== undefined && !existing) return refused('operator-unknown');
     if (!existing && changes.name === undefined) return refused('name-missing');
     const name = changes.name === undefined ? { ok: true as const, name: existing!.name } : checkName(changes.name);
     if (!name.ok) return name;
     if (name.name.length > MAX_NAME) return refused('name-too-long');
+    if (namesake.get(name.name, existing?.id ?? '')) return refused('name-taken');
     if (changes.pin !== undefined && !PIN_PATTERN.test(changes.pin)) return refused('pin-format');
     if (!existing && changes.role === undefined) return refused('role-needed');
     if (!existing && changes.pin === undefined) return refused('pin-needed');
-    return name;
+    const staffNumber = changes.staffNumber === undefined ? (existing?.staff_number ?? null) : changes.staffNumber.trim() || null;
+    if (staffNumber !== null && !STAFF_NUMBER.test(staffNumber)) return refused('staff-number-format');
+    return { ok: true, name: name.name, staffNumber };
   }
 
   return {
     list: (): OperatorView[] => all.all().map(view),
 
     /** Active operators of a role, for the sign-in screen of a window of that role. */
-    signInList: (role: OperatorRole): SignedInOperator[] =>
+    signInList: (role: OperatorRole): SignInChoice[] =>
       all
         .all()
         .filter((row) => row.role === role && row.disabled_at === null && row.pin_hash !== null)
-        .map(({ id, name }) => ({ id, name })),
+        .map(({ id, name, staff_number }) => ({ id, name, role, staffTail: staff_number?.slice(-STAFF_TAIL_LENGTH) ?? null })),
 
     /** Adds an operator (no id) or changes one; the PIN is hashed here and never recorded anywhere else. */
     save(changes: OperatorChanges, actor: string): SaveOperatorOutcome {
@@ -109,17 +142,23 @@ export function createOperators(db: Db, clock: Clock, record: RecordFact) {
           const checked = check(changes, existing);
           if (!checked.ok) return { result: 'refused', ...checked.refusal };
           const now = clock().toISOString();
-          const { name } = checked;
+          const { name, staffNumber } = checked;
           const pinHash = changes.pin === undefined ? existing!.pin_hash : hashPin(changes.pin);
-          const trail = { name, role: changes.role ?? existing?.role, disabled: changes.disabled ?? false, pinChanged: changes.pin !== undefined };
+          const trail = {
+            name,
+            role: changes.role ?? existing?.role,
+            disabled: changes.disabled ?? false,
+            pinChanged: changes.pin !== undefined,
+            staffNumber,
+          };
           if (!existing) {
             const id = randomUUID();
-            insert.run({ id, name, role: changes.role, pinHash, createdAt: now });
+            insert.run({ id, name, role: changes.role, pinHash, createdAt: now, staffNumber });
             record({ kind: 'operator.added', subject: id, actor, data: trail });
             return { result: 'saved', operator: view(byId.get(id)!) };
           }
           const disabledAt = changes.disabled === undefined ? existing.disabled_at : changes.disabled ? (existing.disabled_at ?? now) : null;
-          update.run({ id: existing.id, name, role: changes.role ?? existing.role, pinHash, disabledAt });
+          update.run({ id: existing.id, name, role: changes.role ?? existing.role, pinHash, disabledAt, staffNumber });
           record({ kind: 'operator.changed', subject: existing.id, actor, data: { ...trail, disabled: disabledAt !== null, old: view(existing) } });
           return { result: 'saved', operator: view(byId.get(existing.id)!) };
         })

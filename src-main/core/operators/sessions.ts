@@ -2,7 +2,7 @@
 // locking keeps the open tube exactly as it is, and any clerk of the site may sign in to go on with it.
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { signedInOperatorSchema, type OperatorRole, type Operators, type SignedInOperator } from './operators';
+import { signedInOperatorSchema, signInChoiceSchema, type OperatorRole, type Operators, type SignedInOperator } from './operators';
 
 /** Wrong PINs in a row before the window refuses every PIN for a while. */
 export const MAX_PIN_FAILURES = 5;
@@ -14,7 +14,7 @@ export const sessionStateSchema = z.object({
   /** Seconds of inactivity left before the window locks itself; null when nobody is signed in or it is locked. */
   locksInSeconds: z.number().int().nullable(),
   /** Who may sign in at this window. */
-  operators: z.array(signedInOperatorSchema),
+  operators: z.array(signInChoiceSchema),
 });
 type SessionState = z.output<typeof sessionStateSchema>;
 

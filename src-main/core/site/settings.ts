@@ -39,6 +39,8 @@ export const siteSettingsSchema = z.object({
   bagCapacity: z.number().int().min(1).max(500),
   /** A person already sampled today at this site: a warning the clerk confirms, or a refusal. */
   sameDayRepeat: z.enum(['warn', 'refuse']),
+  /** When the site's day ends (HH:MM, local time): from then on the live view warns of tubes left open or unbagged. */
+  closingTime: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day, HH:MM'),
   /** Minutes without a scan or a key before a desk locks itself (the open tube stays as it is). */
   idleLockMinutes: z.number().int().min(1).max(240),
   /** Each clerk desk's own settings (names on screen, read-out); a desk not listed has the defaults. */
@@ -74,6 +76,7 @@ export const defaultSiteSettings: SiteSettings = {
   bagPattern: '^B[0-9]{6,14}$',
   bagCapacity: 20,
   sameDayRepeat: 'warn',
+  closingTime: '17:00',
   idleLockMinutes: 5,
   deskSettings: [],
   retentionDays: 30,

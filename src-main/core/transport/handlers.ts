@@ -13,7 +13,7 @@ export function transportHandlers({ packing, handovers, manifests }: Services): 
     'packing.sealNow': (_input, who) => packing.sealNow(actorOf(who)),
     'packing.dropBag': (_input, who) => packing.dropEmpty(actorOf(who)),
     'packing.openBag': () => packing.openBag(),
-    'site.handover': ({ bags, courier, temperature }, who) => handovers(bags, courier, temperature, actorOf(who)),
+    'site.handover': ({ bags, courier, temperature }, who) => handovers(bags, courier, temperature, actorOf(who), who.operator!.name),
     'site.waitingBags': () => manifests.waitingBags(),
     'site.manifest': ({ number }) => manifests.manifest(number),
     'site.manifestFile': async ({ number, format, language }) => {

@@ -7,6 +7,7 @@ import type { RecordFact } from '../facts/record';
 import { cleanText } from '../domain/personText';
 import { because } from '../domain/inputIssues';
 import { orInvisibleCharacter } from '../domain/refusals';
+import { readSiteSettings } from '../site/settings';
 
 const courierSchema = z.strictObject({
   name: z.string().trim().min(1).max(40),
@@ -54,8 +55,8 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
   );
   const handoversOn = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM handovers WHERE day = ?');
   const insertHandover = db.prepare(
-    `INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day)
-     VALUES (@id, @number, @name, @phone, @vehicle, @temperature, @handedAt, @day)`,
+    `INSERT INTO handovers (id, number, courier_name, courier_phone, vehicle, temperature, handed_at, day, site_name, site_code, handed_by)
+     VALUES (@id, @number, @name, @phone, @vehicle, @temperature, @handedAt, @day, @siteName, @siteCode, @handedBy)`,
   );
   const assign = db.prepare('UPDATE bags SET handover_id = ? WHERE id = ?');
 
@@ -64,6 +65,8 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
     courier: Courier,
     temperature: number | null,
     actor: string,
+    /** The manager signed in, whose name the manifest prints as the one who handed over. */
+    handedBy: string,
   ): HandoverOutcome {
     // The courier's words go onto the manifest and its files: the same rule as a person's text.
     const name = cleanText(courier.name, 'name');
@@ -85,7 +88,9 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
         const day = localDay(now);
         const number = `${day.replaceAll('-', '')}-${String(handoversOn.get(day)!.n + 1).padStart(3, '0')}`;
         const id = randomUUID();
-        insertHandover.run({ id, number, ...cleaned, temperature, handedAt: now.toISOString(), day });
+        // The site as it is named now: a manifest reprinted after a rename still reads as the one signed.
+        const { siteName, siteCode } = readSiteSettings(db);
+        insertHandover.run({ id, number, ...cleaned, temperature, handedAt: now.toISOString(), day, siteName, siteCode, handedBy });
         let tubes = 0;
         let people = 0;
         for (const bag of bags) {

@@ -6,6 +6,10 @@ import type { Db } from '../db/database';
 export const manifestSchema = z.object({
   number: z.string(),
   handedAt: z.string(),
+  /** The site's name and code as they were at the handover (empty where the site never set them). */
+  site: z.object({ name: z.string(), code: z.string() }),
+  /** The manager who handed over; null for a handover made before SwabDesk kept it and whose trail cannot tell. */
+  handedBy: z.string().nullable(),
   courier: z.object({ name: z.string(), phone: z.string(), vehicle: z.string() }),
   temperature: z.number().nullable(),
   totals: z.object({ bags: z.number().int(), tubes: z.number().int(), people: z.number().int() }),
@@ -30,8 +34,22 @@ type WaitingBag = z.output<typeof waitingBagSchema>;
 export function createManifests(db: Db) {
   const handover = db.prepare<
     [string],
-    { id: string; number: string; handed_at: string; courier_name: string; courier_phone: string; vehicle: string; temperature: number | null }
-  >('SELECT id, number, handed_at, courier_name, courier_phone, vehicle, temperature FROM handovers WHERE number = ?');
+    {
+      id: string;
+      number: string;
+      handed_at: string;
+      courier_name: string;
+      courier_phone: string;
+      vehicle: string;
+      temperature: number | null;
+      site_name: string;
+      site_code: string;
+      handed_by: string | null;
+    }
+  >(
+    `SELECT id, number, handed_at, courier_name, courier_phone, vehicle, temperature, site_name, site_code, handed_by
+     FROM handovers WHERE number = ?`,
+  );
   const bagsOf = db.prepare<[string], { id: string; barcode: string; sealed_at: string }>(
     'SELECT id, barcode, sealed_at FROM bags WHERE handover_id = ? ORDER BY barcode',
   );
@@ -53,6 +71,8 @@ export function createManifests(db: Db) {
       return {
         number: row.number,
         handedAt: row.handed_at,
+        site: { name: row.site_name, code: row.site_code },
+        handedBy: row.handed_by,
         courier: { name: row.courier_name, phone: row.courier_phone, vehicle: row.vehicle },
         temperature: row.temperature,
         totals: { bags: bags.length, tubes: tubes.length, people: tubes.reduce((sum, tube) => sum + tube.people, 0) },

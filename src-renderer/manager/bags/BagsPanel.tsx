@@ -9,6 +9,7 @@ import { bridge } from '../../shared/bridge';
 import { say } from '../../shared/problems';
 import { playSound } from '../../shared/sounds/player';
 import { useKeptFocus } from '../../shared/useKeptFocus';
+import { BagLabels } from './BagLabels';
 import { PACKING_SOUND, showPacking, type PackingShown } from './packingOutcome';
 import './bags.css';
 
@@ -24,6 +25,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   const [unbagged, setUnbagged] = useState<Unbagged>([]);
   const field = useRef<HTMLInputElement>(null);
   useKeptFocus(field);
+  const [labels, setLabels] = useState(false);
 
   const refresh = useCallback(
     () =>
@@ -37,6 +39,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   useEffect(() => {
     void refresh();
   }, [refresh, totals]);
+  useEffect(() => field.current?.focus(), [labels]);
 
   const show = useCallback((next: PackingShown) => {
     playSound(PACKING_SOUND[next.tone]);
@@ -76,6 +79,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  if (labels) return <BagLabels onClose={() => setLabels(false)} />;
   return (
     <div className="bags">
       <section className="bags-left">
@@ -144,6 +148,9 @@ export function BagsPanel({ totals }: { totals: unknown }) {
         </section>
       </section>
       <section className="unbagged card" data-testid="unbagged">
+        <button type="button" data-testid="bag-labels" onClick={() => setLabels(true)}>
+          {t('labels.button')}
+        </button>
         <h2>{t('packing.unbagged', { count: unbagged.length })}</h2>
         <table>
           <thead>

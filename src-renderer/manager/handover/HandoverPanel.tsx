@@ -8,6 +8,8 @@ import { FieldProblem } from '../../shared/FieldProblem';
 import { NOTHING_PLACED, placeFailure, say, type Placed } from '../../shared/problems';
 import { refusalParams } from '../../shared/refusalParams';
 import { typedNumber } from '../../shared/typedNumber';
+import { anythingLoose, LooseTubes } from '../live/LooseTubes';
+import { HandoverList } from './HandoverList';
 import './handover.css';
 
 // The manifest draws barcodes with bwip-js, a large library: it loads when the first manifest is shown.
@@ -27,7 +29,8 @@ function placeRefusal(refusal: Refused): Placed {
   return { fields: { bags: { key: `handover.problem.${refusal.problem}`, params: { bag: refusal.bag } } }, general: null };
 }
 
-export function HandoverPanel() {
+/** `today`: the site's day, once the core has said it. */
+export function HandoverPanel({ today }: { today: string | null }) {
   const { t } = useTranslation();
   const [waiting, setWaiting] = useState<Waiting>([]);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -35,11 +38,13 @@ export function HandoverPanel() {
   const [temperature, setTemperature] = useState('');
   const [placed, setPlaced] = useState<Placed>(NOTHING_PLACED);
   const [manifest, setManifest] = useState<string | null>(null);
+  const [loose, setLoose] = useState<Output<'site.looseTubes'> | null>(null);
 
   const refresh = useCallback(
     () =>
-      bridge.call('site.waitingBags', {}).then((result) => {
-        if (result.ok) setWaiting(result.value);
+      Promise.all([bridge.call('site.waitingBags', {}), bridge.call('site.looseTubes', {})]).then(([bags, tubes]) => {
+        if (bags.ok) setWaiting(bags.value);
+        if (tubes.ok) setLoose(tubes.value);
       }),
     [],
   );
@@ -90,53 +95,57 @@ export function HandoverPanel() {
   );
 
   return (
-    <form
-      className="handover"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void handOver();
-      }}
-    >
-      <section className="card waiting-bags">
-        <h2>{t('handover.waiting', { count: waiting.length })}</h2>
-        {waiting.length === 0 && <p className="muted">{t('handover.noneWaiting')}</p>}
-        <ul>
-          {waiting.map((bag) => (
-            <li key={bag.barcode}>
-              <label>
-                <input type="checkbox" data-testid={`bag-${bag.barcode}`} checked={chosen.has(bag.barcode)} onChange={() => toggle(bag.barcode)} />
-                <span className="waiting-bag">{bag.barcode}</span>
-                <span className="muted">{t('handover.bagCounts', { tubes: bag.tubes, people: bag.people })}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        <FieldProblem placed={placed} field="bags" />
-      </section>
-      <section className="card courier">
-        {field('name')}
-        {field('phone')}
-        {field('vehicle')}
-        <label>
-          <span>{t('handover.temperatureOptional')}</span>
-          <input
-            data-testid="courier-temperature"
-            inputMode="decimal"
-            value={temperature}
-            onChange={(event) => setTemperature(event.currentTarget.value)}
-          />
-          <FieldProblem placed={placed} field="temperature" />
-        </label>
-        {placed.general && (
-          <p className="setting-error" role="alert" data-testid="handover-problem">
-            {say(t, placed.general)}
-          </p>
-        )}
-        <button type="submit" className="primary" data-testid="hand-over" disabled={chosen.size === 0}>
-          {t('handover.submit', { count: chosen.size })}
-        </button>
-      </section>
-    </form>
+    <>
+      {anythingLoose(loose) && <LooseTubes loose={loose} title={t('handover.looseTitle')} />}
+      <form
+        className="handover"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void handOver();
+        }}
+      >
+        <section className="card waiting-bags">
+          <h2>{t('handover.waiting', { count: waiting.length })}</h2>
+          {waiting.length === 0 && <p className="muted">{t('handover.noneWaiting')}</p>}
+          <ul>
+            {waiting.map((bag) => (
+              <li key={bag.barcode}>
+                <label>
+                  <input type="checkbox" data-testid={`bag-${bag.barcode}`} checked={chosen.has(bag.barcode)} onChange={() => toggle(bag.barcode)} />
+                  <span className="waiting-bag">{bag.barcode}</span>
+                  <span className="muted">{t('handover.bagCounts', { tubes: bag.tubes, people: bag.people })}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <FieldProblem placed={placed} field="bags" />
+        </section>
+        <section className="card courier">
+          {field('name')}
+          {field('phone')}
+          {field('vehicle')}
+          <label>
+            <span>{t('handover.temperatureOptional')}</span>
+            <input
+              data-testid="courier-temperature"
+              inputMode="decimal"
+              value={temperature}
+              onChange={(event) => setTemperature(event.currentTarget.value)}
+            />
+            <FieldProblem placed={placed} field="temperature" />
+          </label>
+          {placed.general && (
+            <p className="setting-error" role="alert" data-testid="handover-problem">
+              {say(t, placed.general)}
+            </p>
+          )}
+          <button type="submit" className="primary" data-testid="hand-over" disabled={chosen.size === 0}>
+            {t('handover.submit', { count: chosen.size })}
+          </button>
+        </section>
+      </form>
+      {today && <HandoverList today={today} onOpen={setManifest} />}
+    </>
   );
 }

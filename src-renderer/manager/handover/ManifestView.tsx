@@ -8,14 +8,11 @@ import { bridge } from '../../shared/bridge';
 import { saveFile } from '../../shared/download';
 import { Barcode } from '../../shared/Barcode';
 import { failureWords, say, type Words } from '../../shared/problems';
+import { localTime } from './localTime';
 
 type Manifest = NonNullable<Output<'site.manifest'>>;
 
 const UNKNOWN_MANIFEST: Words = { key: 'handover.unknownManifest' };
-
-function localTime(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { hour12: false });
-}
 
 export function ManifestView({ number, onClose }: { number: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -73,7 +70,13 @@ export function ManifestView({ number, onClose }: { number: string; onClose: () 
             <Barcode kind="qrcode" text={manifest.number} label={t('handover.number', { number: manifest.number })} />
           </div>
         </header>
-        <dl className="manifest-facts">
+        <dl className="manifest-facts" data-testid="manifest-facts">
+          <dt>{t('handover.siteName')}</dt>
+          <dd data-testid="manifest-site">{manifest.site.name || t('handover.notRecorded')}</dd>
+          <dt>{t('handover.siteCode')}</dt>
+          <dd>{manifest.site.code || t('handover.notRecorded')}</dd>
+          <dt>{t('handover.handedBy')}</dt>
+          <dd data-testid="manifest-handed-by">{manifest.handedBy ?? t('handover.notRecorded')}</dd>
           <dt>{t('handover.courierName')}</dt>
           <dd>{courier.name}</dd>
           <dt>{t('handover.courierPhone')}</dt>

@@ -1,10 +1,13 @@
 // The site at a glance, all pushed by the core: the day's totals, every desk as it works, people per hour, and
 // what waits for the platform.
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
+import { bridge } from '../../shared/bridge';
 import { useLiveValue } from '../../shared/useBridge';
 import { useNow } from '../../shared/useNow';
 import { DeskCards } from './DeskCards';
+import { anythingLoose, LooseTubes } from './LooseTubes';
 import { PeoplePerHour } from './PeoplePerHour';
 import { TotalsBoard } from './TotalsBoard';
 import './live.css';
@@ -15,8 +18,17 @@ export function LivePanel({ totals }: { totals: Output<'site.totals'> | null }) 
   const { value: backlog } = useLiveValue('station.backlog', 'backlog.changed');
   const now = useNow();
   const waiting = backlog?.oldestAt ? Math.max(0, Math.floor((now - Date.parse(backlog.oldestAt)) / 60_000)) : 0;
+  const [loose, setLoose] = useState<Output<'site.looseTubes'> | null>(null);
+  // Read again whenever the day's totals move (a tube opened, filled, sealed or voided).
+  useEffect(() => {
+    void bridge.call('site.looseTubes', {}).then((result) => {
+      if (result.ok) setLoose(result.value);
+    });
+  }, [totals]);
+  const closed = loose !== null && now >= Date.parse(loose.closesAt);
   return (
     <>
+      {closed && anythingLoose(loose) && <LooseTubes loose={loose} title={t('live.looseTitle')} />}
       <TotalsBoard totals={totals} />
       <p className="live-backlog" data-testid="live-backlog">
         {backlog === null ? '' : backlog.count === 0 ? t('status.backlogEmpty') : t('status.backlog', { count: backlog.count, minutes: waiting })}

@@ -1,23 +1,32 @@
-// Search and correct: find a person (ID number, phone, name) or a tube (barcode), see the full record, correct a
-// person's details or void a registration or a tube, each with a reason the trail keeps.
-import { useState } from 'react';
+// Search and correct: find a person (ID number, phone, name) or a tube (barcode: its people, bag and handover), see
+// the full record, correct a person's details or void a registration or a tube, each with a reason the trail keeps.
+// After a correction the rows on screen are read again by their id, so they show the record as corrected even
+// when it no longer matches what was typed.
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { CorrectForm } from './CorrectForm';
+import { TubeTrace } from './TubeTrace';
 import { VoidButton } from './VoidButton';
 import './search.css';
 
+// The manifest draws barcodes with bwip-js, a large library: it loads when a manifest is opened from here.
+const ManifestView = lazy(() => import('../handover/ManifestView').then((module) => ({ default: module.ManifestView })));
+
 type Found = Output<'site.searchPeople'>;
 type Tube = Output<'site.tubePeople'>;
+type Person = NonNullable<Output<'site.registration'>>;
 
 export function SearchPanel() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [people, setPeople] = useState<Found | null>(null);
   const [tube, setTube] = useState<Tube>(null);
+  const [opened, setOpened] = useState<Person | null>(null);
   const [correcting, setCorrecting] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [manifest, setManifest] = useState<string | null>(null);
 
   async function search(query = text): Promise<void> {
     const [found, inTube] = await Promise.all([
@@ -26,13 +35,42 @@ export function SearchPanel() {
     ]);
     setPeople(found.ok ? found.value : []);
     setTube(inTube.ok ? inTube.value : null);
+    setOpened(null);
   }
 
-  const done = (key: string) => {
-    setMessage(t(key));
+  async function open(registrationId: string): Promise<void> {
+    const result = await bridge.call('site.registration', { registrationId });
+    if (result.ok) setOpened(result.value);
+  }
+
+  /** The corrected record, read again by its id wherever it shows: found rows, the opened person, the tube's list. */
+  async function corrected(registrationId: string): Promise<void> {
+    setMessage(t('search.corrected'));
     setCorrecting(null);
+    const [fresh, inTube] = await Promise.all([
+      bridge.call('site.registration', { registrationId }),
+      tube ? bridge.call('site.tubePeople', { barcode: tube.barcode }) : null,
+    ]);
+    if (fresh.ok && fresh.value) {
+      const record = fresh.value;
+      setPeople((now) => now?.map((person) => (person.registrationId === registrationId ? record : person)) ?? null);
+      setOpened((now) => (now?.registrationId === registrationId ? record : now));
+    }
+    if (inTube?.ok) setTube(inTube.value);
+  }
+
+  const voided = () => {
+    setMessage(t('search.voided'));
     void search();
   };
+
+  if (manifest) {
+    return (
+      <Suspense>
+        <ManifestView number={manifest} onClose={() => setManifest(null)} />
+      </Suspense>
+    );
+  }
 
   return (
     <div className="search">
@@ -60,18 +98,27 @@ export function SearchPanel() {
           {message}
         </p>
       )}
-      {correcting && <CorrectForm registrationId={correcting} onDone={() => done('search.corrected')} onCancel={() => setCorrecting(null)} />}
-      {tube && (
-        <section className="card search-tube" data-testid="search-tube">
+      {correcting && <CorrectForm registrationId={correcting} onDone={() => void corrected(correcting)} onCancel={() => setCorrecting(null)} />}
+      {opened && (
+        <section className="card search-opened" data-testid="search-opened">
           <header>
-            <h2>{t('search.tube', { barcode: tube.barcode, desk: tube.desk })}</h2>
-            <span className="muted">{t(tube.voided ? 'search.tubeVoided' : `search.tubeStatus.${tube.status}`)}</span>
-            {!tube.voided && tube.status === 'sealed' && (
-              <VoidButton testId="void-tube" onVoid={(reason) => bridge.call('site.voidTube', { barcode: tube.barcode, reason })} onDone={() => done('search.voided')} />
-            )}
+            <h2>{t('search.openedTitle')}</h2>
+            <button type="button" onClick={() => setOpened(null)}>
+              {t('search.close')}
+            </button>
           </header>
+          <p>
+            {t('search.where', { tube: opened.tube, position: opened.position, desk: opened.desk })} · {opened.name} · {opened.idNumber} ·{' '}
+            {opened.phone} · {t(`search.status.${opened.status}`)}
+          </p>
+          {opened.status === 'active' && (
+            <button type="button" data-testid="correct-opened" onClick={() => setCorrecting(opened.registrationId)}>
+              {t('search.correct')}
+            </button>
+          )}
         </section>
       )}
+      {tube && <TubeTrace tube={tube} onOpen={(id) => void open(id)} onManifest={setManifest} onVoided={voided} />}
       {people && (
         <table className="card search-results" data-testid="search-results">
           <thead>
@@ -106,7 +153,7 @@ export function SearchPanel() {
                       <VoidButton
                         testId="void-registration"
                         onVoid={(reason) => bridge.call('site.voidRegistration', { registrationId: person.registrationId, reason })}
-                        onDone={() => done('search.voided')}
+                        onDone={voided}
                       />
                     </>
                   )}

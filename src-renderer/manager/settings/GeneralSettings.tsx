@@ -9,7 +9,7 @@ import { SaveMessage } from './SaveMessage';
 import type { Settings } from './SettingsPanel';
 import { useSave } from './useSave';
 
-const TEXT = ['siteName', 'siteCode', 'tubePattern', 'bagPattern'] as const;
+const TEXT = ['siteName', 'siteCode', 'tubePattern', 'bagPattern', 'closingTime'] as const;
 const NUMBERS = ['desks', 'poolingRatio', 'bagCapacity', 'idleLockMinutes', 'retentionDays'] as const;
 const FIELDS = [
   'siteName',
@@ -18,6 +18,7 @@ const FIELDS = [
   'poolingRatio',
   'sameDayRepeat',
   'idleLockMinutes',
+  'closingTime',
   'retentionDays',
   'tubePattern',
   'bagPattern',

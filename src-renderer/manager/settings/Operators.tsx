@@ -1,5 +1,6 @@
 // Who may sign in: clerks (at desks and the pre-registration window) and managers, each with a PIN of 4 to 8
-// digits. Add one, give a new PIN, or disable one who left; nobody is deleted, so the trail can name them.
+// digits and, where the site uses them, a staff number. Add one, give a new PIN, or disable one who left; nobody is
+// deleted, so the trail can name them. Two may not share a name (the core refuses it).
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../src-main/core/contract';
@@ -7,21 +8,24 @@ import { bridge } from '../../shared/bridge';
 import { FieldProblem } from '../../shared/FieldProblem';
 import { NOTHING_PLACED, placeFailure, say, type Placed, type Words } from '../../shared/problems';
 import { refusalParams } from '../../shared/refusalParams';
+import { StaffNumber } from './StaffNumber';
 
 type Operator = Output<'site.operators'>[number];
 type Refused = Extract<Output<'site.saveOperator'>, { result: 'refused' }>;
 
-const FIELDS = ['name', 'role', 'pin'];
+const FIELDS = ['name', 'role', 'pin', 'staffNumber'];
 
 /** The field each refusal concerns, beside which it is said. */
 const FIELD_OF: Record<Refused['problem'], string | null> = {
   'operator-unknown': null,
   'name-missing': 'name',
   'name-too-long': 'name',
+  'name-taken': 'name',
   'invisible-character': 'name',
   'pin-format': 'pin',
   'pin-needed': 'pin',
   'role-needed': 'role',
+  'staff-number-format': 'staffNumber',
 };
 
 function placeRefusal(refused: Refused): Placed {
@@ -76,7 +80,7 @@ function NewPin({ name, onPin }: { name: string; onPin: (pin: string) => Promise
 export function Operators() {
   const { t } = useTranslation();
   const [operators, setOperators] = useState<Operator[]>([]);
-  const [draft, setDraft] = useState({ name: '', role: 'clerk' as Operator['role'], pin: '' });
+  const [draft, setDraft] = useState({ name: '', role: 'clerk' as Operator['role'], pin: '', staffNumber: '' });
   const [placed, setPlaced] = useState<Placed>(NOTHING_PLACED);
   const [message, setMessage] = useState<{ ok: boolean; words: Words } | null>(null);
 
@@ -108,6 +112,13 @@ export function Operators() {
             <tr key={operator.id} className={operator.disabled ? 'muted' : undefined}>
               <td>{operator.name}</td>
               <td>{t(`settings.roles.${operator.role}`)}</td>
+              <td>
+                <StaffNumber
+                  name={operator.name}
+                  value={operator.staffNumber}
+                  onSave={(staffNumber) => saved({ id: operator.id, staffNumber }, 'settings.saved')}
+                />
+              </td>
               <td>{operator.disabled ? t('settings.disabled') : ''}</td>
               <td>
                 <NewPin name={operator.name} onPin={(pin) => saved({ id: operator.id, pin }, 'settings.pinChanged')} />
@@ -125,7 +136,7 @@ export function Operators() {
           event.preventDefault();
           void saved(draft, 'settings.operatorAdded').then((refused) => {
             setPlaced(refused ?? NOTHING_PLACED);
-            if (!refused) setDraft({ name: '', role: 'clerk', pin: '' });
+            if (!refused) setDraft({ name: '', role: 'clerk', pin: '', staffNumber: '' });
           });
         }}
       >
@@ -150,6 +161,15 @@ export function Operators() {
             onChange={(e) => setDraft({ ...draft, pin: e.currentTarget.value })}
           />
           <FieldProblem placed={placed} field="pin" />
+        </label>
+        <label className="field">
+          <input
+            data-testid="operator-staff-number"
+            placeholder={t('settings.staffNumber')}
+            value={draft.staffNumber}
+            onChange={(e) => setDraft({ ...draft, staffNumber: e.currentTarget.value })}
+          />
+          <FieldProblem placed={placed} field="staffNumber" />
         </label>
         <button type="submit" className="primary" data-testid="operator-add">
           {t('settings.addOperator')}

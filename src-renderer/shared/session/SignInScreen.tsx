@@ -115,7 +115,11 @@ export function SignInScreen({
                       pin.current?.focus();
                     }}
                   >
-                    {operator.name}
+                    <span className="operator-name">{operator.name}</span>
+                    <span className="operator-role">
+                      {t(`settings.roles.${operator.role}`)}
+                      {operator.staffTail !== null && ` · ${t('session.staffTail', { tail: operator.staffTail })}`}
+                    </span>
                   </button>
                 </li>
               ))}

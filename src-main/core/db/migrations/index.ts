@@ -13,6 +13,7 @@ import { migration008 } from './008-acknowledged-index';
 import { migration009 } from './009-tube-switch';
 import { migration010 } from './010-sticker-keys';
 import { migration011 } from './011-bags-discarded';
+import { migration012 } from './012-operator-names-and-handover-signatures';
 
 export type { Migration };
 
@@ -28,15 +29,11 @@ export const migrations: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ];
 
-/**
- * The newest version is the last migration's number, not the list's length: a number may be set aside for a migration
- * made in parallel on another branch (tests/integration/migrations.test.ts fails while one is missing).
- */
-const newestOf = (list: readonly Migration[]): number => list.at(-1)?.version ?? 0;
-
-export const NEWEST_VERSION = newestOf(migrations);
+/** The schema version the newest migration brings a database to. */
+export const NEWEST_VERSION = migrations.at(-1)?.version ?? 0;
 
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -45,7 +42,7 @@ export function schemaVersion(db: Db): number {
 /** Brings the database up to `target` (default: the newest) and returns the version it ends at. */
 export function migrate(db: Db, target?: number, list: readonly Migration[] = migrations): number {
   const current = schemaVersion(db);
-  const newest = newestOf(list);
+  const newest = list.at(-1)?.version ?? 0;
   if (current > newest) {
     throw new Error(`The database is at schema version ${current}, newer than this SwabDesk knows (${newest}). Update SwabDesk.`);
   }
