@@ -72,12 +72,15 @@ test('a second operator of the same name is refused; a staff number’s last dig
   await manager.getByTestId('operator-name').fill(CLERKS[0].name);
   await manager.getByTestId('operator-pin').fill('4321');
   await manager.getByTestId('operator-add').click();
-  await expect(manager.getByTestId('operators-message')).toHaveText('未保存：已有同名的操作员：请在姓名后加以区分（如“王芳 二组”）');
+  // Said beside the name, and nothing added.
+  await expect(manager.getByTestId('problem-name')).toHaveText('已有同名的操作员：请在姓名后加以区分（如“王芳 二组”）');
+  await expect(manager.getByTestId('operators').getByRole('row').filter({ hasText: CLERKS[0].name })).toHaveCount(1);
 
   await manager.getByTestId('operator-name').fill('周敏');
   await manager.getByTestId('operator-staff-number').fill('12 34');
   await manager.getByTestId('operator-add').click();
-  await expect(manager.getByTestId('operators-message')).toContainText('工号只能由字母、数字和 - 组成');
+  await expect(manager.getByTestId('problem-staffNumber')).toContainText('工号只能由字母、数字和 - 组成');
+  await expect(manager.getByTestId('problem-name')).toHaveCount(0);
   await manager.getByTestId('operator-staff-number').fill('HD-0012345');
   await manager.getByTestId('operator-add').click();
   await expect(manager.getByTestId('operators-message')).toHaveText('已添加');
