@@ -62,6 +62,8 @@ export async function readSiteFeed(
   holder: TokenHolder,
   query: FeedQuery,
   gone: AbortSignal,
+  /** Long polls waiting now, for GET /v1/health. */
+  waiting: { readers: number },
 ): Promise<{ cursor: number; facts: FeedItem[] }> {
   const siteCode = holder.siteCode;
   if (siteCode === null) {
@@ -79,7 +81,12 @@ export async function readSiteFeed(
       const cursor = items.length === query.limit ? items[items.length - 1].seq : head;
       const remaining = deadline - Date.now();
       if (cursor > query.after || remaining <= 0 || gone.aborted) return { cursor, facts: items };
-      await waitUntil(wake.promise, remaining, gone);
+      waiting.readers += 1;
+      try {
+        await waitUntil(wake.promise, remaining, gone);
+      } finally {
+        waiting.readers -= 1;
+      }
     } finally {
       wake.cancel();
     }

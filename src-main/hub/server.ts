@@ -35,7 +35,7 @@ export interface HubOptions {
   tls?: { cert: Buffer; key: Buffer };
 }
 
-/** What the hub has answered since it started: stored and duplicate facts, as GET /v1/health shows. */
+/** What the hub has answered since it started, as GET /v1/health shows (with the long polls waiting now). */
 interface Counters {
   stored: number;
   duplicates: number;
@@ -93,6 +93,7 @@ async function orUnavailable<T>(work: Promise<T>, what: string): Promise<T> {
 export function createHub(options: HubOptions) {
   const { store, feedWaiter } = options;
   const counters: Counters = { stored: 0, duplicates: 0, rejected: 0 };
+  const waiting = { readers: 0 };
   // Ends every long poll when the hub stops.
   const closing = new AbortController();
 
@@ -163,7 +164,7 @@ export function createHub(options: HubOptions) {
     const gone = new AbortController();
     // Before the answer, a closed response means the reader hung up: its long poll ends.
     response.once('close', () => gone.abort());
-    return orUnavailable(readSiteFeed(store, feedWaiter, holder, query, AbortSignal.any([gone.signal, closing.signal])), 'read the feed');
+    return orUnavailable(readSiteFeed(store, feedWaiter, holder, query, AbortSignal.any([gone.signal, closing.signal]), waiting), 'read the feed');
   }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
@@ -172,7 +173,7 @@ export function createHub(options: HubOptions) {
     try {
       const url = requestUrl(request);
       const path = url.pathname;
-      if (path === HEALTH_PATH && request.method === 'GET') return answer(response, 200, { ok: true, ...counters });
+      if (path === HEALTH_PATH && request.method === 'GET') return answer(response, 200, { ok: true, ...counters, waitingReaders: waiting.readers });
       if (path === FEED_PATH) {
         if (request.method !== 'GET') throw new Refusal(405, 'method-not-allowed', `${FEED_PATH} takes GET.`);
         return answer(response, 200, await serveFeed(request, response, url));

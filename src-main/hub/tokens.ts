@@ -5,23 +5,20 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { z } from 'zod';
-import { senderSchema } from '../core/upload/protocol';
+import { siteSettingsSchema } from '../core/site/settings';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Printable, on one line: a site code or a label goes into logs, exports and the console. */
-const printable = (max: number) =>
-  z
+export const enrolmentSchema = z.object({
+  /** A site code a station can be set to: the station's must be exactly this to upload with the token. */
+  site: siteSettingsSchema.shape.siteCode.pipe(z.string().min(1, 'the site code is needed')),
+  /** Which station the token is for, on one line: it shows in logs and in the district's console. */
+  label: z
     .string()
     .trim()
     .min(1)
-    .max(max)
-    .refine((text) => !/\p{Cc}/u.test(text), 'no control characters');
-
-export const enrolmentSchema = z.object({
-  /** As long as a station's site code may be: it must match what the station sends. */
-  site: printable(senderSchema.shape.siteCode.maxLength ?? 32),
-  label: printable(100),
+    .max(100)
+    .refine((text) => !/\p{Cc}/u.test(text), 'no control characters'),
 });
 
 /** Who presents a token. */

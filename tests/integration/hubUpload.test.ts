@@ -2,39 +2,20 @@
 // 413 before the connection closes; a fact PostgreSQL can never store (a NUL character, a time out of its range) is
 // rejected alone while the rest of its batch is stored; only a store that is down answers 503; and no request,
 // however broken, stops the hub.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_BODY_BYTES } from '../../src-main/hub/server';
 import { createStore, type Store } from '../../src-main/hub/store';
 import { FACTS_PATH, type FactResult } from '../../src-main/core/upload/protocol';
 import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
+import { startHubProcess, type HubProcess } from '../fixtures/hubProcess';
 import { statusLineOf } from '../fixtures/rawHttp';
-
-const HUB = path.resolve(__dirname, '../../out/main/hub.js');
 
 let postgres: PrivatePostgres;
 let database: pg.Client;
-let child: ChildProcess;
+let child: HubProcess;
 let hub: { url: string; token: string };
-
-/** Starts `npm run hub -- serve` on a free port; resolves with its URL once it says it is listening. */
-function startHubProcess(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [HUB, 'serve', '--database', url, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (chunk) => (err += chunk));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const listening = /SwabDesk hub on (http:\/\/\S+),/.exec(out);
-      if (listening) resolve(listening[1]);
-    });
-    child.once('exit', (code, signal) => reject(new Error(`the hub stopped before it was up (${code ?? signal}):\n${err}`)));
-  });
-}
 
 beforeAll(async () => {
   postgres = await startPostgres();
@@ -42,18 +23,15 @@ beforeAll(async () => {
   await store.migrate();
   const token = await store.issueToken('test station');
   await store.close();
-  hub = { url: await startHubProcess(postgres.url), token };
+  child = await startHubProcess(postgres.url);
+  hub = { url: child.url, token };
   database = new pg.Client(postgres.url);
   await database.connect();
 }, 60_000);
 
 afterAll(async () => {
   await database.end();
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await child.stop();
   await postgres.stop();
 });
 
@@ -82,7 +60,7 @@ const sendFacts = (facts: unknown[]) => send(JSON.stringify({ sender, facts }));
 
 /** The same hub process is still running and still answers. */
 async function healthy(): Promise<boolean> {
-  return child.exitCode === null && child.signalCode === null && (await fetch(`${hub.url}/v1/health`)).status === 200;
+  return child.running() && (await fetch(`${hub.url}/v1/health`)).status === 200;
 }
 
 describe("the hub's upload endpoint", () => {
