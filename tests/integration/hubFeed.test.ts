@@ -249,6 +249,33 @@ describe('the site feed', () => {
     expect((await reader.feed()).cursor).toBe(0);
   });
 
+  it('keeps answering long polls when its listening connection is cut, and listens again', async () => {
+    const reader = await station('WH-0003', 'PC1');
+    const writer = await station('WH-0003', 'PC2');
+    const listeners = async () =>
+      (await hub.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND backend_type = 'client backend'")).map(
+        (row) => row.pid,
+      );
+    const [cut] = await listeners();
+    await hub.query('SELECT pg_terminate_backend($1)', [cut]);
+
+    // Deaf or listening again, a long poll hears of the next fact.
+    const poll = reader.feed({ wait: 30 });
+    await vi.waitFor(async () => expect(await waitingReaders(hub.url)).toBe(1), { timeout: 10_000, interval: 10 });
+    const first = tubeFacts('20261123701', 1);
+    expect((await writer.send(first)).status).toBe(200);
+    expect((await poll).facts.map((item) => item.fact)).toEqual(first);
+
+    await vi.waitFor(async () => expect((await listeners()).filter((pid) => pid !== cut)).toHaveLength(1), { timeout: 10_000, interval: 25 });
+    const started = Date.now();
+    const next = reader.feed({ after: (await reader.feed()).cursor, wait: 30 });
+    await vi.waitFor(async () => expect(await waitingReaders(hub.url)).toBe(1), { timeout: 10_000, interval: 10 });
+    const second = tubeFacts('20261123702', 1);
+    expect((await writer.send(second)).status).toBe(200);
+    expect((await next).facts.map((item) => item.fact)).toEqual(second);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it('ends only its own long poll when a reader hangs up', async () => {
     const reader = await station('WH-0002', 'PC1');
     const writer = await station('WH-0002', 'PC2');
