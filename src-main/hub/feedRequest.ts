@@ -74,7 +74,7 @@ export async function readSiteFeed(
     // Listening before reading: a commit between the read and the wait still wakes it.
     const wake = waiter.next(siteCode);
     try {
-      const { head, items } = await store.readFeed(siteCode, holder.stationId, query.after, query.limit);
+      const { head, items } = await store.readFeed({ ...holder, siteCode }, query.after, query.limit);
       if (query.after > head) {
         throw new Refusal(409, 'cursor-ahead', `The cursor ${query.after} is past the end of this site's feed (${head}): read it again from 0.`);
       }

@@ -82,13 +82,14 @@ export interface FeedItem {
 }
 
 /**
- * Up to `limit` facts after `after` in the site's feed, other than those of `exceptStation`, and the head: one
- * statement, so both come from one snapshot.
+ * Up to `limit` facts after `after` in the site's feed, other than those of the station the token is bound to (as
+ * bound now: a station's first upload may bind it while it reads), and the head: one statement, so all of it comes
+ * from one snapshot.
  */
 export async function readFeed(
   pool: pg.Pool,
   siteCode: string,
-  exceptStation: string | null,
+  tokenHash: string,
   after: number,
   limit: number,
 ): Promise<{ head: number; items: FeedItem[] }> {
@@ -98,13 +99,14 @@ export async function readFeed(
      LEFT JOIN LATERAL (
        SELECT s.seq, s.station_id, f.payload
        FROM site_facts s JOIN facts f ON f.fact_id = s.fact_id
-       WHERE s.site_code = site.code AND s.seq > $2 AND s.station_id IS DISTINCT FROM $3::uuid
+       WHERE s.site_code = site.code AND s.seq > $2
+         AND s.station_id IS DISTINCT FROM (SELECT station_id FROM tokens WHERE token_sha256 = $3)
        ORDER BY s.seq
        LIMIT $4
      ) page ON true
      WHERE site.code = $1
      ORDER BY page.seq`,
-    [siteCode, after, exceptStation, limit],
+    [siteCode, after, tokenHash, limit],
   );
   return {
     head: Number(rows[0].head),

@@ -142,8 +142,8 @@ export function createStore(connectionString: string) {
     enrol: (enrolment: Parameters<typeof enrol>[1]) => enrol(pool, enrolment),
     issueToken: (label: string) => issueToken(pool, label),
     authenticate: (token: string) => authenticate(pool, token),
-    readFeed: (siteCode: string, exceptStation: string | null, after: number, limit: number) =>
-      readFeed(pool, siteCode, exceptStation, after, limit),
+    readFeed: (holder: TokenHolder & { siteCode: string }, after: number, limit: number) =>
+      readFeed(pool, holder.siteCode, holder.tokenHash, after, limit),
 
     /** Stores what is new and what PostgreSQL will take; the facts neither stored nor refused were stored before. */
     async storeBatch(holder: TokenHolder, sender: Sender, facts: readonly StoredFact[]): Promise<BatchOutcome> {

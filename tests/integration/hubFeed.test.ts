@@ -147,6 +147,16 @@ describe('the site feed', () => {
     expect(await waitingReaders(hub.url)).toBe(0);
   });
 
+  it('answers a long poll at once, without them, when only the reader itself stored facts, even its first ones', async () => {
+    const reader = await station('BJ-0103', 'PC1');
+    const poll = reader.feed({ wait: 30 });
+    await vi.waitFor(async () => expect(await waitingReaders(hub.url)).toBe(1), { timeout: 10_000, interval: 10 });
+    // Its first upload binds its token while it waits.
+    const own = tubeFacts('20261123004', 2);
+    expect((await reader.send(own)).status).toBe(200);
+    expect(await poll).toEqual({ cursor: own.length, facts: [] });
+  });
+
   it("never lets a token of one site read another's facts or tables", async () => {
     const x = await station('SH-0001', 'PC1');
     const y = await station('SH-0002', 'PC1');
