@@ -159,17 +159,19 @@ export function createHub(options: HubOptions) {
   }
 
   async function serveFeed(request: http.IncomingMessage, response: http.ServerResponse, url: URL) {
-    const holder = await holderOf(request);
-    const query = feedQuery(url.searchParams);
     const gone = new AbortController();
     // Before the answer, a closed response means the reader hung up: its long poll ends.
     response.once('close', () => gone.abort());
+    const holder = await holderOf(request);
+    const query = feedQuery(url.searchParams);
     return orUnavailable(readSiteFeed(store, feedWaiter, holder, query, AbortSignal.any([gone.signal, closing.signal]), waiting), 'read the feed');
   }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    // A socket that fails while the answer is written ends that request alone.
-    response.on('error', (error) => logError(`A hub connection failed: ${error.message}`));
+    // A connection that fails while the request is read or the answer written ends that request alone.
+    const failed = (error: Error) => logError(`A hub connection failed: ${error.message}`);
+    request.on('error', failed);
+    response.on('error', failed);
     try {
       const url = requestUrl(request);
       const path = url.pathname;

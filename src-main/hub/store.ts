@@ -132,8 +132,8 @@ export function createStore(connectionString: string) {
     await client.query('UPDATE sites SET name = $2 WHERE code = $1', [holder.siteCode, sender.siteName]);
     await client.query(UPSERT_ENROLLED_STATION, [stationId, holder.siteCode, sender.siteName, holder.label]);
     const outcome = await insertStorable(client, stationId, holder.siteCode, facts);
-    const added = [...earlier, ...facts.filter((fact) => outcome.stored.has(fact.factId.toLowerCase())).map((fact) => asSiteFact(fact, stationId))];
-    await project(client, holder.siteCode, await appendToSite(client, holder.siteCode, head, added));
+    const storedNow = facts.filter((fact) => outcome.stored.has(fact.factId.toLowerCase())).map((fact) => asSiteFact(fact, stationId));
+    await project(client, holder.siteCode, await appendToSite(client, holder.siteCode, head, [...earlier, ...storedNow]));
     return outcome;
   }
 

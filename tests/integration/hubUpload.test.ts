@@ -141,8 +141,20 @@ describe("the hub's upload endpoint", () => {
 
   it('answers a request whose target is not a URL with 400, and keeps running', async () => {
     const { port } = new URL(hub.url);
-    const statusLine = await statusLineOf(Number(port), 'GET http://[ HTTP/1.1\r\nHost: receiver\r\n\r\n');
+    const statusLine = await statusLineOf(Number(port), 'GET http://[ HTTP/1.1\r\nHost: hub\r\n\r\n');
     expect(statusLine).toMatch(/^HTTP\/1\.1 400/);
+    expect(await healthy()).toBe(true);
+  });
+
+  it('keeps running when a station hangs up before sending the body its answer did not need', async () => {
+    const { port } = new URL(hub.url);
+    for (let i = 0; i < 5; i++) {
+      const statusLine = await statusLineOf(
+        Number(port),
+        `POST ${FACTS_PATH} HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer not-a-token\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"sender":`,
+      );
+      expect(statusLine).toMatch(/^HTTP\/1\.1 401/);
+    }
     expect(await healthy()).toBe(true);
   });
 });
