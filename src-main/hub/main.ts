@@ -24,9 +24,10 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-/** Prints a new token once: the hub keeps only its hash. */
-async function printToken(issue: () => Promise<string>, close: () => Promise<void>): Promise<void> {
+/** Prints a new token once on stdout (the hub keeps only its hash), and what to do with it on stderr. */
+async function printToken(issue: () => Promise<string>, close: () => Promise<void>, hint: string): Promise<void> {
   console.log(await issue());
+  console.error(hint);
   await close();
 }
 
@@ -69,8 +70,15 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const store = createStore(database);
   await store.migrate();
-  if (command === 'enrol') return printToken(() => store.enrol(enrolment.data!), store.close);
-  if (command === 'issue-token') return printToken(() => store.issueToken(label!), store.close);
+  if (command === 'enrol') {
+    const { site } = enrolment.data!;
+    const hint = `Shown only now. Enter it in the station's upload settings; the station's site code must be ${site}.`;
+    return printToken(() => store.enrol(enrolment.data!), store.close, hint);
+  }
+  if (command === 'issue-token') {
+    const hint = 'Shown only now. A token without a site uploads and reads no feed: hub enrol --site gives one that does.';
+    return printToken(() => store.issueToken(label!), store.close, hint);
+  }
   await serve(argv, database, store);
 }
 
