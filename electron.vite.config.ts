@@ -32,8 +32,8 @@ export default defineConfig({
           // cli: the headless commands (export, verify-audit, backup); demo: a simulated station driven through a tube.
           cli: resolve(__dirname, 'src-main/cli/main.ts'),
           demo: resolve(__dirname, 'src-main/demo/main.ts'),
-          // receiver: the reference receiver on PostgreSQL, which a district runs to collect its stations' uploads.
-          receiver: resolve(__dirname, 'src-main/receiver/main.ts'),
+          // hub: what a district runs on PostgreSQL to collect its stations' uploads and share each site's facts.
+          hub: resolve(__dirname, 'src-main/hub/main.ts'),
           // backgroundWorker: the thread where backups, retention, exports and checkpoints run, off the desks' thread.
           backgroundWorker: resolve(__dirname, 'src-main/core/background/worker.ts'),
         },

@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // The core and the browser station run where Electron is absent: they must never import it.
-    files: ['src-main/core/**', 'src-main/station/**', 'src-main/cli/**', 'src-main/start.ts', 'src-main/csp.ts', 'src-main/runtime.ts'],
+    files: ['src-main/core/**', 'src-main/station/**', 'src-main/cli/**', 'src-main/hub/**', 'src-main/start.ts', 'src-main/csp.ts', 'src-main/runtime.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [NO_ELECTRON] }],
     },

@@ -1,8 +1,9 @@
-// Drain rate: a backlog of 100,000 facts (on an encrypted station, as every station is) uploaded to the reference receiver (its own process, out/main/receiver.js)
+// Drain rate: a backlog of 100,000 facts (on an encrypted station, as every station is) uploaded to the hub (its own process, out/main/hub.js)
 // on loopback, over a private PostgreSQL cluster, at two batch sizes. Beside each: the longest the station's event
 // loop was blocked meanwhile (what a scan arriving then would wait). Baselines measured in the same run: the same
 // facts inserted straight into PostgreSQL in the same batches (no HTTP, no station), bare HTTP round trips to the
-// receiver, and the event loop of an idle station.
+// hub, and the event loop of an idle station. The token has no site (issue-token): this measures the hub storing
+// facts, not a site's feed or tables.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,23 +15,23 @@ import { MANAGER, signInManager, value } from '../tests/fixtures/driver';
 import { startPostgres } from '../tests/fixtures/postgres';
 import { seedFacts } from '../tests/fixtures/seedFacts';
 import { tempDir } from '../tests/fixtures/tempCore';
-import { createStore } from '../src-main/receiver/store';
+import { createStore } from '../src-main/hub/store';
 import { line, ms, summary } from './stats';
 
 const FACTS = 100_000;
 const BATCHES = [200, 1000];
-const RECEIVER = path.resolve('out/main/receiver.js');
+const HUB = path.resolve('out/main/hub.js');
 /** Encrypted, as every station is. */
 const KEY = 'bench-site-passphrase';
 
-function startReceiver(database: string): Promise<{ url: string; child: ChildProcess }> {
+function startHub(database: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RECEIVER, 'serve', '--database', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [HUB, 'serve', '--database', database, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.on('data', (chunk: Buffer) => {
       const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString())?.[1];
       if (url) resolve({ url, child });
     });
-    child.on('exit', (code) => reject(new Error(`the receiver exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`the hub exited with ${code}`)));
   });
 }
 
@@ -60,7 +61,7 @@ async function drain(url: string, token: string, batchSize: number): Promise<voi
   line(`  event loop blocked, p99 / max`, `${ms(loop.percentile(99) / 1e6)} / ${ms(loop.max / 1e6)}`);
 }
 
-/** The receiver's floor: the same facts inserted straight into PostgreSQL, one transaction per batch. */
+/** The hub's floor: the same facts inserted straight into PostgreSQL, one transaction per batch. */
 async function directInsert(database: string, batchSize: number): Promise<void> {
   const client = new pg.Client(database);
   await client.connect();
@@ -91,7 +92,7 @@ async function roundTrips(url: string): Promise<void> {
     samples.push(performance.now() - started);
   }
   const { p50, p99 } = summary(samples);
-  line('baseline: bare HTTP round trip to the receiver, p50 / p99', `${ms(p50)} / ${ms(p99)}`);
+  line('baseline: bare HTTP round trip to the hub, p50 / p99', `${ms(p50)} / ${ms(p99)}`);
 }
 
 /** The same measure over a station with nothing to send: timer jitter and garbage collection alone. */
@@ -108,22 +109,22 @@ async function idleLoop(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(RECEIVER)) throw new Error(`${RECEIVER} is missing: run \`npm run build\` first.`);
+  if (!fs.existsSync(HUB)) throw new Error(`${HUB} is missing: run \`npm run build\` first.`);
   const postgres = await startPostgres();
   const store = createStore(postgres.url);
   await store.migrate();
   const token = await store.issueToken('bench');
   await store.close();
-  const receiver = await startReceiver(postgres.url);
+  const hub = await startHub(postgres.url);
   try {
-    await roundTrips(receiver.url);
+    await roundTrips(hub.url);
     await idleLoop();
     for (const batchSize of BATCHES) {
-      await drain(receiver.url, token, batchSize);
+      await drain(hub.url, token, batchSize);
       await directInsert(postgres.url, batchSize);
     }
   } finally {
-    receiver.child.kill('SIGTERM');
+    hub.child.kill('SIGTERM');
     await postgres.stop();
   }
 }

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { personCode } from '../fixtures/people';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/hub';
 import { signIn } from './signIn';
 import { CLERKS, MANAGER, startStation, type RunningStation } from './station';
 import { typeAsScanner } from './typing';
@@ -16,16 +16,16 @@ const SIZES = [
 ];
 
 let station: RunningStation;
-let receiver: TestReceiver;
+let hub: TestHub;
 
 test.beforeEach(async () => {
-  receiver = await startTestReceiver();
+  hub = await startTestHub();
   station = await startStation([], { settings: { siteCode: 'BJ-0101', siteName: '东城区第三采样点' } });
 });
 
 test.afterEach(async () => {
   await station.stop();
-  await receiver.close();
+  await hub.close();
 });
 
 /** The panel from its top, as the manager sees it on opening the tab, at both desk screen sizes. */
@@ -62,7 +62,7 @@ test('a manager sets up uploading, sees each failure for what it is, and gets ev
   await expect(manager.getByTestId('upload-backlog')).toHaveText('5');
   await expect(manager.getByTestId('upload-now')).toBeDisabled();
 
-  await manager.getByTestId('upload-endpoint').fill(receiver.url);
+  await manager.getByTestId('upload-endpoint').fill(hub.url);
   await manager.getByTestId('upload-token').fill('wrong-token');
   await manager.getByTestId('upload-save').click();
   await expect(manager.getByTestId('upload-status')).toHaveAttribute('data-state', 'halted');
@@ -73,7 +73,7 @@ test('a manager sets up uploading, sees each failure for what it is, and gets ev
   await expect(manager.getByTestId('upload-token')).toHaveAttribute('placeholder', '已设置（留空则不变）');
   await shoot(manager, 'manager-upload-halted');
 
-  await manager.getByTestId('upload-token').fill(receiver.token);
+  await manager.getByTestId('upload-token').fill(hub.token);
   await manager.getByTestId('upload-adapter').selectOption('template');
   await manager.getByTestId('upload-template').fill('{"id": "{{registrationId}}"}');
   await manager.getByTestId('upload-save').click();
@@ -87,7 +87,7 @@ test('a manager sets up uploading, sees each failure for what it is, and gets ev
   await expect(manager.getByTestId('upload-backlog')).toHaveText('0');
   await expect(manager.getByTestId('upload-headline')).toHaveText('5 条数据被平台拒收，需要处理');
   await expect(manager.getByTestId('upload-last-error')).toContainText('平台拒收了这一批');
-  expect(await receiver.storedKeys()).toHaveLength(0);
+  expect(await hub.storedKeys()).toHaveLength(0);
   await shoot(manager, 'manager-upload-held');
 
   await manager.getByTestId('upload-template').fill(TEMPLATE);
@@ -100,7 +100,7 @@ test('a manager sets up uploading, sees each failure for what it is, and gets ev
   await expect(manager.getByTestId('upload-last-success')).not.toHaveText('尚未成功');
   await shoot(manager, 'manager-upload-done');
 
-  const rows = await receiver.query<{ kind: string; payload: Record<string, unknown> }>('SELECT kind, payload FROM facts');
+  const rows = await hub.query<{ kind: string; payload: Record<string, unknown> }>('SELECT kind, payload FROM facts');
   expect(rows.map((row) => row.kind).sort()).toEqual(['person.added', 'person.added', 'person.added', 'tube.opened', 'tube.sealed']);
   expect(rows.find((row) => row.kind === 'person.added')?.payload).toMatchObject({ 采样点: 'BJ-0101', 管号: '20261123777' });
   await expect(desk.getByTestId('backlog')).toHaveAttribute('data-count', '0');

@@ -1,4 +1,4 @@
-// The uploader against the reference receiver on PostgreSQL: facts of a real tube arrive once each, as recorded;
+// The uploader against the hub on PostgreSQL: facts of a real tube arrive once each, as recorded;
 // refused facts are held for the manager and never deleted; a bad token halts without holding anything; the
 // settings refuse what would leak or could never be acknowledged, and never give the token back.
 import fs from 'node:fs';
@@ -13,7 +13,7 @@ import { driver, MANAGER, signInManager, value } from '../fixtures/driver';
 import { startFaultProxy } from '../fixtures/faultProxy';
 import { personCode } from '../fixtures/people';
 import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/hub';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
 
@@ -23,16 +23,16 @@ const EVENTUALLY = { timeout: 30_000, interval: 25 };
 const FAST = { timeoutMs: 2000, backoff: { baseMs: 20, capMs: 500 } };
 
 let postgres: PrivatePostgres;
-let receiver: TestReceiver;
+let hub: TestHub;
 const open: { core: Core; dataDir: string }[] = [];
 
 beforeAll(async () => {
   postgres = await startPostgres();
-  receiver = await startTestReceiver(postgres);
+  hub = await startTestHub(postgres);
 }, 60_000);
 
 afterAll(async () => {
-  await receiver.close();
+  await hub.close();
   await postgres.stop();
 });
 
@@ -42,7 +42,7 @@ afterEach(async () => {
     core.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  await receiver.query('TRUNCATE facts');
+  await hub.query('TRUNCATE facts');
 });
 
 function station(dataDir = tempDir()): Core {
@@ -73,7 +73,7 @@ function outbox(dataDir: string) {
   }
 }
 
-describe('uploading to the reference receiver', () => {
+describe('uploading to the hub', () => {
   it("delivers a tube's facts exactly as recorded, once each, and the manager sees it done", async () => {
     const dataDir = tempDir();
     const core = station(dataDir);
@@ -87,14 +87,14 @@ describe('uploading to the reference receiver', () => {
     expect(local).toHaveLength(12);
     expect(manager(core, 'site.upload')).toMatchObject({ state: 'off', backlog: { count: 12 }, lastSuccessAt: null });
 
-    configure(core, { endpoint: receiver.url, token: receiver.token, batchSize: 5 });
+    configure(core, { endpoint: hub.url, token: hub.token, batchSize: 5 });
     core.uploader.start();
     await vi.waitFor(
       () => expect((manager(core, 'site.upload').backlog as { count: number }).count === 0, 'the backlog to drain').toBe(true),
       EVENTUALLY,
     );
 
-    const rows = await receiver.query<{ fact_id: string; kind: string; payload: Record<string, unknown>; station_id: string }>(
+    const rows = await hub.query<{ fact_id: string; kind: string; payload: Record<string, unknown>; station_id: string }>(
       'SELECT fact_id, kind, payload, station_id FROM facts',
     );
     expect(rows).toHaveLength(12);
@@ -123,15 +123,15 @@ describe('uploading to the reference receiver', () => {
     const [bad] = seedFacts(dataDir, 1, 'bad kind');
     const more = seedFacts(dataDir, 3);
     const core = station(dataDir);
-    configure(core, { endpoint: receiver.url, token: receiver.token, batchSize: 4 });
+    configure(core, { endpoint: hub.url, token: hub.token, batchSize: 4 });
     core.uploader.start();
     await vi.waitFor(
-      async () => expect((await receiver.storedKeys()).length === 10, 'the good facts to arrive').toBe(true),
+      async () => expect((await hub.storedKeys()).length === 10, 'the good facts to arrive').toBe(true),
       EVENTUALLY,
     );
     await vi.waitFor(() => expect(manager(core, 'site.upload').held === 1, 'the bad fact to be held').toBe(true), EVENTUALLY);
 
-    expect(new Set(await receiver.storedKeys())).toEqual(new Set([...good, ...more]));
+    expect(new Set(await hub.storedKeys())).toEqual(new Set([...good, ...more]));
     const held = manager(core, 'site.heldFacts') as { count: number; facts: { factId: string; reason: string }[] };
     expect(held.count).toBe(1);
     expect(held.facts[0]).toMatchObject({ factId: bad, reason: expect.stringMatching(/kind/) });
@@ -147,7 +147,7 @@ describe('uploading to the reference receiver', () => {
       EVENTUALLY,
     );
     expect(outbox(dataDir)).toHaveLength(11);
-    expect(await receiver.storedKeys()).toHaveLength(10);
+    expect(await hub.storedKeys()).toHaveLength(10);
   });
 
   it('splits a batch the platform refuses as a whole until the one fact to blame is alone, and holds only that one', async () => {
@@ -155,12 +155,12 @@ describe('uploading to the reference receiver', () => {
     const keys = seedFacts(dataDir, 40);
     const poison = keys[22];
     // A platform that answers 422 for the whole batch when one fact in it is wrong.
-    const strict = await startFaultProxy(receiver.url, ({ body }) => (body.includes(poison) ? 'status-422' : 'pass'));
+    const strict = await startFaultProxy(hub.url, ({ body }) => (body.includes(poison) ? 'status-422' : 'pass'));
     const core = station(dataDir);
-    configure(core, { endpoint: strict.url, token: receiver.token, batchSize: 16 });
+    configure(core, { endpoint: strict.url, token: hub.token, batchSize: 16 });
     core.uploader.start();
     await vi.waitFor(
-      async () => expect((await receiver.storedKeys()).length === 39, 'all but one to arrive').toBe(true),
+      async () => expect((await hub.storedKeys()).length === 39, 'all but one to arrive').toBe(true),
       EVENTUALLY,
     );
     await vi.waitFor(() => expect(manager(core, 'site.upload').held === 1, 'the one to be held').toBe(true), EVENTUALLY);
@@ -174,7 +174,7 @@ describe('uploading to the reference receiver', () => {
     const dataDir = tempDir();
     seedFacts(dataDir, 25);
     const core = station(dataDir);
-    configure(core, { endpoint: receiver.url, token: 'not-the-token', batchSize: 10 });
+    configure(core, { endpoint: hub.url, token: 'not-the-token', batchSize: 10 });
     core.uploader.start();
     await vi.waitFor(
       () => expect(manager(core, 'site.upload').state === 'halted', 'the uploader to halt').toBe(true),
@@ -183,14 +183,14 @@ describe('uploading to the reference receiver', () => {
     const halted = manager(core, 'site.upload');
     expect(halted).toMatchObject({ held: 0, backlog: { count: 25 }, lastError: { problem: 'http', status: 401 } });
     expect(halted.nextAttemptAt).toEqual(expect.any(String));
-    expect(await receiver.storedKeys()).toHaveLength(0);
+    expect(await hub.storedKeys()).toHaveLength(0);
 
-    configure(core, { token: receiver.token });
+    configure(core, { token: hub.token });
     await vi.waitFor(
       () => expect((manager(core, 'site.upload').backlog as { count: number }).count === 0, 'the backlog to drain').toBe(true),
       EVENTUALLY,
     );
-    expect(await receiver.storedKeys()).toHaveLength(25);
+    expect(await hub.storedKeys()).toHaveLength(25);
   });
 
   it('maps facts with a JSON template the platform defined', async () => {
@@ -207,12 +207,12 @@ describe('uploading to the reference receiver', () => {
       序号: '{{position}}',
     });
     manager(core, 'site.updateSettings', { siteCode: 'BJ-0101' });
-    expect(configure(core, { endpoint: receiver.url, token: receiver.token, adapter: 'template', template })).toMatchObject({
+    expect(configure(core, { endpoint: hub.url, token: hub.token, adapter: 'template', template })).toMatchObject({
       result: 'saved',
     });
     core.uploader.start();
-    await vi.waitFor(async () => expect((await receiver.storedKeys()).length === 1, 'the fact to arrive').toBe(true), EVENTUALLY);
-    const [row] = await receiver.query<{ fact_id: string; payload: Record<string, unknown> }>('SELECT fact_id, payload FROM facts');
+    await vi.waitFor(async () => expect((await hub.storedKeys()).length === 1, 'the fact to arrive').toBe(true), EVENTUALLY);
+    const [row] = await hub.query<{ fact_id: string; payload: Record<string, unknown> }>('SELECT fact_id, payload FROM facts');
     expect(row.fact_id).toBe(key);
     expect(row.payload).toMatchObject({ 采样点: 'BJ-0101', 证件号码: 'E000000', 管号: 'T-2026000000', 序号: 1 });
   });

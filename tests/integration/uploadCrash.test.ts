@@ -1,5 +1,5 @@
 // Power cuts while uploading: the real station process (out/main/station.js) is killed with SIGKILL at random
-// moments while it drains its outbox to the receiver, over and over, with new facts recorded between runs. Then
+// moments while it drains its outbox to the hub, over and over, with new facts recorded between runs. Then
 // it runs to the end: every fact is in PostgreSQL exactly once, and every one is marked sent on the station.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
 import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/hub';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
 
@@ -19,11 +19,11 @@ const STATION = path.resolve(__dirname, '../../out/main/station.js');
 const KILLS = 40;
 const FACTS_PER_RUN = 1000;
 
-let receiver: TestReceiver;
+let hub: TestHub;
 let dataDir: string;
 
 beforeAll(async () => {
-  receiver = await startTestReceiver();
+  hub = await startTestHub();
   dataDir = tempDir('swabdesk-upload-kill-');
 }, 60_000);
 
@@ -31,7 +31,7 @@ let reader: ReturnType<typeof openKeyed> | null = null;
 
 afterAll(async () => {
   reader?.close();
-  await receiver.close();
+  await hub.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -82,7 +82,7 @@ function runStation(stop: Stop): Promise<void> {
 it(`loses and duplicates nothing when the station is killed ${KILLS} times during upload`, async () => {
   const core = createCore({ dataDir, key: TEST_PASSPHRASE });
   signInManager(core);
-  value(core.call(MANAGER, 'site.saveUploadSettings', { endpoint: receiver.url, token: receiver.token, batchSize: 50 }));
+  value(core.call(MANAGER, 'site.saveUploadSettings', { endpoint: hub.url, token: hub.token, batchSize: 50 }));
   core.close();
 
   const keys: string[] = [];
@@ -102,7 +102,7 @@ it(`loses and duplicates nothing when the station is killed ${KILLS} times durin
   await runStation({ until: () => sentCount() === keys.length });
   await vi.waitFor(() => expect(sentCount() === keys.length, 'the last facts to be marked').toBe(true), EVENTUALLY);
 
-  const stored = await receiver.query<{ fact_id: string; copies: string }>('SELECT fact_id, count(*) AS copies FROM facts GROUP BY fact_id');
+  const stored = await hub.query<{ fact_id: string; copies: string }>('SELECT fact_id, count(*) AS copies FROM facts GROUP BY fact_id');
   expect(stored).toHaveLength(keys.length);
   expect(stored.every((row) => row.copies === '1')).toBe(true);
   expect(new Set(stored.map((row) => row.fact_id))).toEqual(new Set(keys));
@@ -111,5 +111,5 @@ it(`loses and duplicates nothing when the station is killed ${KILLS} times durin
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   expect(db.prepare('SELECT unsent FROM outbox_backlog').pluck().get()).toBe(0);
   db.close();
-  console.log(`${KILLS} kills, ${progressedRuns} during upload; receiver: ${JSON.stringify(receiver.counters)}`);
+  console.log(`${KILLS} kills, ${progressedRuns} during upload; hub: ${JSON.stringify(hub.counters)}`);
 }, 300_000);

@@ -1,4 +1,4 @@
-// Fault injection: 50,000 facts go through a proxy that drops connections after the receiver committed, answers
+// Fault injection: 50,000 facts go through a proxy that drops connections after the hub committed, answers
 // 500, 503 and 429 with Retry-After, hangs, and refuses connections. Every fact ends in PostgreSQL exactly once,
 // every one is marked sent on the station, and none is held.
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
 import { FAULTS, startFaultProxy, type Fault } from '../fixtures/faultProxy';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/hub';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
 
@@ -24,16 +24,16 @@ const WEIGHTS: Partial<Record<Fault, number>> = {
   refuse: 8,
 };
 
-let receiver: TestReceiver;
+let hub: TestHub;
 let dataDir: string;
 
 beforeAll(async () => {
-  receiver = await startTestReceiver();
+  hub = await startTestHub();
   dataDir = tempDir('swabdesk-faults-');
 }, 60_000);
 
 afterAll(async () => {
-  await receiver.close();
+  await hub.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -49,10 +49,10 @@ function seededChoice(seed: number): () => Fault {
 
 it(`delivers ${FACTS.toLocaleString('en')} facts exactly once through every fault`, async () => {
   const keys = seedFacts(dataDir, FACTS);
-  const proxy = await startFaultProxy(receiver.url, seededChoice(20261123));
+  const proxy = await startFaultProxy(hub.url, seededChoice(20261123));
   const core = createCore({ dataDir, upload: { timeoutMs: 1000, backoff: { baseMs: 20, capMs: 400 } } });
   signInManager(core);
-  value(core.call(MANAGER, 'site.saveUploadSettings', { endpoint: proxy.url, token: receiver.token, batchSize: 500 }));
+  value(core.call(MANAGER, 'site.saveUploadSettings', { endpoint: proxy.url, token: hub.token, batchSize: 500 }));
   core.uploader.start();
 
   const status = () => value(core.call(MANAGER, 'site.upload'));
@@ -66,10 +66,10 @@ it(`delivers ${FACTS.toLocaleString('en')} facts exactly once through every faul
 
   // Every fault happened, several times.
   for (const fault of FAULTS.filter((f) => WEIGHTS[f])) expect(proxy.counts[fault], fault).toBeGreaterThanOrEqual(3);
-  // Batches the receiver stored but the station never heard of came again, and were answered "duplicate".
-  expect(receiver.counters.duplicates).toBeGreaterThanOrEqual(proxy.counts['drop-after-commit'] * 500);
+  // Batches the hub stored but the station never heard of came again, and were answered "duplicate".
+  expect(hub.counters.duplicates).toBeGreaterThanOrEqual(proxy.counts['drop-after-commit'] * 500);
 
-  const stored = await receiver.query<{ fact_id: string; copies: string }>('SELECT fact_id, count(*) AS copies FROM facts GROUP BY fact_id');
+  const stored = await hub.query<{ fact_id: string; copies: string }>('SELECT fact_id, count(*) AS copies FROM facts GROUP BY fact_id');
   expect(stored).toHaveLength(FACTS);
   expect(stored.every((row) => row.copies === '1')).toBe(true);
   expect(new Set(stored.map((row) => row.fact_id))).toEqual(new Set(keys));
@@ -78,5 +78,5 @@ it(`delivers ${FACTS.toLocaleString('en')} facts exactly once through every faul
   const local = db.prepare('SELECT count(*) AS sent, sum(held_at IS NOT NULL) AS held FROM outbox WHERE sent_at IS NOT NULL').get();
   db.close();
   expect(local).toEqual({ sent: FACTS, held: 0 });
-  console.log(`requests by fault: ${JSON.stringify(proxy.counts)}; receiver: ${JSON.stringify(receiver.counters)}`);
+  console.log(`requests by fault: ${JSON.stringify(proxy.counts)}; hub: ${JSON.stringify(hub.counters)}`);
 }, 300_000);

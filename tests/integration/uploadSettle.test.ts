@@ -9,20 +9,20 @@ import { createFactRecorder } from '../../src-main/core/facts/record';
 import { createOutboxQueue, type Settlement } from '../../src-main/core/upload/outboxQueue';
 import { createUploader } from '../../src-main/core/upload/uploader';
 import { createUploadSettings } from '../../src-main/core/upload/uploadSettings';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/hub';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
 
-let receiver: TestReceiver;
+let hub: TestHub;
 let dataDir: string;
 
 beforeAll(async () => {
-  receiver = await startTestReceiver();
+  hub = await startTestHub();
   dataDir = tempDir('swabdesk-settle-');
 }, 60_000);
 
 afterAll(async () => {
-  await receiver.close();
+  await hub.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -39,7 +39,7 @@ it('marks a batch of 450 acknowledged facts sent in slices of at most 200, each 
     return settle(settlement);
   };
   const settings = createUploadSettings(db, createFactRecorder(db, clock));
-  expect(settings.save({ endpoint: receiver.url, batchSize: 1000 }, receiver.token, 'test')).toMatchObject({ result: 'saved' });
+  expect(settings.save({ endpoint: hub.url, batchSize: 1000 }, hub.token, 'test')).toMatchObject({ result: 'saved' });
   const sender = () => ({ siteCode: 'T1', siteName: '测试点', stationId: '00000000-0000-4000-8000-000000000001' });
   const uploader = createUploader({ queue, settings, clock, sender, changed: () => undefined });
   try {

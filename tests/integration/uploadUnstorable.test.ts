@@ -1,5 +1,5 @@
 // A fact PostgreSQL can never store (a NUL character in its text) in the middle of a batch, from the station's
-// uploader to the reference receiver: the receiver rejects that fact alone, the station holds it for the manager
+// uploader to the hub: the hub rejects that fact alone, the station holds it for the manager
 // with the reason, and every other fact is stored, so nothing is retried forever and nothing waits behind it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,23 +8,23 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { ChannelName } from '../../src-main/core/contract';
 import { createCore, DATABASE_FILE, type InputArgument } from '../../src-main/core/core';
 import { MANAGER, signInManager, value } from '../fixtures/driver';
-import { startTestReceiver, type TestReceiver } from '../fixtures/receiver';
+import { startTestHub, type TestHub } from '../fixtures/hub';
 import { seedFacts } from '../fixtures/seedFacts';
 import { tempDir } from '../fixtures/tempCore';
 
 /** How long the uploader gets to reach what the test waits for, looked at every 25 ms. */
 const EVENTUALLY = { timeout: 30_000, interval: 25 };
 
-let receiver: TestReceiver;
+let hub: TestHub;
 let dataDir: string;
 
 beforeAll(async () => {
-  receiver = await startTestReceiver();
+  hub = await startTestHub();
   dataDir = tempDir('swabdesk-unstorable-');
 }, 60_000);
 
 afterAll(async () => {
-  await receiver.close();
+  await hub.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -61,12 +61,12 @@ it('holds the fact PostgreSQL cannot store, stores the rest of its batch, and le
     signInManager(core);
     const manager = <C extends ChannelName>(channel: C, ...input: InputArgument<C>) => value(core.call(MANAGER, channel, ...input));
     // One batch for all eight, so the poisoned fact travels with the good ones.
-    manager('site.saveUploadSettings', { endpoint: receiver.url, token: receiver.token, batchSize: 10 });
+    manager('site.saveUploadSettings', { endpoint: hub.url, token: hub.token, batchSize: 10 });
     core.uploader.start();
     const status = () => manager('site.upload') as { backlog: { count: number }; held: number };
     await vi.waitFor(() => expect(status().held === 1 && status().backlog.count === 0, 'the batch to be settled').toBe(true), EVENTUALLY);
 
-    expect(new Set(await receiver.storedKeys())).toEqual(new Set(keys.filter((key) => key !== poisoned)));
+    expect(new Set(await hub.storedKeys())).toEqual(new Set(keys.filter((key) => key !== poisoned)));
     const held = manager('site.heldFacts') as { count: number; facts: { factId: string; reason: string }[] };
     expect(held.count).toBe(1);
     expect(held.facts[0]).toMatchObject({ factId: poisoned, reason: expect.stringMatching(/name: .*NUL/) });

@@ -1,21 +1,21 @@
 // The upload protocol (docs/upload-protocol.md, docs/openapi.yaml) as schemas: what a station sends and what the
-// platform answers. The uploader and the reference receiver both read them from here.
+// platform answers. The uploader and the hub both read them from here.
 import { z } from 'zod';
 
 export const FACTS_PATH = '/v1/facts';
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
 
 export const senderSchema = z.object({
   siteCode: z.string().max(32),
   siteName: z.string().max(60),
-  stationId: uuid,
+  stationId: uuidSchema,
 });
 
 /** A fact on the wire: its key, kind and time, and what the platform is told of it. */
 export const wireFactSchema = z
   .object({
-    factId: uuid,
+    factId: uuidSchema,
     kind: z.string().regex(/^[a-z]+(?:\.[a-zA-Z]+)?$/, 'a fact kind such as person.added'),
     at: z.iso.datetime(),
   })
@@ -41,3 +41,19 @@ export type FactResult = z.infer<typeof factResultSchema>;
 
 /** A problem the platform explains: every non-2xx answer carries one. */
 export const problemSchema = z.object({ error: z.string(), message: z.string() });
+
+/** The hub's site feed (docs/hub.md): what the other stations of the token's site stored, in the hub's commit order. */
+export const FEED_PATH = '/v1/feed';
+
+export const feedAnswerSchema = z.object({
+  /** Where the next request starts (`after`): past every fact of the site up to here, the reader's own included. */
+  cursor: z.number().int().min(0),
+  facts: z.array(
+    z.object({
+      /** The fact's position in its site's feed: 1, 2, 3… with no gap, in the order the hub committed them. */
+      seq: z.number().int().min(1),
+      stationId: uuidSchema,
+      fact: wireFactSchema,
+    }),
+  ),
+});

@@ -1,40 +1,21 @@
-// The reference receiver at its edges, as the real process (out/main/receiver.js): a body over the limit is
-// answered 413 before the connection closes; a fact PostgreSQL can never store (a NUL character, a time out of its
-// range) is rejected alone while the rest of its batch is stored; only a store that is down answers 503; and no
-// request, however broken, stops the receiver.
-import { spawn, type ChildProcess } from 'node:child_process';
+// The hub's upload endpoint at its edges, as the real process (out/main/hub.js): a body over the limit is answered
+// 413 before the connection closes; a fact PostgreSQL can never store (a NUL character, a time out of its range) is
+// rejected alone while the rest of its batch is stored; only a store that is down answers 503; and no request,
+// however broken, stops the hub.
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { MAX_BODY_BYTES } from '../../src-main/receiver/server';
-import { createStore } from '../../src-main/receiver/store';
+import { MAX_BODY_BYTES } from '../../src-main/hub/server';
+import { createStore, type Store } from '../../src-main/hub/store';
 import { FACTS_PATH, type FactResult } from '../../src-main/core/upload/protocol';
 import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
+import { startHubProcess, type HubProcess } from '../fixtures/hubProcess';
 import { statusLineOf } from '../fixtures/rawHttp';
-
-const RECEIVER = path.resolve(__dirname, '../../out/main/receiver.js');
 
 let postgres: PrivatePostgres;
 let database: pg.Client;
-let child: ChildProcess;
-let receiver: { url: string; token: string };
-
-/** Starts `npm run receiver -- serve` on a free port; resolves with its URL once it says it is listening. */
-function startReceiverProcess(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [RECEIVER, 'serve', '--database', url, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr!.on('data', (chunk) => (err += chunk));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const listening = /SwabDesk receiver on (http:\/\/\S+),/.exec(out);
-      if (listening) resolve(listening[1]);
-    });
-    child.once('exit', (code, signal) => reject(new Error(`the receiver stopped before it was up (${code ?? signal}):\n${err}`)));
-  });
-}
+let child: HubProcess;
+let hub: { url: string; token: string };
 
 beforeAll(async () => {
   postgres = await startPostgres();
@@ -42,18 +23,15 @@ beforeAll(async () => {
   await store.migrate();
   const token = await store.issueToken('test station');
   await store.close();
-  receiver = { url: await startReceiverProcess(postgres.url), token };
+  child = await startHubProcess(postgres.url);
+  hub = { url: child.url, token };
   database = new pg.Client(postgres.url);
   await database.connect();
 }, 60_000);
 
 afterAll(async () => {
   await database.end();
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await child.stop();
   await postgres.stop();
 });
 
@@ -70,9 +48,9 @@ function fact(fields: Record<string, unknown> = {}) {
 }
 
 async function send(body: string): Promise<{ status: number; headers: Headers; json: Record<string, unknown> }> {
-  const response = await fetch(`${receiver.url}${FACTS_PATH}`, {
+  const response = await fetch(`${hub.url}${FACTS_PATH}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${receiver.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${hub.token}`, 'content-type': 'application/json' },
     body,
   });
   return { status: response.status, headers: response.headers, json: (await response.json()) as Record<string, unknown> };
@@ -80,12 +58,12 @@ async function send(body: string): Promise<{ status: number; headers: Headers; j
 
 const sendFacts = (facts: unknown[]) => send(JSON.stringify({ sender, facts }));
 
-/** The same receiver process is still running and still answers. */
+/** The same hub process is still running and still answers. */
 async function healthy(): Promise<boolean> {
-  return child.exitCode === null && child.signalCode === null && (await fetch(`${receiver.url}/v1/health`)).status === 200;
+  return child.running() && (await fetch(`${hub.url}/v1/health`)).status === 200;
 }
 
-describe('the receiver', () => {
+describe("the hub's upload endpoint", () => {
   it('answers a body over the limit with 413 and its reason, then closes that connection', async () => {
     const answer = await send(' '.repeat(MAX_BODY_BYTES + 1));
     expect(answer.status).toBe(413);
@@ -130,7 +108,7 @@ describe('the receiver', () => {
   it("answers 503 when PostgreSQL drops the batch's connection, keeps running, and stores the batch when sent again", async () => {
     const contested = fact();
     const other = fact();
-    // A transaction of the test's own holds the key, so the receiver's insert waits on it; there its connection
+    // A transaction of the test's own holds the key, so the hub's insert waits on it; there its connection
     // is cut, as a PostgreSQL restart would cut it.
     const blocker = new pg.Client(postgres.url);
     await blocker.connect();
@@ -162,31 +140,53 @@ describe('the receiver', () => {
   });
 
   it('answers a request whose target is not a URL with 400, and keeps running', async () => {
-    const { port } = new URL(receiver.url);
-    const statusLine = await statusLineOf(Number(port), 'GET http://[ HTTP/1.1\r\nHost: receiver\r\n\r\n');
+    const { port } = new URL(hub.url);
+    const statusLine = await statusLineOf(Number(port), 'GET http://[ HTTP/1.1\r\nHost: hub\r\n\r\n');
     expect(statusLine).toMatch(/^HTTP\/1\.1 400/);
+    expect(await healthy()).toBe(true);
+  });
+
+  it('keeps running when a station hangs up before sending the body its answer did not need', async () => {
+    const { port } = new URL(hub.url);
+    for (let i = 0; i < 5; i++) {
+      const statusLine = await statusLineOf(
+        Number(port),
+        `POST ${FACTS_PATH} HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer not-a-token\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"sender":`,
+      );
+      expect(statusLine).toMatch(/^HTTP\/1\.1 401/);
+    }
     expect(await healthy()).toBe(true);
   });
 });
 
-describe("the receiver's store", () => {
-  it('stores a batch with facts PostgreSQL refuses by falling back to one fact at a time, refusing exactly those', async () => {
-    // Straight to the store, past the receiver's own checks: the safety net for refusals no check foresaw.
+describe("the hub's store", () => {
+  // Straight to the store, past the hub's own checks: the safety net for refusals no check foresaw, with a token
+  // without a site and with a site's (whose stored facts also join the site's feed).
+  it.each([
+    ['without a site', (store: Store) => store.issueToken('test station')],
+    ['enrolled for the site', (store: Store) => store.enrol({ site: sender.siteCode, label: 'test station' })],
+  ])('stores a batch with facts PostgreSQL refuses by falling back to one fact at a time, refusing exactly those (a token %s)', async (_, issue) => {
     const store = createStore(postgres.url);
+    const holder = (await store.authenticate(await issue(store)))!;
+    const stationSender = { ...sender, stationId: randomUUID() };
     const good = [fact(), fact()];
     const withNul = fact({ name: 'Li\u0000Si' });
     const ancient = fact({ at: '0000-01-01T00:00:00.000Z' });
     const asStored = (f: ReturnType<typeof fact>) => ({ factId: f.factId, kind: f.kind, at: f.at, payloadJson: JSON.stringify(f) });
     try {
-      const outcome = await store.storeBatch(sender, [good[0], withNul, ancient, good[1]].map(asStored));
+      const outcome = await store.storeBatch(holder, stationSender, [good[0], withNul, ancient, good[1]].map(asStored));
       expect(outcome.stored).toEqual(new Set(good.map((f) => f.factId)));
       expect([...outcome.refused.keys()]).toEqual([withNul.factId, ancient.factId]);
       expect(outcome.refused.get(withNul.factId)).toMatch(/Unicode|\\u0000/);
       expect(outcome.refused.get(ancient.factId)).toMatch(/range/);
       expect(new Set(await storedKeys())).toEqual(new Set(good.map((f) => f.factId)));
+      const inFeed = await database.query<{ fact_id: string }>('SELECT fact_id FROM site_facts WHERE station_id = $1 ORDER BY seq', [
+        stationSender.stationId,
+      ]);
+      expect(inFeed.rows.map((row) => row.fact_id)).toEqual(holder.siteCode === null ? [] : good.map((f) => f.factId));
 
       // Duplicates stay duplicates on the fallback path too.
-      const again = await store.storeBatch(sender, [good[0], withNul].map(asStored));
+      const again = await store.storeBatch(holder, stationSender, [good[0], withNul].map(asStored));
       expect(again.stored.size).toBe(0);
       expect([...again.refused.keys()]).toEqual([withNul.factId]);
     } finally {

@@ -1,0 +1,140 @@
+// The hub's migrations: each tested from the version before it (the first from a database the reference receiver
+// made, before there were versions); several hubs migrating one new database at once run each migration once; a
+// failing migration leaves nothing behind; a database from a newer hub is refused.
+import { createHash, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hubMigrations, hubSchemaVersion, migrateHub } from '../../src-main/hub/migrations';
+import { migration001 } from '../../src-main/hub/migrations/001-receiver';
+import { createStore } from '../../src-main/hub/store';
+import { startPostgres, type PrivatePostgres } from '../fixtures/postgres';
+
+let postgres: PrivatePostgres;
+const pools: pg.Pool[] = [];
+let databases = 0;
+
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(pools.map((pool) => pool.end()));
+  await postgres.stop();
+});
+
+/** A new, empty database of its own, and its URL. */
+async function freshDatabase(): Promise<string> {
+  const name = `migrations_${++databases}`;
+  const admin = new pg.Client(postgres.url);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return postgres.url.replace(/\/postgres$/, `/${name}`);
+}
+
+function poolOf(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // Idle connections end with the cluster after the tests.
+  pool.on('error', () => undefined);
+  pools.push(pool);
+  return pool;
+}
+
+const tables = async (pool: pg.Pool) =>
+  (
+    await pool.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_version' ORDER BY table_name",
+    )
+  ).rows.map((row) => row.table_name);
+
+const version = async (pool: pg.Pool) => {
+  const client = await pool.connect();
+  try {
+    return await hubSchemaVersion(client);
+  } finally {
+    client.release();
+  }
+};
+
+/** The tables each migration adds: every migration in the list needs an entry here. */
+const CREATES: Record<number, string[]> = {
+  1: ['facts', 'stations', 'tokens'],
+  2: ['bag_tubes', 'bags', 'conflicts', 'desks', 'handover_bags', 'handovers', 'registrations', 'site_facts', 'sites', 'tubes'],
+};
+
+describe("the hub's migrations", () => {
+  it('each add the tables listed for them', async () => {
+    expect(Object.keys(CREATES).map(Number)).toEqual(hubMigrations.map((migration) => migration.version));
+    const pool = poolOf(await freshDatabase());
+    let before: string[] = [];
+    for (const migration of hubMigrations) {
+      expect(await migrateHub(pool, migration.version)).toBe(migration.version);
+      const after = await tables(pool);
+      expect(after.filter((table) => !before.includes(table))).toEqual(CREATES[migration.version]);
+      before = after;
+    }
+  });
+
+  it("take a receiver's database as version 1 as it is, and bring it to 2 with its facts, stations and tokens working as before", async () => {
+    const url = await freshDatabase();
+    const pool = poolOf(url);
+    // What the reference receiver made: its tables and nothing else, no schema_version.
+    const client = await pool.connect();
+    await migration001.up(client);
+    client.release();
+    const token = 'a-token-the-receiver-issued';
+    const stationId = randomUUID();
+    await pool.query("INSERT INTO tokens (token_sha256, label) VALUES ($1, '东城三点 PC1')", [createHash('sha256').update(token).digest('hex')]);
+    await pool.query("INSERT INTO stations VALUES ($1, 'BJ-0101', '东城区第三采样点', now())", [stationId]);
+    await pool.query(
+      `INSERT INTO facts (fact_id, station_id, site_code, kind, at, payload) VALUES ($1, $2, 'BJ-0101', 'tube.opened', now(), '{"barcode": "20261123001"}')`,
+      [randomUUID(), stationId],
+    );
+    const factsBefore = (await pool.query('SELECT * FROM facts')).rows;
+
+    expect(await migrateHub(pool)).toBe(2);
+    expect((await pool.query('SELECT * FROM facts')).rows).toEqual(factsBefore);
+    expect((await pool.query('SELECT station_id, site_code, label, enrolled FROM stations')).rows).toEqual([
+      { station_id: stationId, site_code: 'BJ-0101', label: null, enrolled: false },
+    ]);
+
+    const store = createStore(url);
+    try {
+      const holder = await store.authenticate(token);
+      expect(holder).toMatchObject({ label: '东城三点 PC1', siteCode: null, stationId: null });
+      const fact = { factId: randomUUID(), kind: 'tube.sealed', at: new Date().toISOString() };
+      const outcome = await store.storeBatch(holder!, { siteCode: 'BJ-0101', siteName: '东城区第三采样点', stationId }, [
+        { ...fact, payloadJson: JSON.stringify(fact) },
+      ]);
+      expect(outcome.stored).toEqual(new Set([fact.factId]));
+    } finally {
+      await store.close();
+    }
+    expect((await pool.query('SELECT count(*) AS n FROM site_facts')).rows).toEqual([{ n: '0' }]);
+  });
+
+  it('run each migration once when several hubs start on a new database at the same moment', async () => {
+    const url = await freshDatabase();
+    const versions = await Promise.all(Array.from({ length: 4 }, () => migrateHub(poolOf(url))));
+    expect(versions).toEqual([2, 2, 2, 2]);
+    const pool = poolOf(url);
+    expect((await pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+  });
+
+  it('leave the database at the version before when a migration fails', async () => {
+    const pool = poolOf(await freshDatabase());
+    const broken = { version: 3, name: 'fails halfway', up: (client: pg.ClientBase) => client.query('CREATE TABLE half_done (x int); SELECT 1 / 0') };
+    await expect(migrateHub(pool, undefined, [...hubMigrations, broken])).rejects.toThrow(/division by zero/);
+    expect(await version(pool)).toBe(2);
+    expect((await pool.query("SELECT to_regclass('half_done') AS found")).rows).toEqual([{ found: null }]);
+    // The lock was let go: the next start migrates.
+    expect(await migrateHub(pool)).toBe(2);
+  });
+
+  it('refuse a database a newer hub migrated', async () => {
+    const pool = poolOf(await freshDatabase());
+    await migrateHub(pool);
+    await pool.query('INSERT INTO schema_version (version) VALUES (3)');
+    await expect(migrateHub(pool)).rejects.toThrow(/schema version 3, newer than this SwabDesk knows \(2\)/);
+  });
+});
