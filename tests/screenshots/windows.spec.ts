@@ -173,6 +173,93 @@ for (const size of SIZES) {
 }
 
 for (const size of SIZES) {
+  test(`the manager's day, its warnings and paperwork at ${size.width}x${size.height}`, async ({ browser }) => {
+    await station.stop();
+    // Past closing time all day long, so the live view warns of what would be left behind.
+    station = await startStation([], { settings: { siteName: '朝阳一小', siteCode: 'CY-001', closingTime: '00:00' } });
+    const clerk = await browser.newPage({ viewport: size });
+    const manager = await browser.newPage({ viewport: size });
+    await clerk.goto(station.urls.clerk);
+    await signIn(clerk);
+    const tube = (n: number) => `20261130${String(size.width).padStart(4, '0')}${n}`;
+    // One tube to pack, one sealed and left in no bag, one still open at the desk.
+    for (const [n, people] of [[1, 3], [2, 1]] as const) {
+      await scan(clerk, tube(n));
+      for (let i = 0; i < people; i++) await scan(clerk, personCode(n * 10 + i));
+      await expect(clerk.getByTestId('tube-fill')).toHaveText(`${people} / 10 人`);
+      await clerk.keyboard.press('F8');
+      await expect(clerk.getByTestId('tube')).toHaveAttribute('data-state', 'none');
+    }
+    await scan(clerk, tube(3));
+    await scan(clerk, personCode(30));
+    await expect(clerk.getByTestId('tube-fill')).toHaveText('1 / 10 人');
+
+    await manager.goto(station.urls.manager);
+    await signIn(manager, MANAGER);
+    await expect(manager.getByTestId('loose-tubes')).toBeVisible();
+    await shoot(manager, 'manager-live-loose');
+
+    // A second bag label while the first holds a tube: asked, not sealed.
+    await manager.getByTestId('tab-bags').click();
+    const pack = async (text: string) => {
+      await manager.getByTestId('packing-scan').fill(text);
+      await manager.getByTestId('packing-scan').press('Enter');
+    };
+    const bag = (n: number) => `B2026113${String(size.width).padStart(4, '0')}${n}`;
+    await pack(bag(1));
+    await pack(tube(1));
+    await expect(manager.getByTestId('open-bag-fill')).toHaveText('1 / 20 管');
+    await pack(bag(2));
+    await expect(manager.getByTestId('packing-confirm')).toBeVisible();
+    await shoot(manager, 'manager-bags-confirm');
+    await manager.keyboard.press('Escape');
+    await manager.getByTestId('seal-bag').click();
+
+    await manager.getByTestId('bag-labels').click();
+    await manager.getByTestId('labels-first').fill('B2026113009');
+    await manager.getByTestId('labels-count').fill('3');
+    await manager.getByTestId('labels-make').click();
+    await expect(manager.getByTestId('bag-label')).toHaveCount(3);
+    await shoot(manager, 'manager-bag-labels');
+    await manager.getByTestId('labels-back').click();
+
+    // A courier's phone that is not one: said beside the field, nothing handed over.
+    await manager.getByTestId('tab-handover').click();
+    await manager.getByTestId(`bag-${bag(1)}`).check();
+    await manager.getByTestId('courier-name').fill('李师傅');
+    await manager.getByTestId('courier-phone').fill('1390000');
+    await manager.getByTestId('courier-vehicle').fill('京A12345');
+    await manager.getByTestId('courier-temperature').fill('四度');
+    await manager.getByTestId('hand-over').click();
+    await expect(manager.getByTestId('problem-temperature')).toBeVisible();
+    await shoot(manager, 'manager-handover-refused');
+    await manager.getByTestId('courier-temperature').fill('4.5');
+    await manager.getByTestId('courier-phone').fill('13900001111');
+    await manager.getByTestId('hand-over').click();
+    await expect(manager.getByTestId('manifest-site')).toHaveText('朝阳一小');
+    await manager.getByTestId('tab-live').click();
+    await manager.getByTestId('tab-handover').click();
+    await expect(manager.getByTestId('handover-list')).toContainText('李师傅');
+    await shoot(manager, 'manager-handover-list');
+
+    // 管码查人: a tube's people, its bag and the manifest that took it.
+    await manager.getByTestId('tab-search').click();
+    await manager.getByTestId('search-text').fill(tube(1));
+    await manager.getByTestId('search-go').click();
+    await expect(manager.getByTestId('search-tube-bag')).toContainText(bag(1));
+    await shoot(manager, 'manager-search-tube');
+
+    await manager.getByTestId('tab-summary').click();
+    await expect(manager.getByTestId('day-summary')).toBeVisible();
+    await shoot(manager, 'manager-summary');
+
+    await manager.getByTestId('tab-export').click();
+    await expect(manager.getByTestId('export-run')).toBeVisible();
+    await shoot(manager, 'manager-export');
+  });
+}
+
+for (const size of SIZES) {
   test(`a new site's manager window at ${size.width}x${size.height}`, async ({ browser }) => {
     await station.stop();
     station = await startStation([], { withManager: false });
