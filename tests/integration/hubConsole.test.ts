@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES } from '../../src-main/hub/console/signInLimit';
 import { startTestHub, type TestHub } from '../fixtures/hub';
 import { sendBatch } from '../fixtures/hubClient';
+import { runHub } from '../fixtures/hubProcess';
 import { siteDay, totalsFromFacts, type SiteDay } from '../fixtures/consoleDay';
 
 const DAY = '2026-11-23';
@@ -70,6 +71,24 @@ describe('the district console API', () => {
     expect((await call('/sign-out', { cookie, body: {} })).status).toBe(200);
     expect((await call('/me', { cookie })).status).toBe(401);
     expect((await call('/me', { cookie: 'swabdesk_console=made-up' })).status).toBe(401);
+  });
+
+  it('adds users with `hub add-user`, the password from the environment or stdin, never from the command line', async () => {
+    const add = (name: string, options: Parameters<typeof runHub>[1], extra: string[] = []) =>
+      runHub(['add-user', '--database', hub.database, '--name', name, '--role', 'officer', ...extra], options);
+    expect((await add('from-env', { env: { HUB_USER_PASSWORD: 'from the environment' } })).code).toBe(0);
+    expect((await add('from-stdin', { input: 'typed on stdin\nnot this line\n' })).code).toBe(0);
+    await signIn('from-env', 'from the environment');
+    await signIn('from-stdin', 'typed on stdin');
+    const short = await add('too-short', { input: 'short\n' });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('at least 10 characters');
+    // A password on the command line is not read: with none given, the user is not added.
+    expect((await add('from-argv', { input: '' }, ['--password', 'on the command line'])).code).toBe(2);
+    expect((await call('/sign-in', { body: { name: 'from-argv', password: 'on the command line' } })).status).toBe(401);
+    const again = await add('from-env', { env: { HUB_USER_PASSWORD: 'another password here' } });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists already');
   });
 
   it('refuses every try for a name after repeated wrong passwords, the right one too', async () => {
