@@ -55,7 +55,11 @@ async function signIn(page: Page, name: string, password = PASSWORD): Promise<vo
 
 test("district staff sign in and see each site's totals of the day; an officer opens one record, audited", async ({ browser }) => {
   const page = await browser.newPage();
-  await page.goto(`${hub.url}/console`);
+  const response = await page.goto(`${hub.url}/console`);
+  // Redirected to /console/, served with the windows' policy: scripts and styles from the hub only, no framing.
+  expect(response!.url()).toBe(`${hub.url}/console/`);
+  expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
+  expect(response!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await expect(page.getByTestId('console-sign-in')).toBeVisible();
   await expect(page.getByTestId('console-name')).toBeFocused();
   await shoot(page, 'console-sign-in');
