@@ -70,6 +70,8 @@ export default defineConfig({
           guide: resolve(__dirname, 'src-renderer/guide/index.html'),
           // The desktop app's passphrase window, where no key store can keep the database key.
           unlock: resolve(__dirname, 'src-renderer/unlock/index.html'),
+          // The district console, which the hub serves to a browser at /console/.
+          console: resolve(__dirname, 'src-renderer/console/index.html'),
         },
       },
     },

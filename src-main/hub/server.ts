@@ -11,6 +11,11 @@ import { pathToNul, rejected, sortFacts } from './batchChecks';
 import { feedQuery, readSiteFeed } from './feedRequest';
 import type { FeedWaiter } from './feedWaiter';
 import { Refusal } from './refusal';
+import { readBody } from './requestBody';
+import { consoleApi, type ConsoleAnswer } from './console/api';
+import { CONSOLE_API } from './console/schemas';
+import { createSignInLimit } from './console/signInLimit';
+import { SECURITY_HEADERS, serveStatic } from '../station/static';
 import { WrongStation, type BatchOutcome, type Store } from './store';
 import type { TokenHolder } from './tokens';
 
@@ -19,6 +24,7 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** What a station is told to wait when PostgreSQL cannot take the batch or read the feed. */
 const STORE_RETRY_AFTER_SECONDS = 5;
 const HEALTH_PATH = '/v1/health';
+const CONSOLE_PAGE = '/console/';
 
 const REFUSAL_HEADERS: Partial<Record<number, Record<string, string>>> = {
   503: { 'retry-after': String(STORE_RETRY_AFTER_SECONDS) },
@@ -33,6 +39,8 @@ export interface HubOptions {
   port: number;
   /** PEM certificate and key: HTTPS. Without them plain HTTP, for a hub behind a TLS proxy or on loopback. */
   tls?: { cert: Buffer; key: Buffer };
+  /** The built renderer (out/renderer), whose console page the hub serves at /console/; without it, no page. */
+  rendererDir?: string;
 }
 
 /** What the hub has answered since it started, as GET /v1/health shows (with the long polls waiting now). */
@@ -56,27 +64,6 @@ function answer(response: http.ServerResponse, status: number, body: unknown, he
   if (response.destroyed) return;
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
-}
-
-function readBody(request: http.IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const collect = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        // The rest is not kept; the 413 is answered and only then is the connection closed, so the station reads
-        // it and sends smaller batches instead of the same one again.
-        request.off('data', collect);
-        reject(new Refusal(413, 'too-large', `A batch may be at most ${MAX_BODY_BYTES} bytes.`));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    request.on('data', collect);
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }
 
 /** PostgreSQL could not answer: nothing was stored, and the station tries again. */
@@ -109,7 +96,7 @@ export function createHub(options: HubOptions) {
     if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
       throw new Refusal(415, 'unsupported-media-type', 'A batch is sent as application/json.');
     }
-    const text = (await readBody(request)).toString('utf8');
+    const text = (await readBody(request, MAX_BODY_BYTES, 'A batch')).toString('utf8');
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -167,6 +154,24 @@ export function createHub(options: HubOptions) {
     return orUnavailable(readSiteFeed(store, feedWaiter, holder, query, AbortSignal.any([gone.signal, closing.signal]), waiting), 'read the feed');
   }
 
+  const consoleContext = { pool: store.pool, limit: createSignInLimit(), secure: options.tls !== undefined };
+
+  /** The console's page and its scripts and styles (built with base './', they sit at /assets/); false if not one. */
+  function servePage(request: http.IncomingMessage, response: http.ServerResponse, path: string): boolean {
+    if (path === CONSOLE_PAGE.slice(0, -1)) {
+      response.writeHead(308, { location: CONSOLE_PAGE, ...SECURITY_HEADERS }).end();
+      return true;
+    }
+    if (path !== CONSOLE_PAGE && !path.startsWith('/assets/')) return false;
+    if (!options.rendererDir) throw new Refusal(404, 'not-found', 'This hub was started without the console page (npm run build).');
+    serveStatic(options.rendererDir, request, response);
+    return true;
+  }
+
+  function answerConsole(response: http.ServerResponse, { status, body, headers }: ConsoleAnswer): void {
+    answer(response, status, body, { 'cache-control': 'no-store', ...SECURITY_HEADERS, ...headers });
+  }
+
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     // A connection that fails while the request is read or the answer written ends that request alone.
     const failed = (error: Error) => logError(`A hub connection failed: ${error.message}`);
@@ -175,6 +180,8 @@ export function createHub(options: HubOptions) {
     try {
       const url = requestUrl(request);
       const path = url.pathname;
+      if (path.startsWith(`${CONSOLE_API}/`)) return answerConsole(response, await orUnavailable(consoleApi(consoleContext, request, url), 'answer the console'));
+      if (servePage(request, response, path)) return;
       if (path === HEALTH_PATH && request.method === 'GET') return answer(response, 200, { ok: true, ...counters, waitingReaders: waiting.readers });
       if (path === FEED_PATH) {
         if (request.method !== 'GET') throw new Refusal(405, 'method-not-allowed', `${FEED_PATH} takes GET.`);

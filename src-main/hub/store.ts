@@ -178,6 +178,8 @@ export function createStore(connectionString: string) {
       }
     },
 
+    /** The console reads the site tables and keeps its users and audit here (console/). */
+    pool,
     close: () => pool.end(),
   };
 }

@@ -56,10 +56,13 @@ const version = async (pool: pg.Pool) => {
   }
 };
 
+const LATEST = hubMigrations.length;
+
 /** The tables each migration adds: every migration in the list needs an entry here. */
 const CREATES: Record<number, string[]> = {
   1: ['facts', 'stations', 'tokens'],
   2: ['bag_tubes', 'bags', 'conflicts', 'desks', 'handover_bags', 'handovers', 'registrations', 'site_facts', 'sites', 'tubes'],
+  3: ['console_audit', 'console_sessions', 'console_users'],
 };
 
 describe("the hub's migrations", () => {
@@ -75,7 +78,7 @@ describe("the hub's migrations", () => {
     }
   });
 
-  it("take a receiver's database as version 1 as it is, and bring it to 2 with its facts, stations and tokens working as before", async () => {
+  it("take a receiver's database as version 1 as it is, and bring it up to date with its facts, stations and tokens working as before", async () => {
     const url = await freshDatabase();
     const pool = poolOf(url);
     // What the reference receiver made: its tables and nothing else, no schema_version.
@@ -92,7 +95,7 @@ describe("the hub's migrations", () => {
     );
     const factsBefore = (await pool.query('SELECT * FROM facts')).rows;
 
-    expect(await migrateHub(pool)).toBe(2);
+    expect(await migrateHub(pool)).toBe(LATEST);
     expect((await pool.query('SELECT * FROM facts')).rows).toEqual(factsBefore);
     expect((await pool.query('SELECT station_id, site_code, label, enrolled FROM stations')).rows).toEqual([
       { station_id: stationId, site_code: 'BJ-0101', label: null, enrolled: false },
@@ -116,25 +119,25 @@ describe("the hub's migrations", () => {
   it('run each migration once when several hubs start on a new database at the same moment', async () => {
     const url = await freshDatabase();
     const versions = await Promise.all(Array.from({ length: 4 }, () => migrateHub(poolOf(url))));
-    expect(versions).toEqual([2, 2, 2, 2]);
+    expect(versions).toEqual([LATEST, LATEST, LATEST, LATEST]);
     const pool = poolOf(url);
-    expect((await pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect((await pool.query('SELECT version FROM schema_version ORDER BY version')).rows).toEqual(hubMigrations.map((migration) => ({ version: migration.version })));
   });
 
   it('leave the database at the version before when a migration fails', async () => {
     const pool = poolOf(await freshDatabase());
-    const broken = { version: 3, name: 'fails halfway', up: (client: pg.ClientBase) => client.query('CREATE TABLE half_done (x int); SELECT 1 / 0') };
+    const broken = { version: LATEST + 1, name: 'fails halfway', up: (client: pg.ClientBase) => client.query('CREATE TABLE half_done (x int); SELECT 1 / 0') };
     await expect(migrateHub(pool, undefined, [...hubMigrations, broken])).rejects.toThrow(/division by zero/);
-    expect(await version(pool)).toBe(2);
+    expect(await version(pool)).toBe(LATEST);
     expect((await pool.query("SELECT to_regclass('half_done') AS found")).rows).toEqual([{ found: null }]);
     // The lock was let go: the next start migrates.
-    expect(await migrateHub(pool)).toBe(2);
+    expect(await migrateHub(pool)).toBe(LATEST);
   });
 
   it('refuse a database a newer hub migrated', async () => {
     const pool = poolOf(await freshDatabase());
     await migrateHub(pool);
-    await pool.query('INSERT INTO schema_version (version) VALUES (3)');
-    await expect(migrateHub(pool)).rejects.toThrow(/schema version 3, newer than this SwabDesk knows \(2\)/);
+    await pool.query('INSERT INTO schema_version (version) VALUES ($1)', [LATEST + 1]);
+    await expect(migrateHub(pool)).rejects.toThrow(`schema version ${LATEST + 1}, newer than this SwabDesk knows (${LATEST})`);
   });
 });

@@ -6,10 +6,11 @@ import type pg from 'pg';
 import type { HubMigration } from './migration';
 import { migration001 } from './001-receiver';
 import { migration002 } from './002-hub';
+import { migration003 } from './003-console';
 
 export type { HubMigration };
 
-export const hubMigrations: readonly HubMigration[] = [migration001, migration002];
+export const hubMigrations: readonly HubMigration[] = [migration001, migration002, migration003];
 
 /** Any constant the project owns: pg_advisory_lock keys share one space per database. */
 const MIGRATIONS_LOCK = 0x5357_4842_0001;
