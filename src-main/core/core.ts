@@ -25,6 +25,7 @@ import { inputIssues } from './domain/inputIssues';
 import { windowSession } from './operators/handlers';
 import { createServices } from './services';
 import type { UploadTuning } from './upload/uploads';
+import type { FeedTuning } from './siteFeed/feedClient';
 import { logError } from './maintenance/log';
 
 export interface CoreOptions {
@@ -34,6 +35,8 @@ export interface CoreOptions {
   maxPages?: number;
   /** How the uploader times out and backs off; the defaults suit a real platform. */
   upload?: UploadTuning;
+  /** How long the site feed's long polls last and how its reader backs off. */
+  feed?: FeedTuning;
   /** The passphrase or key the database is encrypted with; without one it is opened (and made) unencrypted. */
   key?: DatabaseKey;
   /** The packaged desktop app's SQLite binding, built for Electron (see openDatabase). */
@@ -99,9 +102,18 @@ export function createCore(options: CoreOptions) {
   const db: Db = openDatabase(databaseFile, options.key, options.nativeBinding);
   // Backups, purges, exports and checkpoints run in a worker thread on a connection of its own.
   const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding });
-  const services = createServices({ db, clock, dataDir: options.dataDir, background, uploadChanged: () => uploadChanged(), upload: options.upload });
+  const services = createServices({
+    db,
+    clock,
+    dataDir: options.dataDir,
+    background,
+    uploadChanged: () => uploadChanged(),
+    upload: options.upload,
+    siteChanged: () => siteChanged(),
+    feed: options.feed,
+  });
   const handlers = createHandlers(services);
-  const { operators, sessions, backlog, loop, totals, liveDesks, readings, uploads, dayExport } = services;
+  const { operators, sessions, backlog, loop, totals, liveDesks, readings, uploads, dayExport, siteFeed } = services;
   const sessionState = (who: Identity) => windowSession(sessions, who);
   const listeners = new Map<Listener, Identity>();
   const admin = createAdmin(db, background, dayExport, operators, clock);
@@ -146,7 +158,11 @@ export function createCore(options: CoreOptions) {
       else if (change.kind === 'totals') publish('totals.changed', totals);
       else publishDevices();
     }
-    if (changes.some((change) => change.kind !== 'reading' && change.kind !== 'guideCard')) scheduleLive();
+    if (changes.some((change) => change.kind !== 'reading' && change.kind !== 'guideCard')) {
+      scheduleLive();
+      // The site's totals and conflicts include this PC's.
+      siteChanged();
+    }
     publishBacklog();
   }
 
@@ -174,6 +190,16 @@ export function createCore(options: CoreOptions) {
     uploadTimer = setTimeout(() => {
       uploadTimer = null;
       publish('upload.changed', uploads.status);
+    }, LIVE_PUSH_DELAY_MS);
+  }
+
+  /** The mirror took the other PCs' facts: the manager's view of the whole site follows, once for a run of pages. */
+  let siteTimer: NodeJS.Timeout | null = null;
+  function siteChanged(): void {
+    if (siteTimer) return;
+    siteTimer = setTimeout(() => {
+      siteTimer = null;
+      publish('site.whole', siteFeed.view);
     }, LIVE_PUSH_DELAY_MS);
   }
 
@@ -296,13 +322,26 @@ export function createCore(options: CoreOptions) {
     /** Exports, audit verification and backups, for the headless commands and the backup schedule. */
     admin,
 
-    /** The shells start it; stop it (it finishes the request in flight) before closing the core. */
-    uploader: { start: uploads.uploader.start, stop: uploads.uploader.stop },
+    /**
+     * The uploader and the site feed's reader: the shells start them; stop them (the uploader finishes the request in
+     * flight, the reader ends its long poll) before closing the core.
+     */
+    uploader: {
+      start(): void {
+        uploads.uploader.start();
+        siteFeed.client.start();
+      },
+      async stop(): Promise<void> {
+        await Promise.all([uploads.uploader.stop(), siteFeed.client.stop()]);
+      },
+    },
 
     close(): void {
       if (liveTimer) clearTimeout(liveTimer);
       if (uploadTimer) clearTimeout(uploadTimer);
+      if (siteTimer) clearTimeout(siteTimer);
       void uploads.uploader.stop();
+      void siteFeed.client.stop();
       void admin.stopBackgroundWork();
       listeners.clear();
       db.close();

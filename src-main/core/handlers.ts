@@ -11,6 +11,7 @@ import { preRegistrationHandlers } from './preRegistration/handlers';
 import { registrationHandlers } from './registration/handlers';
 import type { Services } from './services';
 import { siteHandlers } from './site/handlers';
+import { siteFeedHandlers } from './siteFeed/handlers';
 import { transportHandlers } from './transport/handlers';
 import { uploadHandlers } from './upload/handlers';
 
@@ -27,6 +28,7 @@ export function createHandlers(services: Services): Handlers {
     ...exportHandlers(services),
     ...paperworkHandlers(services),
     ...uploadHandlers(services),
+    ...siteFeedHandlers(services),
     ...maintenanceHandlers(services),
   };
 }

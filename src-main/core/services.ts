@@ -27,6 +27,9 @@ import { createHandovers } from './transport/handover';
 import { createManifests } from './transport/manifest';
 import { createPacking } from './transport/packing';
 import { createUploads, type UploadTuning } from './upload/uploads';
+import { createUploadSettings } from './upload/uploadSettings';
+import { createSiteFeed } from './siteFeed/siteFeed';
+import type { FeedTuning } from './siteFeed/feedClient';
 
 export interface ServiceOptions {
   db: Db;
@@ -38,9 +41,12 @@ export interface ServiceOptions {
   /** The uploader moved facts or changed state. */
   uploadChanged: () => void;
   upload?: UploadTuning;
+  /** The site feed applied something or changed state. */
+  siteChanged: () => void;
+  feed?: FeedTuning;
 }
 
-export function createServices({ db, clock, dataDir, background, uploadChanged, upload }: ServiceOptions) {
+export function createServices({ db, clock, dataDir, background, uploadChanged, upload, siteChanged, feed }: ServiceOptions) {
   const record = createFactRecorder(db, clock);
   const stickerKeys = createStickerKeys(db);
   const loop = createTubeLoop(db, clock, record, stickerKeys.keyring);
@@ -50,6 +56,7 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const uploads = createUploads(db, clock, record, uploadChanged, upload);
   const unbagged = createUnbagged(db);
   const handoverList = createHandoverList(db);
+  const totals = createTotals(db, clock);
   return {
     db,
     clock,
@@ -69,7 +76,8 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     packing: createPacking(db, clock, record),
     handovers: createHandovers(db, clock, record),
     manifests: createManifests(db),
-    totals: createTotals(db, clock),
+    totals,
+    siteFeed: createSiteFeed(db, clock, createUploadSettings(db, record), totals, siteChanged, feed),
     liveDesks: createLiveDesks(createDeskActivity(db, clock), readings, sessions),
     unbagged,
     handoverList,

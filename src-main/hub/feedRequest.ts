@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { FeedWaiter } from './feedWaiter';
 import { Refusal } from './refusal';
-import type { FeedItem } from './siteFeed';
+import type { FeedItem, FeedStation } from './siteFeed';
 import type { Store } from './store';
 import type { TokenHolder } from './tokens';
 
@@ -64,7 +64,7 @@ export async function readSiteFeed(
   gone: AbortSignal,
   /** Long polls waiting now, for GET /v1/health. */
   waiting: { readers: number },
-): Promise<{ cursor: number; facts: FeedItem[] }> {
+): Promise<{ cursor: number; facts: FeedItem[]; stations: FeedStation[] }> {
   const siteCode = holder.siteCode;
   if (siteCode === null) {
     throw new Refusal(403, 'not-enrolled', 'This token has no site, so it reads no feed: enrol the station (npm run hub -- enrol --site CODE).');
@@ -74,13 +74,13 @@ export async function readSiteFeed(
     // Listening before reading: a commit between the read and the wait still wakes it.
     const wake = waiter.next(siteCode);
     try {
-      const { head, items } = await store.readFeed({ ...holder, siteCode }, query.after, query.limit);
+      const { head, items, stations } = await store.readFeed({ ...holder, siteCode }, query.after, query.limit);
       if (query.after > head) {
         throw new Refusal(409, 'cursor-ahead', `The cursor ${query.after} is past the end of this site's feed (${head}): read it again from 0.`);
       }
       const cursor = items.length === query.limit ? items[items.length - 1].seq : head;
       const remaining = deadline - Date.now();
-      if (cursor > query.after || remaining <= 0 || gone.aborted) return { cursor, facts: items };
+      if (cursor > query.after || remaining <= 0 || gone.aborted) return { cursor, facts: items, stations };
       waiting.readers += 1;
       try {
         await waitUntil(wake.promise, remaining, gone);

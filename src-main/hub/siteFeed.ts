@@ -81,6 +81,13 @@ export interface FeedItem {
   fact: Record<string, unknown>;
 }
 
+/** Another station enrolled to the site: the label its token was enrolled with, and its last upload. */
+export interface FeedStation {
+  stationId: string;
+  label: string;
+  lastSeen: string;
+}
+
 /**
  * Up to `limit` facts after `after` in the site's feed, other than those of the station the token is bound to (as
  * bound now: a station's first upload may bind it while it reads), and the head: one statement, so all of it comes
@@ -92,7 +99,7 @@ export async function readFeed(
   tokenHash: string,
   after: number,
   limit: number,
-): Promise<{ head: number; items: FeedItem[] }> {
+): Promise<{ head: number; items: FeedItem[]; stations: FeedStation[] }> {
   const { rows } = await pool.query<{ head: string; seq: string | null; station_id: string | null; payload: Record<string, unknown> | null }>(
     `SELECT site.feed_seq AS head, page.seq, page.station_id, page.payload
      FROM sites site
@@ -108,10 +115,17 @@ export async function readFeed(
      ORDER BY page.seq`,
     [siteCode, after, tokenHash, limit],
   );
+  const others = await pool.query<{ station_id: string; label: string | null; last_seen: Date }>(
+    `SELECT station_id, label, last_seen FROM stations
+     WHERE site_code = $1 AND enrolled AND station_id IS DISTINCT FROM (SELECT station_id FROM tokens WHERE token_sha256 = $2)
+     ORDER BY station_id`,
+    [siteCode, tokenHash],
+  );
   return {
     head: Number(rows[0].head),
     items: rows
       .filter((row) => row.seq !== null)
       .map((row) => ({ seq: Number(row.seq), stationId: row.station_id!, fact: row.payload! })),
+    stations: others.rows.map((row) => ({ stationId: row.station_id, label: row.label ?? '', lastSeen: row.last_seen.toISOString() })),
   };
 }

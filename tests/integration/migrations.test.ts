@@ -75,6 +75,35 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   10: { tables: ['sticker_keys'], indexes: ['sticker_keys_printing'], triggers: [] },
   11: { tables: ['bags', 'bag_tubes'], indexes: ['bags_barcode_in_use', 'bags_one_open', 'bag_tubes_bag'], triggers: [] },
   12: { tables: [], indexes: ['operators_name', 'handovers_day'], triggers: [] },
+  13: {
+    tables: [
+      'mirror_feed',
+      'mirror_facts',
+      'mirror_stations',
+      'mirror_tubes',
+      'mirror_registrations',
+      'mirror_bags',
+      'mirror_bag_tubes',
+      'mirror_handovers',
+      'mirror_handover_bags',
+      'bag_site_tubes',
+    ],
+    indexes: [
+      'mirror_facts_tube',
+      'mirror_facts_registration',
+      'mirror_facts_bag',
+      'mirror_facts_handover',
+      'mirror_tubes_barcode',
+      'mirror_tubes_status',
+      'mirror_registrations_person',
+      'mirror_registrations_day',
+      'mirror_bags_barcode',
+      'mirror_bag_tubes_tube',
+      'mirror_handover_bags_bag',
+      'bag_site_tubes_bag',
+    ],
+    triggers: [],
+  },
 };
 
 describe('migration 3: day counts', () => {
@@ -548,5 +577,27 @@ describe('migrating', () => {
     db.pragma(`user_version = ${NEWEST_VERSION + 5}`);
     expect(() => migrate(db)).toThrow(/newer than this SwabDesk knows/);
     expect(schema()).toEqual([]);
+  });
+});
+
+describe("migration 13: the site's mirror", () => {
+  it('keeps what the station holds, starts the feed from 0, and packs another PC\'s tube only into a bag of this PC', () => {
+    migrate(db, 12);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, seal_reason, opened_at, day)
+        VALUES ('t1', '11111111', '1', 10, 'sealed', 'full', 'now', 'd1');
+      INSERT INTO bags (id, barcode, capacity, status, opened_at, day) VALUES ('b1', 'B1', 20, 'open', 'now', 'd1');
+      INSERT INTO bag_tubes (tube_id, bag_id, packed_at) VALUES ('t1', 'b1', 'now');
+    `);
+    const packed = () => db.prepare('SELECT * FROM bag_tubes').all();
+    const before = packed();
+    migrate(db, 13);
+    expect(packed()).toEqual(before);
+    expect(db.prepare('SELECT cursor FROM mirror_feed').pluck().all()).toEqual([0]);
+    expect(() => db.exec('INSERT INTO mirror_feed (id, cursor) VALUES (2, 0)')).toThrow(/CHECK/);
+    const packSiteTube = db.prepare("INSERT INTO bag_site_tubes (tube_id, bag_id, tube_barcode, packed_at) VALUES (?, ?, ?, 'now')");
+    packSiteTube.run('elsewhere-1', 'b1', '22222222');
+    expect(() => packSiteTube.run('elsewhere-1', 'b1', '22222222')).toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => packSiteTube.run('elsewhere-2', 'nowhere', '33333333')).toThrow(/FOREIGN KEY/);
   });
 });

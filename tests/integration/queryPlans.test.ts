@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../src-main/core/db/database';
 import { RETENTION_SEARCHES } from '../../src-main/core/maintenance/retention';
 import { TUBE_LOOP_SEARCHES } from '../../src-main/core/registration/tubeLoop';
 import { PACKING_SEARCHES } from '../../src-main/core/transport/packing';
+import { MIRROR_SEARCHES } from '../../src-main/core/siteFeed/mirrorLookups';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -88,5 +89,18 @@ describe('packing', () => {
     const steps = plan(PACKING_SEARCHES.bagByBarcode, 'B2026112201');
     expect(steps.join('\n')).toMatch(/SEARCH bags USING INDEX bags_barcode_in_use \(barcode=\?\)/);
     expect(fullScans(steps)).toEqual([]);
+  });
+});
+
+describe("the site's mirror", () => {
+  // Each scan at a desk asks the mirror too, inside its write transaction.
+  it("finds another PC's tube barcode, a person sampled there today and a tube bagged there through their indexes", () => {
+    const tube = plan(MIRROR_SEARCHES.tubeElsewhere, 'T0001');
+    expect(tube.join('\n')).toMatch(/SEARCH m USING INDEX mirror_tubes_barcode \(barcode=\?\)/);
+    const sampled = plan(MIRROR_SEARCHES.sampledElsewhere, 'resident-id', '110101199003071233', '2026-11-30');
+    expect(sampled.join('\n')).toMatch(/SEARCH r USING INDEX mirror_registrations_person \(doc_type=\? AND doc_number=\? AND day=\?\)/);
+    const bagged = plan(MIRROR_SEARCHES.baggedElsewhere, 't', 't');
+    expect(bagged.join('\n')).toMatch(/mirror_bag_tubes_tube \(tube_id=\?\)/);
+    for (const steps of [tube, sampled, bagged]) expect(fullScans(steps)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { paperworkChannels } from '../../src-main/core/paperwork/channels';
 import { preRegistrationChannels } from '../../src-main/core/preRegistration/channels';
 import { registrationChannels } from '../../src-main/core/registration/channels';
 import { siteChannels } from '../../src-main/core/site/channels';
+import { siteFeedChannels } from '../../src-main/core/siteFeed/channels';
 import { transportChannels } from '../../src-main/core/transport/channels';
 import { uploadChannels } from '../../src-main/core/upload/channels';
 
@@ -24,6 +25,7 @@ const FEATURES = {
   export: exportChannels,
   paperwork: paperworkChannels,
   upload: uploadChannels,
+  siteFeed: siteFeedChannels,
   maintenance: maintenanceChannels,
 };
 

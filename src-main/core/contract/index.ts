@@ -17,6 +17,7 @@ import { registrationChannels } from '../registration/channels';
 import { readingOutcomeSchema } from '../registration/deskReadings';
 import { deskStateSchema } from '../registration/tubeLoop';
 import { siteChannels } from '../site/channels';
+import { siteFeedChannels, siteViewSchema } from '../siteFeed/channels';
 import { deskLiveSchema } from '../site/live';
 import { totalsSchema } from '../site/totals';
 import { transportChannels } from '../transport/channels';
@@ -36,6 +37,7 @@ export const channels = {
   ...exportChannels,
   ...paperworkChannels,
   ...uploadChannels,
+  ...siteFeedChannels,
   ...maintenanceChannels,
 } satisfies Record<string, ChannelContract>;
 
@@ -67,6 +69,8 @@ export const events = {
   'site.live': { roles: ['manager'], payload: z.array(deskLiveSchema) },
   'site.devices': { roles: ['manager'], payload: z.array(deviceStateSchema) },
   'upload.changed': { roles: ['manager'], payload: uploadStatusSchema },
+  // The other PCs of the site, the site's totals and its conflicts, as the mirror knows them now.
+  'site.whole': { roles: ['manager'], payload: siteViewSchema },
 } satisfies Record<string, EventContract>;
 
 export type EventName = keyof typeof events;

@@ -15,6 +15,7 @@ import { classifyScan } from '../domain/scan';
 import { STICKER_PROBLEMS, type StickerKeyring } from '../domain/stickerCode';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns, settingsOfDesk } from '../site/settings';
+import { createMirrorLookups } from '../siteFeed/mirrorLookups';
 
 /** Every problem the clerk's desk can be told of: refusals of the loop, and a scan its scanner could not read. */
 export const problemSchema = z.enum([
@@ -23,6 +24,8 @@ export const problemSchema = z.enum([
   'tube-sealed',
   'tube-open-elsewhere',
   'tube-used-before',
+  // Open or sealed on another PC of the site, as far as the mirror knows: said with its desk and PC.
+  'tube-used-elsewhere',
   'person-already-in-tube',
   // Said with when and at which desk (see sampledTodaySchema).
   'sampled-today',
@@ -105,11 +108,12 @@ const usedTubeRefusalSchema = z.discriminatedUnion('problem', [
   z.object({ result: z.literal('refused'), problem: z.literal('tube-sealed'), sealedAt: z.string(), count: z.number().int() }),
   z.object({ result: z.literal('refused'), problem: z.literal('tube-open-elsewhere'), desk: z.string() }),
   z.object({ result: z.literal('refused'), problem: z.literal('tube-used-before'), day: z.string() }),
+  z.object({ result: z.literal('refused'), problem: z.literal('tube-used-elsewhere'), desk: z.string(), pc: z.string() }),
 ]);
-const USED_TUBE_PROBLEMS = ['tube-sealed', 'tube-open-elsewhere', 'tube-used-before'] as const;
+const USED_TUBE_PROBLEMS = ['tube-sealed', 'tube-open-elsewhere', 'tube-used-before', 'tube-used-elsewhere'] as const;
 
-/** When and at which desk a person was sampled earlier today. */
-const earlierSchema = z.object({ at: z.string(), desk: z.string() });
+/** When and at which desk a person was sampled earlier today; `pc` when it was on another PC of the site. */
+const earlierSchema = z.object({ at: z.string(), desk: z.string(), pc: z.string().optional() });
 type Earlier = z.output<typeof earlierSchema>;
 
 /** What the clerk confirms with F2: a person sampled earlier today, or sealing a tube that is not full for a new one. */
@@ -236,6 +240,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact, sticker
              @operatorId)`,
   );
   const removeRegistration = db.prepare("UPDATE registrations SET status = 'removed' WHERE id = ?");
+  const mirror = createMirrorLookups(db);
 
   const deskSettings = (desk: string) => settingsOfDesk(readSiteSettings(db), desk);
 
@@ -282,6 +287,8 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact, sticker
   function openTube(at: DeskActor, barcode: string, confirmed: boolean): ScanOutcome {
     const used = barcodeInUse.get(barcode);
     if (used) return usedTube(at, used, clock());
+    const elsewhere = mirror.tubeElsewhere(barcode);
+    if (elsewhere) return { result: 'refused', problem: 'tube-used-elsewhere', desk: elsewhere.desk, pc: elsewhere.pc };
     const current = openTubeAt.get(at.desk);
     let sealedBefore: TubeCount | null = null;
     if (current) {
@@ -345,7 +352,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact, sticker
     const day = localDay(now);
     const settings = readSiteSettings(db);
     const shown = scannedPerson(position, person, settingsOfDesk(settings, at.desk));
-    const earlier = sampledOn.get(person.docType, person.docNumber, day);
+    const earlier = sampledOn.get(person.docType, person.docNumber, day) ?? mirror.sampledElsewhere(person.docType, person.docNumber, day);
     if (earlier) {
       if (settings.sameDayRepeat === 'refuse') return { result: 'refused', problem: 'sampled-today', earlier };
       if (!confirmed) return { result: 'confirm', warning: 'sampled-today', person: shown, earlier };

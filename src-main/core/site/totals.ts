@@ -9,7 +9,7 @@ export const totalsSchema = z.object({
   openTubes: z.number().int(),
   sealedTubesToday: z.number().int(),
 });
-type Totals = z.output<typeof totalsSchema>;
+export type Totals = z.output<typeof totalsSchema>;
 
 export function createTotals(db: Db, clock: Clock) {
   // Day counts are kept by triggers (migration 3); open tubes are few and indexed.

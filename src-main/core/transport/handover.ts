@@ -48,10 +48,13 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
   const bagByBarcode = db.prepare<[string], { id: string; status: string; handover_id: string | null }>(
     "SELECT id, status, handover_id FROM bags WHERE barcode = ? AND status <> 'discarded'",
   );
-  const countsOf = db.prepare<[string], { tubes: number; people: number }>(
-    `SELECT count(DISTINCT b.tube_id) AS tubes, count(r.id) AS people
+  // This PC's tubes in the bag, and the other PCs' with the people the mirror knows in them.
+  const countsOf = db.prepare<{ bag: string }, { tubes: number; people: number }>(
+    `SELECT count(DISTINCT b.tube_id) + (SELECT count(*) FROM bag_site_tubes WHERE bag_id = @bag) AS tubes,
+            count(r.id) + (SELECT coalesce(sum(m.people), 0) FROM bag_site_tubes s JOIN mirror_tubes m ON m.tube_id = s.tube_id
+                           WHERE s.bag_id = @bag) AS people
      FROM bag_tubes b LEFT JOIN registrations r ON r.tube_id = b.tube_id AND r.status = 'active'
-     WHERE b.bag_id = ?`,
+     WHERE b.bag_id = @bag`,
   );
   const handoversOn = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM handovers WHERE day = ?');
   const insertHandover = db.prepare(
@@ -95,7 +98,7 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
         let people = 0;
         for (const bag of bags) {
           assign.run(id, bag.id);
-          const counts = countsOf.get(bag.id)!;
+          const counts = countsOf.get({ bag: bag.id })!;
           tubes += counts.tubes;
           people += counts.people;
         }

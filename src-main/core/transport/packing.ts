@@ -7,6 +7,7 @@ import { localDay, type Clock } from '../clock';
 import { classifyScan } from '../domain/scan';
 import type { RecordFact } from '../facts/record';
 import { readSiteSettings, scanPatterns } from '../site/settings';
+import { createMirrorLookups } from '../siteFeed/mirrorLookups';
 
 export const bagViewSchema = z.object({
   barcode: z.string(),
@@ -67,8 +68,12 @@ export const PACKING_SEARCHES = {
 export function createPacking(db: Db, clock: Clock, record: RecordFact) {
   const openBag = db.prepare<[], BagRow>("SELECT id, barcode, capacity FROM bags WHERE status = 'open'");
   const bagByBarcode = db.prepare<[string], { id: string; status: string }>(PACKING_SEARCHES.bagByBarcode);
-  const tubesIn = db.prepare<[string], { barcode: string }>(
-    'SELECT t.barcode FROM bag_tubes b JOIN tubes t ON t.id = b.tube_id WHERE b.bag_id = ? ORDER BY b.packed_at, t.barcode',
+  // This PC's tubes and the other PCs' tubes packed here.
+  const tubesIn = db.prepare<{ bag: string }, { barcode: string }>(
+    `SELECT barcode FROM (SELECT t.barcode, b.packed_at FROM bag_tubes b JOIN tubes t ON t.id = b.tube_id WHERE b.bag_id = @bag
+                          UNION ALL
+                          SELECT tube_barcode, packed_at FROM bag_site_tubes WHERE bag_id = @bag)
+     ORDER BY packed_at, barcode`,
   );
   const tubeByBarcode = db.prepare<[string], { id: string; status: string; voided_at: string | null; bagged: number }>(
     `SELECT id, status, voided_at, EXISTS (SELECT 1 FROM bag_tubes WHERE tube_id = tubes.id) AS bagged
@@ -78,6 +83,8 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
     "INSERT INTO bags (id, barcode, capacity, status, opened_at, day) VALUES (?, ?, ?, 'open', ?, ?)",
   );
   const pack = db.prepare('INSERT INTO bag_tubes (tube_id, bag_id, packed_at) VALUES (?, ?, ?)');
+  const packSiteTube = db.prepare('INSERT INTO bag_site_tubes (tube_id, bag_id, tube_barcode, packed_at) VALUES (?, ?, ?, ?)');
+  const mirror = createMirrorLookups(db);
   const sealBag = db.prepare("UPDATE bags SET status = 'sealed', sealed_at = ? WHERE id = ?");
   // A dropped bag was never sealed: when it was dropped is in the trail.
   const discardBag = db.prepare("UPDATE bags SET status = 'discarded' WHERE id = ?");
@@ -85,12 +92,12 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
   const view = (bag: BagRow): BagView => ({
     barcode: bag.barcode,
     capacity: bag.capacity,
-    tubes: tubesIn.all(bag.id).map((t) => t.barcode),
+    tubes: tubesIn.all({ bag: bag.id }).map((t) => t.barcode),
   });
 
   function seal(bag: BagRow, actor: string): void {
     sealBag.run(clock().toISOString(), bag.id);
-    const tubes = tubesIn.all(bag.id).map((t) => t.barcode);
+    const tubes = tubesIn.all({ bag: bag.id }).map((t) => t.barcode);
     const facts = { bagId: bag.id, barcode: bag.barcode, tubes };
     record({ kind: 'bag.sealed', subject: bag.id, actor, data: facts, upload: facts });
   }
@@ -113,7 +120,7 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
     let dropped: string | null = null;
     let sealedBefore: BagCount | null = null;
     if (current) {
-      const count = tubesIn.all(current.id).length;
+      const count = tubesIn.all({ bag: current.id }).length;
       const previous = { barcode: current.barcode, count, capacity: current.capacity };
       if (count > 0 && !confirmed) return { result: 'confirm', warning: 'bag-not-full', previous, barcode };
       if (count > 0) {
@@ -132,17 +139,28 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
     return { result: 'bag-opened', bag: view(bag), dropped, sealedBefore };
   }
 
+  /** This PC's tube with the barcode, else another PC's as the mirror knows it; packed here either way. */
+  function sealedTube(barcode: string) {
+    const own = tubeByBarcode.get(barcode);
+    if (own) return { ...own, bagged: own.bagged === 1 || mirror.bagged(own.id), elsewhere: false };
+    const other = mirror.tubeElsewhere(barcode);
+    if (!other) return null;
+    return { id: other.tubeId, status: other.status, voided_at: other.voidedAt, bagged: mirror.bagged(other.tubeId), elsewhere: true };
+  }
+
   function packTube(barcode: string, actor: string): PackingOutcome {
     const bag = openBag.get();
     if (!bag) return { result: 'refused', problem: 'no-open-bag' };
-    const tube = tubeByBarcode.get(barcode);
+    const tube = sealedTube(barcode);
     if (!tube) return { result: 'refused', problem: 'tube-unknown' };
     if (tube.voided_at) return { result: 'refused', problem: 'tube-voided' };
     if (tube.status !== 'sealed') return { result: 'refused', problem: 'tube-not-sealed' };
     if (tube.bagged) return { result: 'refused', problem: 'tube-already-bagged' };
-    const packed = tubesIn.all(bag.id).length;
+    const packed = tubesIn.all({ bag: bag.id }).length;
     if (packed >= bag.capacity) return { result: 'refused', problem: 'bag-full' };
-    pack.run(tube.id, bag.id, clock().toISOString());
+    const now = clock().toISOString();
+    if (tube.elsewhere) packSiteTube.run(tube.id, bag.id, barcode, now);
+    else pack.run(tube.id, bag.id, now);
     const facts = { bagId: bag.id, bagBarcode: bag.barcode, tubeId: tube.id, tubeBarcode: barcode };
     record({ kind: 'bag.packed', subject: tube.id, actor, data: facts, upload: facts });
     const sealed = packed + 1 >= bag.capacity;
@@ -169,7 +187,7 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
         .transaction((): PackingOutcome => {
           const bag = openBag.get();
           if (!bag) return { result: 'refused', problem: 'no-open-bag' };
-          if (tubesIn.all(bag.id).length === 0) return { result: 'refused', problem: 'bag-empty' };
+          if (tubesIn.all({ bag: bag.id }).length === 0) return { result: 'refused', problem: 'bag-empty' };
           seal(bag, actor);
           return { result: 'bag-sealed', bag: view(bag) };
         })
@@ -182,7 +200,7 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
         .transaction((): PackingOutcome => {
           const bag = openBag.get();
           if (!bag) return { result: 'refused', problem: 'no-open-bag' };
-          if (tubesIn.all(bag.id).length > 0) return { result: 'refused', problem: 'bag-not-empty' };
+          if (tubesIn.all({ bag: bag.id }).length > 0) return { result: 'refused', problem: 'bag-not-empty' };
           discard(bag, actor, null);
           return { result: 'bag-dropped', barcode: bag.barcode };
         })

@@ -4,7 +4,7 @@ import type { FeatureHandlers } from '../calls/channel';
 import type { Services } from '../services';
 import type { uploadChannels } from './channels';
 
-export function uploadHandlers({ uploads, backlog }: Services): FeatureHandlers<typeof uploadChannels> {
+export function uploadHandlers({ uploads, backlog, siteFeed }: Services): FeatureHandlers<typeof uploadChannels> {
   return {
     'station.backlog': () => backlog.read(),
     'site.upload': () => uploads.status(),
@@ -15,6 +15,11 @@ export function uploadHandlers({ uploads, backlog }: Services): FeatureHandlers<
     'site.heldFacts': () => uploads.held(),
     'site.releaseHeld': ({ factIds }, who) => ({ released: uploads.release(factIds, actorOf(who)) }),
     'site.uploadSettings': () => uploads.settingsView(),
-    'site.saveUploadSettings': ({ token, ...changes }, who) => uploads.save(changes, token, actorOf(who)),
+    'site.saveUploadSettings': ({ token, ...changes }, who) => {
+      const outcome = uploads.save(changes, token, actorOf(who));
+      // A new hub or token: the site's feed is read from it at once.
+      if (outcome.result === 'saved') siteFeed.client.readNow();
+      return outcome;
+    },
   };
 }

@@ -56,4 +56,6 @@ export const feedAnswerSchema = z.object({
       fact: wireFactSchema,
     }),
   ),
+  /** The site's other enrolled stations: each one's label (its token's) and when it last uploaded. */
+  stations: z.array(z.object({ stationId: uuidSchema, label: z.string(), lastSeen: z.iso.datetime({ offset: true }) })),
 });

@@ -8,6 +8,7 @@ import { DEFAULT_BACKOFF, nextWait, retryAfterMs, type BackoffPolicy } from './b
 import type { OutboxQueue, Settlement } from './outboxQueue';
 import type { OutboxFact, Sender } from './outboxFact';
 import { post } from './post';
+import { createPause } from './pause';
 import { heldReason, type UploadTrouble } from './trouble';
 import type { UploadSettingsStore } from './uploadSettings';
 import { verdictOf, type Verdict } from './verdict';
@@ -59,7 +60,7 @@ export function createUploader(options: UploaderOptions) {
   let loop: Promise<void> | null = null;
   let state: UploadState = 'off';
   let nextAttemptAt: Date | null = null;
-  let wake: (() => void) | null = null;
+  const { pause, wake } = createPause(() => running);
   const acknowledgements: { at: number; count: number }[] = [];
 
   function enter(next: UploadState, waitMs: number | null = null): void {
@@ -70,19 +71,6 @@ export function createUploader(options: UploaderOptions) {
     changed();
   }
 
-  /** Waits `ms`, or less when woken (send now, new settings, stop). */
-  function pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      if (!running) return resolve();
-      const done = () => {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      wake = done;
-    });
-  }
 
   function failed(trouble: UploadTrouble): void {
     try {
@@ -213,14 +201,14 @@ export function createUploader(options: UploaderOptions) {
     /** Stops after the request in flight, whose answer is still applied. */
     async stop(): Promise<void> {
       running = false;
-      wake?.();
+      wake();
       await loop;
       loop = null;
     },
 
     /** Tries now: after a failure, after a halt, or to look at the outbox before the interval is up. */
     sendNow(): void {
-      wake?.();
+      wake();
     },
 
     status(): UploaderStatus {

@@ -7,7 +7,8 @@ import { recomputeConflicts } from './conflicts';
 import { foldBag, foldHandover, foldRegistration, foldTube } from './fold';
 import { readSiteFact, type FactSubjects, type SiteFact } from './payloads';
 
-const SUBJECT_COLUMNS = {
+/** The column of site_facts (and of a station's mirror_facts) each subject of a fact is indexed under. */
+export const SUBJECT_COLUMNS = {
   tubeId: 'tube_id',
   registrationId: 'registration_id',
   bagId: 'bag_id',

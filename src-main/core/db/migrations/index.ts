@@ -14,6 +14,7 @@ import { migration009 } from './009-tube-switch';
 import { migration010 } from './010-sticker-keys';
 import { migration011 } from './011-bags-discarded';
 import { migration012 } from './012-operator-names-and-handover-signatures';
+import { migration013 } from './013-site-mirror';
 
 export type { Migration };
 
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 /** The schema version the newest migration brings a database to. */
