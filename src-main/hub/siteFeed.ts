@@ -6,7 +6,7 @@
 // not do: its values are taken in one order and committed in another.
 import type pg from 'pg';
 import { logError } from '../core/maintenance/log';
-import { readSiteFact, subjectsOf, type FactSubjects, type StoredSiteFact } from './projection/payloads';
+import { readSiteFact, subjectsOf, type FactSubjects, type StoredSiteFact } from '../core/siteFacts/payloads';
 
 /** The channel every hub process listens on; the payload is the site's code. */
 export const FEED_CHANNEL = 'swabdesk_site_feed';

@@ -7,7 +7,7 @@ import type { Sender } from '../core/upload/outboxFact';
 import { logError } from '../core/maintenance/log';
 import { migrateHub } from './migrations';
 import { project } from './projection/project';
-import type { StoredSiteFact } from './projection/payloads';
+import type { StoredSiteFact } from '../core/siteFacts/payloads';
 import { appendToSite, earlierFactsOf, lockSite, readFeed } from './siteFeed';
 import { authenticate, bindStation, enrol, issueToken, type TokenHolder } from './tokens';
 

@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import { localDay } from '../clock';
 import type { Db } from '../db/database';
-import { foldBag, foldHandover, foldRegistration, foldTube } from '../../hub/projection/fold';
-import { readSiteFact, subjectsOf, type FactSubjects, type SiteFact } from '../../hub/projection/payloads';
-import { SUBJECT_COLUMNS } from '../../hub/projection/project';
+import { foldBag, foldHandover, foldRegistration, foldTube } from '../siteFacts/fold';
+import { readSiteFact, subjectsOf, SUBJECT_COLUMNS, type FactSubjects, type SiteFact } from '../siteFacts/payloads';
 import type { feedAnswerSchema } from '../upload/protocol';
 
 type FeedAnswer = z.output<typeof feedAnswerSchema>;

@@ -3,7 +3,7 @@
 // opening is written to the audit in the same transaction that reads it.
 import type pg from 'pg';
 import { maskIdNumber, maskName, maskPhone } from '../../core/domain/mask';
-import type { RegistrationRow as FoldedRegistration } from '../projection/fold';
+import type { RegistrationRow as FoldedRegistration } from '../../core/siteFacts/fold';
 import type { FullRegistration, MaskedRegistration, Me, SiteAnswer, SiteSummary } from './schemas';
 
 /** The day's bounds: from its midnight to the next, in the hub's time zone. */

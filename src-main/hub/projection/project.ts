@@ -4,16 +4,8 @@
 // stored once, and a fold of the same facts gives the same row, so a resend changes nothing.
 import type pg from 'pg';
 import { recomputeConflicts } from './conflicts';
-import { foldBag, foldHandover, foldRegistration, foldTube } from './fold';
-import { readSiteFact, type FactSubjects, type SiteFact } from './payloads';
-
-/** The column of site_facts (and of a station's mirror_facts) each subject of a fact is indexed under. */
-export const SUBJECT_COLUMNS = {
-  tubeId: 'tube_id',
-  registrationId: 'registration_id',
-  bagId: 'bag_id',
-  handoverId: 'handover_id',
-} as const satisfies Record<keyof FactSubjects, string>;
+import { foldBag, foldHandover, foldRegistration, foldTube } from '../../core/siteFacts/fold';
+import { readSiteFact, SUBJECT_COLUMNS, type FactSubjects, type SiteFact } from '../../core/siteFacts/payloads';
 
 /** Every fact of the site about the given things, grouped by thing. */
 async function factsAbout(

@@ -1,8 +1,8 @@
-// What the hub's projections read of each kind of fact (docs/upload-protocol.md lists what the station sends).
+// What the site's tables (the hub's, and a station's mirror of the other PCs) read of each kind of fact (docs/upload-protocol.md lists what the station sends).
 // Unknown fields are ignored and bounds are generous, so a newer station's facts still fit; a fact that does not
 // fit has no place in the site's tables, though it is stored and in the feed like any other.
 import { z } from 'zod';
-import { uuidSchema } from '../../core/upload/protocol';
+import { uuidSchema } from '../upload/protocol';
 
 /** Ids as PostgreSQL writes them back, so that the same id read from a payload and from a column compare equal. */
 const id = uuidSchema.transform((value) => value.toLowerCase());
@@ -95,3 +95,11 @@ export function subjectsOf(fact: SiteFact | null): FactSubjects {
     handoverId: payload.handoverId ?? null,
   };
 }
+
+/** The column of the hub's site_facts and of a station's mirror_facts each subject of a fact is indexed under. */
+export const SUBJECT_COLUMNS = {
+  tubeId: 'tube_id',
+  registrationId: 'registration_id',
+  bagId: 'bag_id',
+  handoverId: 'handover_id',
+} as const satisfies Record<keyof FactSubjects, string>;

@@ -2,8 +2,8 @@
 // in; what arrives first makes the row, and what comes later fills it.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { foldBag, foldHandover, foldRegistration, foldTube } from '../../../src-main/hub/projection/fold';
-import { readSiteFact, type SiteFact } from '../../../src-main/hub/projection/payloads';
+import { foldBag, foldHandover, foldRegistration, foldTube } from '../../src-main/core/siteFacts/fold';
+import { readSiteFact, type SiteFact } from '../../src-main/core/siteFacts/payloads';
 
 const SITE = 'BJ-0101';
 const STATION = randomUUID();
