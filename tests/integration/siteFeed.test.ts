@@ -2,22 +2,18 @@
 // mirrors. A tube filled on A is refused at B's desk with A's desk and PC; a person sampled on A is caught by B's
 // same-day check; B's manager packs A's tube and hands the bag over; each mirror equals the hub's projection of the
 // other station; what the two did while apart is listed as a conflict on both until a manager voids one side.
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
-import { driver, MANAGER, OTHER_CLERK } from '../fixtures/driver';
+import { MANAGER, OTHER_CLERK } from '../fixtures/driver';
 import { startTestHub, type TestHub } from '../fixtures/hub';
 import { hubProjectionWithout, mirrorOf } from '../fixtures/mirror';
 import { personCode } from '../fixtures/people';
-import { tempDir } from '../fixtures/tempCore';
+import { startSiteStation, type SiteStation } from '../fixtures/siteStation';
 
 const SITE = 'BJ-0101';
-const FAST = { timeoutMs: 5000, backoff: { baseMs: 20, capMs: 200 } };
 const courier = { name: '李师傅', phone: '13900001111', vehicle: '京A12345' };
 
 let hub: TestHub;
-const stations: { core: Core; close: () => Promise<void> }[] = [];
+const stations: SiteStation[] = [];
 
 beforeAll(async () => {
   hub = await startTestHub();
@@ -30,21 +26,13 @@ afterAll(async () => {
 
 /** A station of the site, enrolled at the hub under `label`, uploading and reading the feed. */
 async function station(label: string) {
-  const dataDir = tempDir();
-  const core = createCore({ dataDir, upload: FAST, feed: { waitSeconds: 5, backoff: FAST.backoff } });
-  const d = driver(core, dataDir);
-  d.call(MANAGER, 'site.updateSettings', { siteCode: SITE, siteName: '东城三点' });
-  const token = await hub.enrol(SITE, label);
-  expect(d.call(MANAGER, 'site.saveUploadSettings', { endpoint: hub.url, token, intervalSeconds: 1 })).toMatchObject({ result: 'saved' });
-  core.uploader.start();
-  const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
-  const stationId = db.prepare('SELECT id FROM site').pluck().get() as string;
-  stations.push({ core, close: async () => (db.close(), await core.uploader.stop(), core.close()) });
-  return { core, d, db, stationId, label };
+  const s = await startSiteStation(hub, SITE, label);
+  stations.push(s);
+  return s;
 }
 
 /** Waits until the station's mirror equals the hub's projection of the other stations (the feed read to its end). */
-async function caughtUp(s: Awaited<ReturnType<typeof station>>) {
+async function caughtUp(s: SiteStation) {
   await vi.waitFor(async () => expect(mirrorOf(s.db)).toEqual(await hubProjectionWithout(hub, SITE, s.stationId)), { timeout: 15_000, interval: 50 });
 }
 

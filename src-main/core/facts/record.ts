@@ -45,6 +45,11 @@ export interface Fact {
   private?: Record<string, unknown>;
   /** What the platform receives; absent for facts that stay local (settings, exports). */
   upload?: Record<string, unknown>;
+  /**
+   * When it happened, for a change whose row keeps its own time (a tube's opening, a packing, a handover): the fact
+   * carries the same instant, so the other PCs and the hub, which know it from the fact, show the time this PC shows.
+   */
+  at?: Date;
 }
 
 export function createFactRecorder(db: Db, clock: Clock) {
@@ -67,7 +72,7 @@ export function createFactRecorder(db: Db, clock: Clock) {
     const row = {
       seq: (last?.seq ?? 0) + 1,
       fact_id: randomUUID(),
-      at: clock().toISOString(),
+      at: (fact.at ?? clock()).toISOString(),
       actor: fact.actor,
       kind: fact.kind,
       subject: fact.subject,

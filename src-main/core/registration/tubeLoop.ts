@@ -319,7 +319,7 @@ export function createTubeLoop(db: Db, clock: Clock, record: RecordFact, sticker
       replaces: row.replaces,
     });
     const facts = { tubeId: row.id, barcode, desk: at.desk, capacity: row.capacity };
-    record({ kind: 'tube.opened', subject: row.id, actor: at.actor, data: facts, upload: facts });
+    record({ kind: 'tube.opened', subject: row.id, actor: at.actor, data: facts, upload: facts, at: now });
     return { result: 'tube-opened', tube: tubeView(row, deskSettings(at.desk)), sealedBefore };
   }
 

@@ -1,7 +1,8 @@
 // What this PC and the others did while apart that cannot both stand, as far as the mirror knows, each with both
-// sides: one tube barcode opened on two PCs, one tube packed into two bags, one bag handed over twice. Listed, never
-// merged away: a manager resolves one by voiding the side that is wrong (with a reason), which flows like any fact;
-// a voided tube no longer stands against the other. Pairs between two other PCs are listed too.
+// sides: one tube barcode opened on two PCs, one tube barcode packed into two bags, one bag handed over twice.
+// Listed, never merged away: a manager resolves one by voiding the side that is wrong (with a reason), which flows
+// like any fact; a voided tube no longer stands against the other, nor do the bags it was packed into. Pairs
+// between two other PCs are listed too. The same pairs as the hub's conflicts table (src-main/hub/projection).
 import { z } from 'zod';
 import type { Db } from '../db/database';
 
@@ -47,18 +48,24 @@ const SEARCHES = {
     SELECT a.barcode, ${PC('a')}, a.desk, NULL, a.opened_at, ${PC('b')}, b.desk, NULL, b.opened_at
     FROM mirror_tubes a JOIN mirror_tubes b ON b.barcode = a.barcode AND b.tube_id > a.tube_id
     WHERE a.status IN ('open', 'sealed') AND a.voided_at IS NULL AND b.status IN ('open', 'sealed') AND b.voided_at IS NULL`,
+  // By barcode, as the hub keeps them: two tubes with one barcode in two bags reach the lab as one sample twice.
   'tube-in-two-bags': `
-    SELECT p.barcode AS subject, NULL AS firstPc, NULL AS firstDesk, p.bag AS firstDetail, p.packed_at AS firstAt,
-           ${PC('mb')} AS secondPc, NULL AS secondDesk, mb.barcode AS secondDetail, o.packed_at AS secondAt
-    FROM (SELECT bt.tube_id, t.barcode, b.barcode AS bag, bt.packed_at FROM bag_tubes bt
-            JOIN tubes t ON t.id = bt.tube_id JOIN bags b ON b.id = bt.bag_id
-          UNION ALL
-          SELECT st.tube_id, st.tube_barcode, b.barcode, st.packed_at FROM bag_site_tubes st JOIN bags b ON b.id = st.bag_id) p
-    JOIN mirror_bag_tubes o ON o.tube_id = p.tube_id JOIN mirror_bags mb ON mb.bag_id = o.bag_id
-    UNION ALL
-    SELECT a.tube_barcode, ${PC('ab')}, NULL, ab.barcode, a.packed_at, ${PC('bb')}, NULL, bb.barcode, b.packed_at
-    FROM mirror_bag_tubes a JOIN mirror_bag_tubes b ON b.tube_id = a.tube_id AND b.bag_id > a.bag_id
-    JOIN mirror_bags ab ON ab.bag_id = a.bag_id JOIN mirror_bags bb ON bb.bag_id = b.bag_id`,
+    WITH packs AS (
+      SELECT NULL AS station_id, b.id AS bag_id, b.barcode AS bag, bt.tube_id, t.barcode AS tube_barcode, bt.packed_at
+      FROM bag_tubes bt JOIN tubes t ON t.id = bt.tube_id JOIN bags b ON b.id = bt.bag_id
+      UNION ALL
+      SELECT NULL, b.id, b.barcode, st.tube_id, st.tube_barcode, st.packed_at FROM bag_site_tubes st JOIN bags b ON b.id = st.bag_id
+      UNION ALL
+      SELECT mb.station_id, mb.bag_id, mb.barcode, o.tube_id, o.tube_barcode, o.packed_at
+      FROM mirror_bag_tubes o JOIN mirror_bags mb ON mb.bag_id = o.bag_id),
+    standing AS (
+      SELECT * FROM packs p
+      WHERE NOT EXISTS (SELECT 1 FROM tubes t WHERE t.id = p.tube_id AND t.voided_at IS NOT NULL)
+        AND NOT EXISTS (SELECT 1 FROM mirror_tubes m WHERE m.tube_id = p.tube_id AND m.voided_at IS NOT NULL))
+    SELECT a.tube_barcode AS subject, ${PC('a')} AS firstPc, NULL AS firstDesk, a.bag AS firstDetail, a.packed_at AS firstAt,
+           ${PC('b')} AS secondPc, NULL AS secondDesk, b.bag AS secondDetail, b.packed_at AS secondAt
+    FROM standing a JOIN standing b ON b.tube_barcode = a.tube_barcode
+      AND (a.station_id IS NOT NULL, a.bag_id) < (b.station_id IS NOT NULL, b.bag_id)`,
   'bag-handed-over-twice': `
     SELECT b.barcode AS subject, NULL AS firstPc, NULL AS firstDesk, h.number AS firstDetail, h.handed_at AS firstAt,
            ${PC('mh')} AS secondPc, NULL AS secondDesk, mh.number AS secondDetail, mh.handed_at AS secondAt

@@ -103,7 +103,7 @@ export function createHandovers(db: Db, clock: Clock, record: RecordFact) {
           people += counts.people;
         }
         const facts = { handoverId: id, number, bags: bags.map((b) => b.barcode), courier: cleaned, temperature };
-        record({ kind: 'handover', subject: id, actor, data: facts, upload: facts });
+        record({ kind: 'handover', subject: id, actor, data: facts, upload: facts, at: now });
         return { result: 'handed-over', number, bags: bags.length, tubes, people };
       })
       .immediate();

@@ -158,11 +158,11 @@ export function createPacking(db: Db, clock: Clock, record: RecordFact) {
     if (tube.bagged) return { result: 'refused', problem: 'tube-already-bagged' };
     const packed = tubesIn.all({ bag: bag.id }).length;
     if (packed >= bag.capacity) return { result: 'refused', problem: 'bag-full' };
-    const now = clock().toISOString();
-    if (tube.elsewhere) packSiteTube.run(tube.id, bag.id, barcode, now);
-    else pack.run(tube.id, bag.id, now);
+    const now = clock();
+    if (tube.elsewhere) packSiteTube.run(tube.id, bag.id, barcode, now.toISOString());
+    else pack.run(tube.id, bag.id, now.toISOString());
     const facts = { bagId: bag.id, bagBarcode: bag.barcode, tubeId: tube.id, tubeBarcode: barcode };
-    record({ kind: 'bag.packed', subject: tube.id, actor, data: facts, upload: facts });
+    record({ kind: 'bag.packed', subject: tube.id, actor, data: facts, upload: facts, at: now });
     const sealed = packed + 1 >= bag.capacity;
     const after = view(bag);
     if (sealed) seal(bag, actor);

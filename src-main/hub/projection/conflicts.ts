@@ -1,6 +1,7 @@
 // What two stations of a site said that cannot both be true, kept as pairs of facts and never merged away: a tube
-// barcode opened on two tubes (neither dropped empty), one tube barcode packed into two bags, one bag handed over
-// twice. Recomputed from the site's tables for the barcodes a batch touched, so the pairs are those the facts
+// barcode opened on two tubes (neither dropped empty nor voided), one tube barcode packed into two bags (a voided
+// tube's packs left out), one bag handed over twice: what a manager's void resolves on the stations is resolved
+// here too. Recomputed from the site's tables for the barcodes a batch touched, so the pairs are those the facts
 // imply, whatever order they came in; "first" is the earlier of the two by the stations' clocks.
 import type pg from 'pg';
 
@@ -21,13 +22,14 @@ const PAIRS = {
       AND (a.opened_at, a.opened_fact) < (b.opened_at, b.opened_fact)
     WHERE a.site_code = $1 AND a.barcode = ANY($2::text[])
       AND a.opened_fact IS NOT NULL AND b.opened_fact IS NOT NULL
-      AND a.status <> 'discarded' AND b.status <> 'discarded'`,
+      AND a.status <> 'discarded' AND b.status <> 'discarded' AND a.voided_at IS NULL AND b.voided_at IS NULL`,
   'tube-in-two-bags': `
     SELECT a.tube_barcode, a.fact_id, b.fact_id
     FROM bag_tubes a
     JOIN bag_tubes b ON b.site_code = a.site_code AND b.tube_barcode = a.tube_barcode AND b.bag_id <> a.bag_id
       AND (a.packed_at, a.fact_id) < (b.packed_at, b.fact_id)
-    WHERE a.site_code = $1 AND a.tube_barcode = ANY($2::text[])`,
+    WHERE a.site_code = $1 AND a.tube_barcode = ANY($2::text[])
+      AND NOT EXISTS (SELECT 1 FROM tubes t WHERE t.site_code = a.site_code AND t.tube_id IN (a.tube_id, b.tube_id) AND t.voided_at IS NOT NULL)`,
   'bag-handed-over-twice': `
     SELECT a.bag_barcode, ha.fact_id, hb.fact_id
     FROM handover_bags a
@@ -50,6 +52,7 @@ async function recompute(client: pg.ClientBase, siteCode: string, kind: keyof ty
 
 export async function recomputeConflicts(client: pg.ClientBase, siteCode: string, subjects: ConflictSubjects): Promise<void> {
   await recompute(client, siteCode, 'tube-opened-twice', subjects.tubeBarcodes);
-  await recompute(client, siteCode, 'tube-in-two-bags', subjects.packedTubeBarcodes);
+  // A tube voided takes its packs out of the pairs too.
+  await recompute(client, siteCode, 'tube-in-two-bags', [...subjects.packedTubeBarcodes, ...subjects.tubeBarcodes]);
   await recompute(client, siteCode, 'bag-handed-over-twice', subjects.handedBagBarcodes);
 }
