@@ -4,7 +4,6 @@ import type { CallResult, EventPayload, Output } from '../../src-main/core/contr
 import type { SoundName } from '../shared/sounds/sounds';
 import { failureWords } from '../shared/problems';
 import { refusalParams, type Refusal } from '../shared/refusalParams';
-import { wallClock } from '../shared/wallClock';
 
 export type Tone = 'ok' | 'refused' | 'info' | 'sealed' | 'warning' | 'lost';
 
@@ -49,7 +48,9 @@ function notSaved(error: { code: string; message: string }): Shown {
 
 function refused(refusal: Refusal): Shown {
   const { problem } = refusal;
-  return { tone: 'refused', title: `problem.${problem}.title`, hint: `problem.${problem}.hint`, params: refusalParams(refusal) };
+  // A person sampled earlier today on another PC of the site: the words name that PC.
+  const title = 'earlier' in refusal && refusal.earlier.pc !== undefined ? 'siteFeed.sampledTodayRefused' : `problem.${problem}.title`;
+  return { tone: 'refused', title, hint: `problem.${problem}.hint`, params: refusalParams(refusal) };
 }
 
 export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
@@ -70,13 +71,12 @@ export function showScan(result: CallResult<Output<'clerk.scan'>>): Shown {
       }
       return {
         tone: 'warning',
-        title: 'result.sampledToday',
+        title: outcome.earlier.pc === undefined ? 'result.sampledToday' : 'siteFeed.sampledToday',
         hint: 'result.sampledTodayHint',
         params: {
           name: outcome.person.name,
           idNumber: outcome.person.idNumber,
-          time: wallClock(outcome.earlier.at),
-          desk: outcome.earlier.desk,
+          ...refusalParams({ problem: 'sampled-today', earlier: outcome.earlier }),
         },
       };
     case 'tube-opened':

@@ -67,11 +67,13 @@ describe('stations of one site', () => {
     expect(b.d.pack('2026112300001')).toMatchObject({ result: 'tube-packed', bag: { tubes: ['2026112300001'] } });
     expect(b.d.pack('2026112300001')).toMatchObject({ result: 'refused', problem: 'tube-already-bagged' });
     b.d.call(MANAGER, 'packing.sealNow');
-    expect(b.d.call(MANAGER, 'site.handover', { bags: ['B000001'], courier, temperature: 4 })).toMatchObject({
-      result: 'handed-over',
-      bags: 1,
-      tubes: 1,
-      people: 3,
+    const handedOver = b.d.call(MANAGER, 'site.handover', { bags: ['B000001'], courier, temperature: 4 });
+    expect(handedOver).toMatchObject({ result: 'handed-over', bags: 1, tubes: 1, people: 3 });
+    // The manifest lists A's tube with the people the mirror knows in it.
+    const number = handedOver.result === 'handed-over' ? handedOver.number : '';
+    expect(b.d.call(MANAGER, 'site.manifest', { number })).toMatchObject({
+      totals: { bags: 1, tubes: 1, people: 3 },
+      bags: [{ barcode: 'B000001', tubes: [{ barcode: '2026112300001', people: 3 }] }],
     });
     // A hears of it: its own tube is in B's bag, so A may not pack it again.
     await vi.waitFor(() => expect(a.db.prepare("SELECT count(*) FROM mirror_bag_tubes WHERE tube_barcode = '2026112300001'").pluck().get()).toBe(1), {

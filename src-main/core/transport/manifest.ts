@@ -1,5 +1,5 @@
 // What a handover manifest shows: its number and time, the courier, the cool-box temperature, the totals, and
-// every bag with its tubes and each tube's people count. Also the sealed bags still waiting for a courier.
+// every bag with its tubes and each tube's people count (another PC's tube packed here counted as the mirror knows it). Also the sealed bags still waiting for a courier.
 import { z } from 'zod';
 import type { Db } from '../db/database';
 
@@ -53,10 +53,16 @@ export function createManifests(db: Db) {
   const bagsOf = db.prepare<[string], { id: string; barcode: string; sealed_at: string }>(
     'SELECT id, barcode, sealed_at FROM bags WHERE handover_id = ? ORDER BY barcode',
   );
-  const tubesOf = db.prepare<[string], { barcode: string; people: number }>(
-    `SELECT t.barcode, (SELECT count(*) FROM registrations r WHERE r.tube_id = t.id AND r.status = 'active') AS people
-     FROM bag_tubes b JOIN tubes t ON t.id = b.tube_id
-     WHERE b.bag_id = ? ORDER BY b.packed_at, t.barcode`,
+  // This PC's tubes, and other PCs' tubes packed here (bag_site_tubes) with the people the mirror knows in them.
+  const tubesOf = db.prepare<{ bag: string }, { barcode: string; people: number }>(
+    `SELECT barcode, people FROM (
+       SELECT t.barcode, (SELECT count(*) FROM registrations r WHERE r.tube_id = t.id AND r.status = 'active') AS people,
+              b.packed_at
+       FROM bag_tubes b JOIN tubes t ON t.id = b.tube_id WHERE b.bag_id = @bag
+       UNION ALL
+       SELECT s.tube_barcode, coalesce(m.people, 0), s.packed_at
+       FROM bag_site_tubes s LEFT JOIN mirror_tubes m ON m.tube_id = s.tube_id WHERE s.bag_id = @bag)
+     ORDER BY packed_at, barcode`,
   );
   const waiting = db.prepare<[], { id: string; barcode: string; sealed_at: string }>(
     "SELECT id, barcode, sealed_at FROM bags WHERE status = 'sealed' AND handover_id IS NULL ORDER BY sealed_at, barcode",
@@ -66,7 +72,7 @@ export function createManifests(db: Db) {
     manifest(number: string): Manifest | null {
       const row = handover.get(number);
       if (!row) return null;
-      const bags = bagsOf.all(row.id).map((bag) => ({ barcode: bag.barcode, sealedAt: bag.sealed_at, tubes: tubesOf.all(bag.id) }));
+      const bags = bagsOf.all(row.id).map((bag) => ({ barcode: bag.barcode, sealedAt: bag.sealed_at, tubes: tubesOf.all({ bag: bag.id }) }));
       const tubes = bags.flatMap((bag) => bag.tubes);
       return {
         number: row.number,
@@ -83,7 +89,7 @@ export function createManifests(db: Db) {
     /** Sealed bags no courier has taken yet: what the handover screen offers. */
     waitingBags(): WaitingBag[] {
       return waiting.all().map((bag) => {
-        const tubes = tubesOf.all(bag.id);
+        const tubes = tubesOf.all({ bag: bag.id });
         return { barcode: bag.barcode, sealedAt: bag.sealed_at, tubes: tubes.length, people: tubes.reduce((sum, t) => sum + t.people, 0) };
       });
     },

@@ -5,6 +5,7 @@ import { DeviceStrip } from '../../shared/DeviceStrip';
 import { deskName } from '../../shared/deskName';
 import { useNow } from '../../shared/useNow';
 import { wallClock } from '../../shared/wallClock';
+import { DeskTube } from './DeskTube';
 
 export function DeskCards({ desks }: { desks: Output<'site.live'> }) {
   const { t } = useTranslation();
@@ -20,15 +21,7 @@ export function DeskCards({ desks }: { desks: Output<'site.live'> }) {
               {desk.operator === null ? t('live.signedOut') : desk.locked ? t('live.locked', { name: desk.operator }) : desk.operator}
             </span>
           </header>
-          {desk.tube ? (
-            <div className="desk-tube" data-testid={`live-tube-${desk.desk}`}>
-              <span>{desk.tube.barcode}</span>
-              <strong>{t('clerk.fill', { count: desk.tube.count, capacity: desk.tube.capacity })}</strong>
-              <meter min={0} max={desk.tube.capacity} value={desk.tube.count} />
-            </div>
-          ) : (
-            <div className="desk-tube muted">{t('live.noTube')}</div>
-          )}
+          <DeskTube tube={desk.tube} testId={`live-tube-${desk.desk}`} />
           <div className="muted">
             {desk.lastScanAt
               ? t('live.lastScan', { time: wallClock(desk.lastScanAt), minutes: Math.max(0, Math.floor((now - Date.parse(desk.lastScanAt)) / 60_000)) })
