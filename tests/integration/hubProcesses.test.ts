@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedAnswerSchema } from '../../src-main/core/upload/protocol';
+import { hubMigrations } from '../../src-main/hub/migrations';
 import { startTestHub } from '../fixtures/hub';
 import { readFeed, sendBatch, type Sender } from '../fixtures/hubClient';
 import { runHub, startHubProcess, type HubProcess } from '../fixtures/hubProcess';
@@ -41,7 +42,8 @@ const rows = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] 
 describe('several hub processes on one database', () => {
   it('migrate a new database once when they start at the same moment, and both serve', async () => {
     hubs = await Promise.all([startHubProcess(postgres.url), startHubProcess(postgres.url)]);
-    expect(await rows('SELECT version FROM schema_version ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    // Each migration once, whichever process ran it.
+    expect(await rows('SELECT version FROM schema_version ORDER BY version')).toEqual(hubMigrations.map(({ version }) => ({ version })));
     for (const hub of hubs) expect((await fetch(`${hub.url}/v1/health`)).status).toBe(200);
   });
 
