@@ -110,7 +110,7 @@ describe('tubes left behind', () => {
     handOver('2026112100002', 'B2026112101');
     expect(d.call(MANAGER, 'site.looseTubes')).toEqual({
       closesAt: new Date(2026, 10, 21, 17, 0).toISOString(),
-      unbagged: [{ barcode: '2026112100001', desk: '1', people: 2, sealedAt: expect.any(String) }],
+      unbagged: [{ barcode: '2026112100001', desk: '1', people: 2, sealedAt: expect.any(String), pc: null }],
       open: [{ desk: '1', barcode: '2026112100003', people: 1, capacity: 10, openedAt: expect.any(String) }],
     });
     d.call(MANAGER, 'site.updateSettings', { closingTime: '20:30' });

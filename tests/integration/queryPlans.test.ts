@@ -8,6 +8,7 @@ import { RETENTION_SEARCHES } from '../../src-main/core/maintenance/retention';
 import { TUBE_LOOP_SEARCHES } from '../../src-main/core/registration/tubeLoop';
 import { PACKING_SEARCHES } from '../../src-main/core/transport/packing';
 import { MIRROR_SEARCHES } from '../../src-main/core/siteFeed/mirrorLookups';
+import { UNBAGGED_ELSEWHERE_SEARCH } from '../../src-main/core/site/unbagged';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -102,5 +103,14 @@ describe("the site's mirror", () => {
     const bagged = plan(MIRROR_SEARCHES.baggedElsewhere, 't', 't');
     expect(bagged.join('\n')).toMatch(/mirror_bag_tubes_tube \(tube_id=\?\)/);
     for (const steps of [tube, sampled, bagged]) expect(fullScans(steps)).toEqual([]);
+  });
+
+  // The unbagged list is read again on every push of the totals and of the site.
+  it("finds the other PCs' sealed tubes through the index of statuses, and whether each is in a bag by its key", () => {
+    const steps = plan(UNBAGGED_ELSEWHERE_SEARCH);
+    expect(steps.join('\n')).toMatch(/SEARCH m USING INDEX mirror_tubes_status \(status=\?\)/);
+    expect(steps.join('\n')).toMatch(/mirror_bag_tubes_tube \(tube_id=\?\)/);
+    expect(steps.join('\n')).toMatch(/bag_site_tubes_1 \(tube_id=\?\)/);
+    expect(fullScans(steps)).toEqual([]);
   });
 });

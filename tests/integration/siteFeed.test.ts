@@ -2,38 +2,20 @@
 // mirrors. A tube filled on A is refused at B's desk with A's desk and PC; a person sampled on A is caught by B's
 // same-day check; B's manager packs A's tube and hands the bag over; each mirror equals the hub's projection of the
 // other station; what the two did while apart is listed as a conflict on both until a manager voids one side.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MANAGER, OTHER_CLERK } from '../fixtures/driver';
-import { startTestHub, type TestHub } from '../fixtures/hub';
 import { hubProjectionWithout, mirrorOf } from '../fixtures/mirror';
 import { personCode } from '../fixtures/people';
-import { startSiteStation, type SiteStation } from '../fixtures/siteStation';
+import { siteAtTestHub, type SiteStation } from '../fixtures/siteStation';
 
 const SITE = 'BJ-0101';
 const courier = { name: '李师傅', phone: '13900001111', vehicle: '京A12345' };
 
-let hub: TestHub;
-const stations: SiteStation[] = [];
-
-beforeAll(async () => {
-  hub = await startTestHub();
-}, 60_000);
-
-afterAll(async () => {
-  for (const station of stations) await station.close();
-  await hub.close();
-});
-
-/** A station of the site, enrolled at the hub under `label`, uploading and reading the feed. */
-async function station(label: string) {
-  const s = await startSiteStation(hub, SITE, label);
-  stations.push(s);
-  return s;
-}
+const { hub, station } = siteAtTestHub(SITE);
 
 /** Waits until the station's mirror equals the hub's projection of the other stations (the feed read to its end). */
 async function caughtUp(s: SiteStation) {
-  await vi.waitFor(async () => expect(mirrorOf(s.db)).toEqual(await hubProjectionWithout(hub, SITE, s.stationId)), { timeout: 15_000, interval: 50 });
+  await vi.waitFor(async () => expect(mirrorOf(s.db)).toEqual(await hubProjectionWithout(hub(), SITE, s.stationId)), { timeout: 15_000, interval: 50 });
 }
 
 describe('stations of one site', () => {

@@ -54,7 +54,8 @@ export function createDaySummary(
             count(*) FILTER (WHERE status = 'open') AS open,
             count(*) FILTER (WHERE voided_at IS NOT NULL) AS voided,
             count(*) FILTER (WHERE status = 'sealed' AND voided_at IS NULL
-                             AND NOT EXISTS (SELECT 1 FROM bag_tubes b WHERE b.tube_id = tubes.id)) AS unbagged
+                             AND NOT EXISTS (SELECT 1 FROM bag_tubes b WHERE b.tube_id = tubes.id)
+                             AND NOT EXISTS (SELECT 1 FROM mirror_bag_tubes b WHERE b.tube_id = tubes.id)) AS unbagged
      FROM tubes WHERE day = @day AND status <> 'discarded'`,
   );
   const bags = db.prepare<[string], { open: number; sealed: number; handedOver: number }>(
