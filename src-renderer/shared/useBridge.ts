@@ -39,3 +39,14 @@ export function useLiveValue<E extends EventName>(channel: NoInputChannel, event
   );
   return { value, connected, reload };
 }
+
+/** Calls `onPushed` each time the core pushes the named event: for a page that reads something the event moves. */
+export function usePushed(event: EventName, onPushed: () => void) {
+  useEffect(
+    () =>
+      bridge.on((pushed) => {
+        if (pushed.event === event) onPushed();
+      }),
+    [event, onPushed],
+  );
+}

@@ -8,7 +8,9 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { say } from '../../shared/problems';
 import { playSound } from '../../shared/sounds/player';
+import { usePushed } from '../../shared/useBridge';
 import { useKeptFocus } from '../../shared/useKeptFocus';
+import { pcName } from '../live/SiteDesks';
 import { BagLabels } from './BagLabels';
 import { PACKING_SOUND, showPacking, type PackingShown } from './packingOutcome';
 import './bags.css';
@@ -39,6 +41,8 @@ export function BagsPanel({ totals }: { totals: unknown }) {
   useEffect(() => {
     void refresh();
   }, [refresh, totals]);
+  // And when the feed brings the other PCs' work: a tube sealed or packed there joins or leaves the list.
+  usePushed('site.whole', refresh);
   useEffect(() => field.current?.focus(), [labels]);
 
   const show = useCallback((next: PackingShown) => {
@@ -79,6 +83,8 @@ export function BagsPanel({ totals }: { totals: unknown }) {
     return () => window.removeEventListener('keydown', listener);
   }, []);
 
+  // The PC is named only once another PC's tube is listed: a station alone at its site never shows the column.
+  const fromOtherPcs = unbagged.some((tube) => tube.pc !== null);
   if (labels) return <BagLabels onClose={() => setLabels(false)} />;
   return (
     <div className="bags">
@@ -158,6 +164,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
               <th>{t('packing.columns.tube')}</th>
               <th>{t('packing.columns.desk')}</th>
               <th>{t('packing.columns.people')}</th>
+              {fromOtherPcs && <th>{t('siteFeed.pcColumn')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -166,6 +173,7 @@ export function BagsPanel({ totals }: { totals: unknown }) {
                 <td>{tube.barcode}</td>
                 <td>{tube.desk}</td>
                 <td>{tube.people}</td>
+                {fromOtherPcs && <td>{pcName(t, tube.pc)}</td>}
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,7 @@ import { FieldProblem } from '../../shared/FieldProblem';
 import { NOTHING_PLACED, placeFailure, say, type Placed } from '../../shared/problems';
 import { refusalParams } from '../../shared/refusalParams';
 import { typedNumber } from '../../shared/typedNumber';
+import { usePushed } from '../../shared/useBridge';
 import { anythingLoose, LooseTubes } from '../live/LooseTubes';
 import { HandoverList } from './HandoverList';
 import './handover.css';
@@ -51,6 +52,8 @@ export function HandoverPanel({ today }: { today: string | null }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+  // The warning of tubes left behind follows the other PCs' work as the feed brings it.
+  usePushed('site.whole', refresh);
 
   async function handOver(): Promise<void> {
     // Optional, but a temperature that is not a number ("四度") is refused, never dropped.

@@ -24,12 +24,13 @@ export function LivePanel({ totals }: { totals: Output<'site.totals'> | null }) 
   const now = useNow();
   const waiting = backlog?.oldestAt ? Math.max(0, Math.floor((now - Date.parse(backlog.oldestAt)) / 60_000)) : 0;
   const [loose, setLoose] = useState<Output<'site.looseTubes'> | null>(null);
-  // Read again whenever the day's totals move (a tube opened, filled, sealed or voided).
+  // Read again whenever the day's totals move (a tube opened, filled, sealed or voided), and when the feed brings
+  // the other PCs' work (their tubes sealed or packed).
   useEffect(() => {
     void bridge.call('site.looseTubes', {}).then((result) => {
       if (result.ok) setLoose(result.value);
     });
-  }, [totals]);
+  }, [totals, whole]);
   // The core pushes the whole site when the feed brings something; this PC's own work shows in it too.
   useEffect(reloadWhole, [totals, reloadWhole]);
   const closed = loose !== null && now >= Date.parse(loose.closesAt);

@@ -1,7 +1,9 @@
-// The tubes that would be left behind: sealed but in no bag, and open at a desk (which desk). Shown before a
+// The tubes that would be left behind: sealed but in no bag on any PC (which PC, when another), and open at a desk
+// (which desk). Shown before a
 // handover, and on the live view from the site's closing time on.
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
+import { pcName } from './SiteDesks';
 
 type Loose = Output<'site.looseTubes'>;
 
@@ -24,7 +26,11 @@ export function LooseTubes({ loose, title }: { loose: Loose; title: string }) {
             {t('live.unbagged', { count: loose.unbagged.length })}
             <ul>
               {loose.unbagged.map((tube) => (
-                <li key={tube.barcode}>{t('live.unbaggedTube', { barcode: tube.barcode, desk: tube.desk, people: tube.people })}</li>
+                <li key={tube.barcode}>
+                  {tube.pc === null
+                    ? t('live.unbaggedTube', { barcode: tube.barcode, desk: tube.desk, people: tube.people })
+                    : t('siteFeed.unbaggedTubeElsewhere', { barcode: tube.barcode, desk: tube.desk, people: tube.people, pc: pcName(t, tube.pc) })}
+                </li>
               ))}
             </ul>
           </li>
