@@ -2,45 +2,16 @@
 // clerk on A fills a tube; B's manager sees A's desk and the tube on the live tab within 2 s of A's upload being
 // acknowledged, without reloading; packs A's sealed tube into a bag and hands the bag over; and a clerk on B who
 // scans A's tube is refused with words naming A's desk and PC.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { personCode } from '../fixtures/people';
-import { startTestHub, type TestHub } from '../fixtures/hub';
-import { signIn } from './signIn';
-import { CLERKS, MANAGER, startStation, type RunningStation } from './station';
+import { signedIn, siteAtHub } from './siteStations';
+import { CLERKS, MANAGER } from './station';
 import { typeAsScanner } from './typing';
 
 const SITE = 'BJ-0101';
 const TUBE = '2026112300701';
 
-let hub: TestHub;
-let stations: RunningStation[] = [];
-
-test.beforeEach(async () => {
-  hub = await startTestHub();
-});
-
-test.afterEach(async () => {
-  for (const station of stations) await station.stop();
-  stations = [];
-  await hub.close();
-});
-
-/** A station of the site, its upload settings naming the hub with a token enrolled under `label`, as a manager saves them. */
-async function stationOfSite(label: string): Promise<RunningStation> {
-  const token = await hub.enrol(SITE, label);
-  const station = await startStation([], {
-    settings: { siteCode: SITE, siteName: '东城区第三采样点', bagCapacity: 1, upload: { endpoint: hub.url, intervalSeconds: 1 }, uploadToken: token },
-  });
-  stations.push(station);
-  return station;
-}
-
-async function signedIn(browser: Browser, url: string, who: typeof MANAGER): Promise<Page> {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await signIn(page, who);
-  return page;
-}
+const site = siteAtHub(SITE);
 
 async function pack(manager: Page, text: string, expected: RegExp): Promise<void> {
   const field = manager.getByTestId('packing-scan');
@@ -51,8 +22,8 @@ async function pack(manager: Page, text: string, expected: RegExp): Promise<void
 
 test("B's manager sees A's desk live, packs A's tube and hands it over; B's desk refuses A's tube naming A", async ({ browser }) => {
   test.setTimeout(120_000);
-  const a = await stationOfSite('收费处');
-  const b = await stationOfSite('大厅');
+  const a = await site.station('收费处');
+  const b = await site.station('大厅');
   const deskA = await signedIn(browser, a.urls.clerk, CLERKS[0]);
   const managerB = await signedIn(browser, b.urls.manager, MANAGER);
   await expect(managerB.getByTestId('site-feed')).toHaveAttribute('data-state', 'reading');
