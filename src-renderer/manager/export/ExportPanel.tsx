@@ -194,11 +194,7 @@ export function ExportPanel({ today }: { today: string | null }) {
           <button type="button" className="primary" autoFocus data-testid="export-confirm" onClick={() => void run()}>
             {t('export.confirm')}
           </button>
-          <button
-            type="button"
-            data-testid="export-cancel"
-            onClick={closeConfirmation}
-          >
+          <button type="button" className="secondary" data-testid="export-cancel" onClick={closeConfirmation}>
             {t('export.cancel')}
           </button>
         </div>

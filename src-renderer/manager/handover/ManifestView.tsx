@@ -41,17 +41,17 @@ export function ManifestView({ number, onClose }: { number: string; onClose: () 
           {t('handover.print')}
         </button>
         {bridge.savePdf && (
-          <button type="button" data-testid="manifest-pdf" onClick={() => void bridge.savePdf!(`交接单-${number}`)}>
+          <button type="button" className="secondary" data-testid="manifest-pdf" onClick={() => void bridge.savePdf!(`交接单-${number}`)}>
             {t('handover.savePdf')}
           </button>
         )}
-        <button type="button" data-testid="manifest-xlsx" onClick={() => void save('xlsx')}>
+        <button type="button" className="secondary" data-testid="manifest-xlsx" onClick={() => void save('xlsx')}>
           {t('handover.saveXlsx')}
         </button>
-        <button type="button" data-testid="manifest-csv" onClick={() => void save('csv')}>
+        <button type="button" className="secondary" data-testid="manifest-csv" onClick={() => void save('csv')}>
           {t('handover.saveCsv')}
         </button>
-        <button type="button" onClick={onClose}>
+        <button type="button" className="secondary" onClick={onClose}>
           {t('handover.back')}
         </button>
         {problem && <span className="setting-error">{say(t, problem)}</span>}
