@@ -9,6 +9,7 @@ import { operatorHandlers } from './operators/handlers';
 import { paperworkHandlers } from './paperwork/handlers';
 import { preRegistrationHandlers } from './preRegistration/handlers';
 import { registrationHandlers } from './registration/handlers';
+import { rosterHandlers } from './roster/handlers';
 import type { Services } from './services';
 import { siteHandlers } from './site/handlers';
 import { siteFeedHandlers } from './siteFeed/handlers';
@@ -29,6 +30,7 @@ export function createHandlers(services: Services): Handlers {
     ...paperworkHandlers(services),
     ...uploadHandlers(services),
     ...siteFeedHandlers(services),
+    ...rosterHandlers(services),
     ...maintenanceHandlers(services),
   };
 }

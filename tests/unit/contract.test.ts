@@ -10,6 +10,7 @@ import { operatorChannels } from '../../src-main/core/operators/channels';
 import { paperworkChannels } from '../../src-main/core/paperwork/channels';
 import { preRegistrationChannels } from '../../src-main/core/preRegistration/channels';
 import { registrationChannels } from '../../src-main/core/registration/channels';
+import { rosterChannels } from '../../src-main/core/roster/channels';
 import { siteChannels } from '../../src-main/core/site/channels';
 import { siteFeedChannels } from '../../src-main/core/siteFeed/channels';
 import { transportChannels } from '../../src-main/core/transport/channels';
@@ -26,6 +27,7 @@ const FEATURES = {
   paperwork: paperworkChannels,
   upload: uploadChannels,
   siteFeed: siteFeedChannels,
+  roster: rosterChannels,
   maintenance: maintenanceChannels,
 };
 

@@ -14,6 +14,9 @@ import { sessionStateSchema } from '../operators/sessions';
 import { preRegistrationChannels } from '../preRegistration/channels';
 import { guideCardSchema } from '../preRegistration/guideCard';
 import { registrationChannels } from '../registration/channels';
+import { rosterChannels } from '../roster/channels';
+import { rosterProgressSchema } from '../roster/ledgerFile';
+import { coverageSchema } from '../roster/schemas';
 import { readingOutcomeSchema } from '../registration/deskReadings';
 import { deskStateSchema } from '../registration/tubeLoop';
 import { siteChannels } from '../site/channels';
@@ -38,6 +41,7 @@ export const channels = {
   ...paperworkChannels,
   ...uploadChannels,
   ...siteFeedChannels,
+  ...rosterChannels,
   ...maintenanceChannels,
 } satisfies Record<string, ChannelContract>;
 
@@ -71,6 +75,10 @@ export const events = {
   'upload.changed': { roles: ['manager'], payload: uploadStatusSchema },
   // The other PCs of the site, the site's totals and its conflicts, as the mirror knows them now.
   'site.whole': { roles: ['manager'], payload: siteViewSchema },
+  // The round's coverage, whenever a registration, an excuse or an import moved it.
+  'roster.coverage': { roles: ['manager'], payload: coverageSchema },
+  // How far a ledger's reading or import has come.
+  'roster.progress': { roles: ['manager'], payload: rosterProgressSchema },
 } satisfies Record<string, EventContract>;
 
 export type EventName = keyof typeof events;

@@ -32,6 +32,9 @@ export const inputProblemSchema = z.enum([
   'format-template-without-id-number',
   'format-template-unknown-field',
   'format-pattern-without-id-number',
+  // A round that ends before it begins; an excuse of "other" without its words.
+  'round-backwards',
+  'reason-needed',
   // Anything the list above does not name: the field is still named.
   'invalid',
 ]);

@@ -1,0 +1,59 @@
+// The roster's channels: a community's ledger read into a preview, mapped again, imported or cancelled; the
+// coverage of the round; the list of who has not come yet, as a page, a file or in full (audited); a person
+// excused with a reason, the excuse undone, or taken off the roster.
+import { z } from 'zod';
+import { channel, managerChannel, noInput } from '../calls/channel';
+import { because } from '../domain/inputIssues';
+import { fileSchema, spreadsheetFormatSchema } from '../export/file';
+import { ledgerChoiceSchema } from './ledgerFile';
+import {
+  coverageSchema,
+  excuseReasonSchema,
+  importedSchema,
+  ledgerPreviewSchema,
+  notYetFilterSchema,
+  notYetPageSchema,
+  notYetRequestSchema,
+  rosterRowSchema,
+  roundSchema,
+} from './schemas';
+
+/** A ledger of a whole district fits: 100,000 rows of XLSX are about 6 MB. */
+export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
+
+const async = { signedIn: true, async: true };
+
+export const rosterChannels = {
+  // Reads the file in the background worker (progress as roster.progress events); stores nothing.
+  'roster.open': channel(
+    ['manager'],
+    ledgerChoiceSchema.extend({ fileName: z.string().min(1).max(260), base64: z.string().max(MAX_LEDGER_BASE64) }),
+    ledgerPreviewSchema,
+    async,
+  ),
+  // The same file, another sheet or mapping.
+  'roster.remap': channel(['manager'], ledgerChoiceSchema.extend({ fileId: z.uuid() }), ledgerPreviewSchema, async),
+  // Every good row of the preview in one transaction, or nothing.
+  'roster.import': channel(['manager'], z.strictObject({ fileId: z.uuid() }), importedSchema, async),
+  // Stops a reading or an import under way (nothing is stored) and forgets the file.
+  'roster.cancel': managerChannel(z.strictObject({ fileId: z.uuid() }), z.object({ cancelled: z.boolean() })),
+  // The refused rows with their reasons, to send back to the grid worker.
+  'roster.refusedRows': channel(['manager'], z.strictObject({ fileId: z.uuid(), format: spreadsheetFormatSchema }), fileSchema, async),
+  'roster.coverage': managerChannel(noInput, coverageSchema),
+  'roster.setRound': managerChannel(roundSchema, coverageSchema),
+  'roster.notYet': managerChannel(notYetRequestSchema, notYetPageSchema),
+  'roster.notYetFile': channel(
+    ['manager'],
+    z.strictObject({ filter: notYetFilterSchema.default({}), full: z.boolean().default(false), format: spreadsheetFormatSchema }),
+    fileSchema,
+    async,
+  ),
+  'roster.excuse': managerChannel(
+    z
+      .strictObject({ personId: z.uuid(), reason: excuseReasonSchema, note: z.string().max(200).default('') })
+      .refine((excuse) => excuse.reason !== 'other' || excuse.note.trim() !== '', { path: ['note'], ...because('reason-needed', 'An excuse of "other" says why.') }),
+    rosterRowSchema,
+  ),
+  'roster.unexcuse': managerChannel(z.strictObject({ personId: z.uuid() }), rosterRowSchema),
+  'roster.remove': managerChannel(z.strictObject({ personId: z.uuid(), reason: z.string().trim().min(1).max(200) }), z.object({ removed: z.boolean() })),
+};
