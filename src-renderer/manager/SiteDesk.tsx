@@ -8,15 +8,19 @@ import { BagsPanel } from './bags/BagsPanel';
 import { ExportPanel } from './export/ExportPanel';
 import { HandoverPanel } from './handover/HandoverPanel';
 import { LivePanel } from './live/LivePanel';
+import { CoveragePanel } from './roster/CoveragePanel';
+import { NotYetPanel } from './roster/NotYetPanel';
+import { RosterPanel } from './roster/RosterPanel';
 import { SearchPanel } from './search/SearchPanel';
 import { SettingsPanel } from './settings/SettingsPanel';
 import { DaySummary } from './summary/DaySummary';
 import { UploadPanel } from './upload/UploadPanel';
 
-const TABS = ['live', 'bags', 'handover', 'search', 'summary', 'export', 'upload', 'settings'] as const;
+const TABS = ['live', 'bags', 'handover', 'search', 'roster', 'coverage', 'notYet', 'summary', 'export', 'upload', 'settings'] as const;
 type Tab = (typeof TABS)[number];
-/** The day report's and the export's words, their tabs' names among them, are sections of their own in the catalogue. */
-const tabLabel = (tab: Tab) => (tab === 'summary' ? 'summary.tab' : tab === 'export' ? 'export.tab' : `manager.tabs.${tab}`);
+/** The day report's, the export's, the roster's and the coverage's words, their tabs' names among them, are sections of their own in the catalogue. */
+const OWN_SECTION: Partial<Record<Tab, string>> = { summary: 'summary.tab', export: 'export.tab', roster: 'roster.tab', coverage: 'coverage.tab', notYet: 'coverage.notYetTab' };
+const tabLabel = (tab: Tab) => OWN_SECTION[tab] ?? `manager.tabs.${tab}`;
 
 const LOCK_KEY = 'F10';
 
@@ -64,6 +68,9 @@ export function SiteDesk({ operator }: { operator: string }) {
         {tab === 'bags' && <BagsPanel totals={totals} />}
         {tab === 'handover' && <HandoverPanel today={totals?.day ?? null} />}
         {tab === 'search' && <SearchPanel />}
+        {tab === 'roster' && <RosterPanel />}
+        {tab === 'coverage' && <CoveragePanel />}
+        {tab === 'notYet' && <NotYetPanel />}
         {tab === 'summary' && totals && <DaySummary today={totals.day} operator={operator} />}
         {tab === 'export' && <ExportPanel today={totals?.day ?? null} />}
         {tab === 'upload' && <UploadPanel />}

@@ -1,0 +1,129 @@
+// The 名单 Roster tab: a community's ledger chosen, read by the core in its background worker (its progress shown,
+// cancellable), previewed and mapped, then imported in one transaction, or nothing.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Input, Output } from '../../../src-main/core/contract';
+import { bridge } from '../../shared/bridge';
+import { LedgerPreview } from './LedgerPreview';
+import { readBase64 } from './readBase64';
+import { NO_FIGURES, RosterProgress, nextFigures, type Figures } from './RosterProgress';
+import './roster.css';
+
+type Preview = Output<'roster.open'>;
+type Choice = Pick<Input<'roster.remap'>, 'sheet' | 'mapping'>;
+type Said = { ok: boolean; text: string };
+
+/** What the tab shows: nothing chosen yet, the core at work on the file, or the file's preview. */
+type Stage = { kind: 'choose' } | { kind: 'working'; figures: Figures } | { kind: 'preview'; preview: Preview; busy: boolean };
+
+export function RosterPanel() {
+  const { t } = useTranslation();
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [said, setSaid] = useState<Said | null>(null);
+  // The file the core is working on: known from its first progress event, before the preview comes.
+  const fileId = useRef<string | null>(null);
+  // A call answered after the manager cancelled it is dropped.
+  const job = useRef(0);
+  const picker = useRef<HTMLInputElement>(null);
+
+  useEffect(
+    () =>
+      bridge.on((pushed) => {
+        if (pushed.event !== 'roster.progress') return;
+        if (fileId.current !== null && pushed.payload.fileId !== fileId.current) return;
+        fileId.current = pushed.payload.fileId;
+        setStage((now) => (now.kind === 'working' ? { kind: 'working', figures: nextFigures(now.figures, pushed.payload) } : now));
+      }),
+    [],
+  );
+
+  function backToChoose(words: Said | null): void {
+    fileId.current = null;
+    if (picker.current) picker.current.value = '';
+    setStage({ kind: 'choose' });
+    setSaid(words);
+  }
+
+  async function open(file: File): Promise<void> {
+    const mine = ++job.current;
+    fileId.current = null;
+    setSaid(null);
+    setStage({ kind: 'working', figures: NO_FIGURES });
+    const base64 = await readBase64(file).catch(() => null);
+    const result = base64 === null ? null : await bridge.call('roster.open', { fileName: file.name, base64 });
+    if (mine !== job.current) {
+      // Cancelled before its preview came: the core forgets the file it still holds.
+      if (result?.ok) void bridge.call('roster.cancel', { fileId: result.value.fileId });
+      return;
+    }
+    if (!result?.ok) return backToChoose({ ok: false, text: t('roster.openFailed') });
+    fileId.current = result.value.fileId;
+    setStage({ kind: 'preview', preview: result.value, busy: false });
+  }
+
+  async function remap(preview: Preview, choice: Choice): Promise<void> {
+    setStage({ kind: 'preview', preview, busy: true });
+    const result = await bridge.call('roster.remap', { fileId: preview.fileId, ...choice });
+    setStage({ kind: 'preview', preview: result.ok ? result.value : preview, busy: false });
+    setSaid(result.ok ? null : { ok: false, text: t('roster.openFailed') });
+  }
+
+  async function runImport(preview: Preview): Promise<void> {
+    const mine = ++job.current;
+    setSaid(null);
+    setStage({ kind: 'working', figures: { ...NO_FIGURES, phase: 'importing' } });
+    const result = await bridge.call('roster.import', { fileId: preview.fileId });
+    if (mine !== job.current) return;
+    if (!result.ok) {
+      setStage({ kind: 'preview', preview, busy: false });
+      return setSaid({ ok: false, text: t('roster.importFailed') });
+    }
+    backToChoose({ ok: true, text: t('roster.imported', result.value) });
+  }
+
+  function cancel(): void {
+    job.current++;
+    if (fileId.current !== null) void bridge.call('roster.cancel', { fileId: fileId.current });
+    backToChoose({ ok: true, text: t('roster.cancelled') });
+    picker.current?.focus();
+  }
+
+  return (
+    <div className="roster">
+      <section className="card roster-block">
+        <h2>{t('roster.title')}</h2>
+        <p className="muted">{t('roster.explain')}</p>
+        <label className="roster-file">
+          <span>{t('roster.file')}</span>
+          <input
+            ref={picker}
+            type="file"
+            autoFocus
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            data-testid="roster-file"
+            disabled={stage.kind === 'working'}
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) void open(file);
+            }}
+          />
+        </label>
+        {said && (
+          <p className={said.ok ? 'setting-ok' : 'setting-error'} role={said.ok ? 'status' : 'alert'} data-testid="roster-said">
+            {said.text}
+          </p>
+        )}
+      </section>
+      {stage.kind === 'working' && <RosterProgress figures={stage.figures} onCancel={cancel} />}
+      {stage.kind === 'preview' && (
+        <LedgerPreview
+          preview={stage.preview}
+          busy={stage.busy}
+          onRemap={(choice) => void remap(stage.preview, choice)}
+          onImport={() => void runImport(stage.preview)}
+          onCancel={cancel}
+        />
+      )}
+    </div>
+  );
+}
