@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { residentCardText, toHex } from '../../src-main/core/devices/simulated/encode';
 import { SAMPLE_CARD } from '../fixtures/cards';
 import { personCode } from '../fixtures/people';
+import { ledgerXlsx } from '../e2e/rosterLedger';
 import { signIn } from '../e2e/signIn';
 import { CLERKS, MANAGER, startStation, type RunningStation } from '../e2e/station';
 import { typeAsScanner } from '../e2e/typing';
@@ -268,5 +269,43 @@ for (const size of SIZES) {
     await manager.getByTestId('first-manager-name').fill('孙主任');
     await expect(manager.getByTestId('first-manager')).toBeVisible();
     await shoot(manager, 'manager-first-run');
+  });
+}
+
+for (const size of SIZES) {
+  test(`the roster, its coverage and the not-yet list at ${size.width}x${size.height}`, async ({ browser }) => {
+    const manager = await browser.newPage({ viewport: size });
+    await manager.goto(station.urls.manager);
+    await signIn(manager, MANAGER);
+    await manager.getByTestId('tab-roster').click();
+    await manager.getByTestId('roster-file').setInputFiles({ name: '幸福里台账.xlsx', mimeType: 'application/octet-stream', buffer: await ledgerXlsx(60) });
+    await expect(manager.getByTestId('roster-count-refusedCount')).toHaveText('1');
+    await shoot(manager, 'manager-roster-preview');
+    await manager.getByTestId('roster-import').click();
+    await expect(manager.getByTestId('roster-said')).toBeVisible();
+
+    const clerk = await browser.newPage({ viewport: size });
+    await clerk.goto(station.urls.clerk);
+    await signIn(clerk);
+    await scan(clerk, `20261130${String(size.width).padStart(5, '0')}`);
+    for (const person of [0, 1, 2, 3, 31, 32, 100]) await scan(clerk, personCode(person));
+    await expect(clerk.getByTestId('tube-fill')).toHaveText('7 / 10 人');
+
+    await manager.getByTestId('tab-coverage').click();
+    await expect(manager.getByTestId('coverage-sampled')).toHaveText('6');
+    await shoot(manager, 'manager-coverage');
+
+    await manager.getByTestId('tab-notYet').click();
+    await manager.getByTestId('not-yet-person').nth(2).click();
+    await manager.keyboard.press('e');
+    await manager.getByTestId('excuse-hospital').check();
+    await shoot(manager, 'manager-not-yet-excuse');
+    await manager.keyboard.press('Enter');
+    await manager.getByTestId('include-excused').check();
+    await expect(manager.getByTestId('not-yet-excused').nth(2)).not.toBeEmpty();
+    await shoot(manager, 'manager-not-yet');
+    await manager.getByTestId('not-yet-print').click();
+    await expect(manager.getByTestId('not-yet-sheet')).toBeVisible();
+    await shoot(manager, 'manager-not-yet-sheet');
   });
 }

@@ -36,9 +36,12 @@ export function ExcuseDialog({ person, onClose }: { person: Person; onClose: (ch
         void confirm();
       }}
       onKeyDown={(event) => {
-        if (event.key !== 'Escape') return;
-        event.stopPropagation();
-        onClose(false);
+        if (event.key === 'Escape') onClose(false);
+        // Enter confirms from a reason's radio button too, not only from the note (the browser submits from text alone).
+        else if (event.key === 'Enter' && (event.target as HTMLInputElement).type === 'radio') {
+          event.preventDefault();
+          void confirm();
+        }
       }}
     >
       <h3 id="excuse-title">{t('coverage.dialog.title', { name: person.name })}</h3>

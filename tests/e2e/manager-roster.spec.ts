@@ -1,0 +1,148 @@
+// The roster in the manager window: a community's ledger (an XLSX with a title row and one bad row) previewed with
+// the bad row's reason in words and imported; two people of it and a visitor registered at a desk while the coverage
+// tab follows, pushed; one person excused with a reason and the excuse undone, by keys; the not-yet list printed on
+// A4 and read back with pdftotext, by address and masked.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { personCode } from '../fixtures/people';
+import { ledgerPerson, ledgerXlsx } from './rosterLedger';
+import { signIn } from './signIn';
+import { MANAGER, startStation, type RunningStation } from './station';
+import { typeAsScanner } from './typing';
+
+const PEOPLE = 60;
+/** Not on the roster: counted apart. */
+const VISITOR = 100;
+
+let station: RunningStation;
+let out: string;
+
+test.beforeEach(async () => {
+  station = await startStation([], { settings: { siteName: '幸福里社区' } });
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'swabdesk-roster-'));
+});
+
+test.afterEach(async () => {
+  await station.stop();
+  fs.rmSync(out, { recursive: true, force: true });
+});
+
+const scan = (page: Page, text: string) => typeAsScanner(page, page.getByTestId('scan'), text);
+const MM = 72 / 25.4;
+
+test('a ledger is previewed and imported, the coverage follows the desk, a person is excused and back, and the not-yet list prints on A4', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const manager = await browser.newPage();
+  await manager.goto(station.urls.manager);
+  await signIn(manager, MANAGER);
+
+  // The preview: the header found under the title, the bad row refused with its reason, nothing stored yet.
+  await manager.getByTestId('tab-roster').click();
+  await manager.getByTestId('roster-file').setInputFiles({
+    name: '幸福里台账.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await ledgerXlsx(PEOPLE),
+  });
+  await expect(manager.getByTestId('roster-preview')).toBeVisible();
+  await expect(manager.getByTestId('roster-preview')).toContainText('表头在第 2 行');
+  await expect(manager.getByTestId('roster-count-rows')).toHaveText(String(PEOPLE + 1));
+  await expect(manager.getByTestId('roster-count-good')).toHaveText(String(PEOPLE));
+  await expect(manager.getByTestId('roster-count-added')).toHaveText(String(PEOPLE));
+  await expect(manager.getByTestId('roster-count-refusedCount')).toHaveText('1');
+  const refused = manager.getByTestId(`refused-row-${PEOPLE + 3}`);
+  await expect(refused).toContainText('身份证号码');
+  await expect(refused).toContainText('校验位不对');
+  // The sample is masked: no full ID number of the file is on screen.
+  await expect(manager.getByTestId('roster-sample')).toContainText('110101********');
+  await expect(manager.getByTestId('roster-sample')).not.toContainText(ledgerPerson(0).idNumber);
+
+  await manager.getByTestId('roster-import').click();
+  await expect(manager.getByTestId('roster-said')).toContainText(`新增 ${PEOPLE} 人`);
+  await expect(manager.getByTestId('roster-said')).toContainText('1 行不能导入');
+
+  // The coverage, pushed as the desk registers: two of the roster and one visitor.
+  await manager.getByTestId('tab-coverage').click();
+  await expect(manager.getByTestId('coverage-onRoster')).toHaveText(String(PEOPLE));
+  await expect(manager.getByTestId('coverage-sampled')).toHaveText('0');
+  await expect(manager.getByTestId('coverage-chart')).toBeVisible();
+  // A marker a reload would erase: the figures must arrive by push.
+  await manager.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const clerk = await browser.newPage();
+  await clerk.goto(station.urls.clerk);
+  await signIn(clerk);
+  await scan(clerk, '2026113000001');
+  await scan(clerk, personCode(0));
+  await expect(manager.getByTestId('coverage-sampled')).toHaveText('1');
+  await scan(clerk, personCode(1));
+  await scan(clerk, personCode(VISITOR));
+  await expect(clerk.getByTestId('tube-fill')).toHaveText('3 / 10 人');
+  await expect(manager.getByTestId('coverage-sampled')).toHaveText('2');
+  await expect(manager.getByTestId('coverage-visitors')).toHaveText('1');
+  await expect(manager.getByTestId('coverage-notYet')).toHaveText(String(PEOPLE - 2));
+  await expect(manager.getByTestId('coverage-rate')).toHaveText('3.3%');
+  await expect(manager.getByTestId('coverage-grids-一网格')).toContainText('6.7%');
+  expect(await manager.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+
+  // The not-yet list by address; the second person in it excused by keys, first without the words "other" needs.
+  await manager.getByTestId('tab-notYet').click();
+  const count = manager.getByTestId('not-yet-count');
+  await expect(count).toHaveText(`共 ${PEOPLE - 2} 人`);
+  const rows = manager.getByTestId('not-yet-person');
+  await expect(rows.first()).toContainText(ledgerPerson(2).room);
+  await rows.first().click();
+  await manager.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.nth(1)).toContainText(ledgerPerson(3).room);
+  await expect(rows.nth(1)).not.toContainText(ledgerPerson(3).name);
+  await manager.keyboard.press('e');
+  await expect(manager.getByTestId('excuse-dialog')).toBeVisible();
+  await manager.getByTestId('excuse-other').check();
+  await manager.keyboard.press('Enter');
+  await expect(manager.getByTestId('problem-note')).toHaveText('请写明原因');
+  await expect(count).toHaveText(`共 ${PEOPLE - 2} 人`);
+  await manager.getByTestId('excuse-hospital').check();
+  await manager.keyboard.press('Enter');
+  await expect(manager.getByTestId('excuse-dialog')).toHaveCount(0);
+  await expect(count).toHaveText(`共 ${PEOPLE - 3} 人`);
+  await expect(manager.getByTestId('not-yet-list')).toBeFocused();
+  await expect(manager.getByTestId('not-yet-list')).not.toContainText(ledgerPerson(3).room);
+
+  // Shown again with the excused, with its reason, who and when; the same key undoes it.
+  await manager.getByTestId('include-excused').check();
+  const excused = rows.filter({ hasText: ledgerPerson(3).room });
+  await expect(excused.getByTestId('not-yet-excused')).toContainText(`住院（${MANAGER.name}，`);
+  await excused.click();
+  await manager.keyboard.press('e');
+  await expect(excused.getByTestId('not-yet-excused')).toHaveText('');
+  await manager.getByTestId('include-excused').uncheck();
+  await expect(count).toHaveText(`共 ${PEOPLE - 2} 人`);
+
+  // On A4 for the grid worker: every person not sampled, once each, by address, masked, the header on each page.
+  await manager.getByTestId('not-yet-print').click();
+  await expect(manager.getByTestId('not-yet-sheet').locator('tbody tr')).toHaveCount(PEOPLE - 2);
+  const pdf = path.join(out, 'not-yet.pdf');
+  await manager.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '100', pdf], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Math.round(Number(m[1]) / MM), Math.round(Number(m[2]) / MM)]);
+  expect(pages).toBeGreaterThan(1);
+  expect(sizes).toEqual(Array.from({ length: pages }, () => [210, 297]));
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('未检名单 · 幸福里社区');
+  expect(text).toContain('网格员备注');
+  expect(text.match(/网格员备注/g)).toHaveLength(pages);
+  const at = Array.from({ length: PEOPLE }, (_, i) => text.indexOf(ledgerPerson(i).room));
+  expect(at.slice(0, 2)).toEqual([-1, -1]);
+  const listed = at.slice(2);
+  expect(listed.every((position) => position >= 0)).toBe(true);
+  expect(listed).toEqual([...listed].sort((a, b) => a - b));
+  for (let i = 2; i < PEOPLE; i++) expect(text.split(ledgerPerson(i).room)).toHaveLength(2);
+  expect(text).not.toContain(ledgerPerson(3).idNumber);
+  expect(text).not.toContain(ledgerPerson(3).phone);
+  expect(text).not.toContain('打印视图');
+});
