@@ -53,15 +53,17 @@ export function SiteDesk({ operator }: { operator: string }) {
             {t(tabLabel(name))}
           </button>
         ))}
-        <span className="spacer" />
-        {totals && <span className="day">{t('manager.day', { day: totals.day })}</span>}
-        <span className="tabs-operator" data-testid="signed-in-as">{t('manager.operator', { name: operator })}</span>
-        <button type="button" data-testid="manager-lock" onClick={() => void bridge.call('session.lock', {})}>
-          {t('session.lock')}
-        </button>
-        <button type="button" data-testid="manager-sign-out" onClick={() => void bridge.call('session.signOut', {})}>
-          {t('session.signOut')}
-        </button>
+        {/* Kept together at the right, on a line of their own when the tabs leave no room. */}
+        <span className="tabs-end">
+          {totals && <span className="day">{t('manager.day', { day: totals.day })}</span>}
+          <span className="tabs-operator" data-testid="signed-in-as">{t('manager.operator', { name: operator })}</span>
+          <button type="button" data-testid="manager-lock" onClick={() => void bridge.call('session.lock', {})}>
+            {t('session.lock')}
+          </button>
+          <button type="button" data-testid="manager-sign-out" onClick={() => void bridge.call('session.signOut', {})}>
+            {t('session.signOut')}
+          </button>
+        </span>
       </nav>
       <main className="manager-main" role="tabpanel">
         {tab === 'live' && <LivePanel totals={totals} />}

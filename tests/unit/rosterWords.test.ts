@@ -1,6 +1,6 @@
 // The roster's screens word every field, refused row's reason and excuse the core can name, in both languages.
 import { describe, expect, it } from 'vitest';
-import { EXCUSE_REASONS, ROSTER_FIELDS } from '../../src-main/core/contract';
+import { EXCUSE_REASONS, ROSTER_FIELDS } from '../../src-main/core/domain/roster';
 import { ROSTER_ROW_PROBLEMS } from '../../src-main/core/roster/rosterPerson';
 import en from '../../src-renderer/shared/locales/en.json';
 import zh from '../../src-renderer/shared/locales/zh.json';

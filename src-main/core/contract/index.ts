@@ -118,6 +118,3 @@ export * from './names';
 export { problemSchema } from '../registration/tubeLoop';
 // Every problem of a refused input, for the catalogue that words them.
 export { inputProblemSchema, type InputIssue } from '../domain/inputIssues';
-// The roster's fields and the reasons a person may be excused, for the windows that offer them.
-export { ROSTER_FIELDS } from '../roster/rosterPerson';
-export { EXCUSE_REASONS } from '../roster/schemas';

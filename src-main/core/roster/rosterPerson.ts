@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { DOCUMENT_TYPES } from '../domain/documents';
 import { PERSON_PROBLEMS } from '../domain/refusals';
+import { ROSTER_FIELDS } from '../domain/roster';
 
-/** The columns of a ledger the station knows: each may be mapped to one column of the file. */
-export const ROSTER_FIELDS = ['name', 'idNumber', 'docType', 'phone', 'grid', 'building', 'unit', 'room', 'address', 'tags'] as const;
+// Defined in domain/ so that a window offers them without the core; the roster's modules read them here too.
+export { ROSTER_FIELDS };
 export const rosterFieldSchema = z.enum(ROSTER_FIELDS);
 export type RosterField = z.output<typeof rosterFieldSchema>;
 

@@ -2,6 +2,7 @@
 // and the not-yet list. (The services that fill them live beside this file, one each.)
 import { z } from 'zod';
 import { because } from '../domain/inputIssues';
+import { EXCUSE_REASONS } from '../domain/roster';
 import { ledgerColumnSchema } from './ledgerFile';
 import { refusedRowSchema, rosterFieldSchema } from './rosterPerson';
 
@@ -71,7 +72,8 @@ export const coverageSchema = z.object({
 });
 export type Coverage = z.output<typeof coverageSchema>;
 
-export const EXCUSE_REASONS = ['away', 'hospital', 'sampled-elsewhere', 'refused', 'other'] as const;
+// Defined in domain/ so that a window offers them without the core; the roster's modules read them here too.
+export { EXCUSE_REASONS };
 export const excuseReasonSchema = z.enum(EXCUSE_REASONS);
 
 export const notYetFilterSchema = z.strictObject({

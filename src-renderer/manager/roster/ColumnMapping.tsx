@@ -1,7 +1,8 @@
 // Each column of the ledger with its header and the field it is imported as. The core found what it could by the
 // headers' names; the manager changes any of them, and each change reads the file again with the new mapping.
 import { useTranslation } from 'react-i18next';
-import { ROSTER_FIELDS, type Input, type Output } from '../../../src-main/core/contract';
+import type { Input, Output } from '../../../src-main/core/contract';
+import { ROSTER_FIELDS } from '../../../src-main/core/domain/roster';
 
 type Preview = Output<'roster.open'>;
 type Mapping = NonNullable<Input<'roster.remap'>['mapping']>;
@@ -18,21 +19,15 @@ function remapped(columns: Preview['columns'], index: number, field: RosterField
 export function ColumnMapping({ preview, disabled, onRemap }: { preview: Preview; disabled: boolean; onRemap: (mapping: Mapping) => void }) {
   const { t } = useTranslation();
   return (
-    <table className="roster-table roster-mapping" data-testid="roster-mapping">
-      <thead>
-        <tr>
-          <th>{t('roster.column')}</th>
-          <th>{t('roster.importedAs')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {preview.columns.map((column) => (
-          <tr key={column.index}>
-            <td>{column.header || t('roster.unnamedColumn', { index: column.index + 1 })}</td>
-            <td>
+    <ul className="roster-mapping" data-testid="roster-mapping">
+      {preview.columns.map((column) => {
+        const header = column.header || t('roster.unnamedColumn', { index: column.index + 1 });
+        return (
+          <li key={column.index} className={column.field ? 'mapped' : undefined}>
+            <label>
+              <span>{header}</span>
               <select
                 data-testid={`map-${column.index}`}
-                aria-label={column.header || t('roster.unnamedColumn', { index: column.index + 1 })}
                 value={column.field ?? ''}
                 disabled={disabled}
                 onChange={(event) => onRemap(remapped(preview.columns, column.index, (event.currentTarget.value || null) as RosterField | null))}
@@ -44,10 +39,10 @@ export function ColumnMapping({ preview, disabled, onRemap }: { preview: Preview
                   </option>
                 ))}
               </select>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </label>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

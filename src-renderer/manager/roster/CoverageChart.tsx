@@ -37,6 +37,8 @@ export function CoverageChart({ coverage }: { coverage: Coverage }) {
         options: {
           animation: false,
           maintainAspectRatio: false,
+          // One line, named by the heading above it.
+          plugins: { legend: { display: false } },
           scales: { y: { min: 0, max: 100, ticks: { callback: (value) => t('coverage.percent', { rate: value }) } } },
         },
       });

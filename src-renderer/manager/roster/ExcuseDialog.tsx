@@ -2,7 +2,8 @@
 // with words), recorded by the core with who and when. Enter confirms, Esc leaves it unrecorded.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXCUSE_REASONS, type Input, type Output } from '../../../src-main/core/contract';
+import type { Input, Output } from '../../../src-main/core/contract';
+import { EXCUSE_REASONS } from '../../../src-main/core/domain/roster';
 import { bridge } from '../../shared/bridge';
 import { FieldProblem } from '../../shared/FieldProblem';
 import { NOTHING_PLACED, placeFailure, say, type Placed } from '../../shared/problems';

@@ -71,8 +71,11 @@ export function NotYetPanel() {
     }
   }
 
-  // The selected row stays in view as the arrows move it.
-  useEffect(() => list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }), [selected, page]);
+  // The selected row stays in view as the arrows move it. (A block: Chromium's scrollIntoView may answer a promise,
+  // which React would take for the effect's cleanup.)
+  useEffect(() => {
+    void list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [selected, page]);
 
   async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
     const result = await bridge.call('roster.notYetFile', { filter: sentFilter(filter), full, format });

@@ -20,11 +20,13 @@ export function RosterPanel() {
   const { t } = useTranslation();
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [said, setSaid] = useState<Said | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   // The file the core is working on: known from its first progress event, before the preview comes.
   const fileId = useRef<string | null>(null);
   // A call answered after the manager cancelled it is dropped.
   const job = useRef(0);
   const picker = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
 
   useEffect(
     () =>
@@ -40,6 +42,7 @@ export function RosterPanel() {
   function backToChoose(words: Said | null): void {
     fileId.current = null;
     if (picker.current) picker.current.value = '';
+    setChosen(null);
     setStage({ kind: 'choose' });
     setSaid(words);
   }
@@ -47,6 +50,7 @@ export function RosterPanel() {
   async function open(file: File): Promise<void> {
     const mine = ++job.current;
     fileId.current = null;
+    setChosen(file.name);
     setSaid(null);
     setStage({ kind: 'working', figures: NO_FIGURES });
     const base64 = await readBase64(file).catch(() => null);
@@ -85,7 +89,7 @@ export function RosterPanel() {
     job.current++;
     if (fileId.current !== null) void bridge.call('roster.cancel', { fileId: fileId.current });
     backToChoose({ ok: true, text: t('roster.cancelled') });
-    picker.current?.focus();
+    chooseButton.current?.focus();
   }
 
   return (
@@ -93,21 +97,25 @@ export function RosterPanel() {
       <section className="card roster-block">
         <h2>{t('roster.title')}</h2>
         <p className="muted">{t('roster.explain')}</p>
-        <label className="roster-file">
+        {/* The browser's own file button speaks the browser's language: this one speaks the window's. */}
+        <div className="roster-actions">
           <span>{t('roster.file')}</span>
+          <button ref={chooseButton} type="button" className="secondary" autoFocus data-testid="roster-choose" disabled={stage.kind === 'working'} onClick={() => picker.current?.click()}>
+            {t('roster.choose')}
+          </button>
+          {chosen && <span data-testid="roster-chosen">{chosen}</span>}
           <input
             ref={picker}
             type="file"
-            autoFocus
+            hidden
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             data-testid="roster-file"
-            disabled={stage.kind === 'working'}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               if (file) void open(file);
             }}
           />
-        </label>
+        </div>
         {said && (
           <p className={said.ok ? 'setting-ok' : 'setting-error'} role={said.ok ? 'status' : 'alert'} data-testid="roster-said">
             {said.text}
