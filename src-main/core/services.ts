@@ -30,6 +30,11 @@ import { createUploads, type UploadTuning } from './upload/uploads';
 import { createUploadSettings } from './upload/uploadSettings';
 import { createSiteFeed } from './siteFeed/siteFeed';
 import type { FeedTuning } from './siteFeed/feedClient';
+import { createCoverage } from './roster/coverage';
+import { createExcusals } from './roster/excusals';
+import { createLedgers } from './roster/ledgers';
+import { createNotYet } from './roster/notYet';
+import { createRound } from './roster/round';
 
 export interface ServiceOptions {
   db: Db;
@@ -57,6 +62,8 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const unbagged = createUnbagged(db);
   const handoverList = createHandoverList(db);
   const totals = createTotals(db, clock);
+  const round = createRound(db, clock, record);
+  const notYet = createNotYet(db);
   return {
     db,
     clock,
@@ -85,6 +92,13 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     daySummary: createDaySummary(db, clock, handoverList, uploads),
     backlog: createBacklog(db),
     dayExport: createDayExport(db, background, record),
+    roster: {
+      round,
+      notYet,
+      coverage: createCoverage(db, round),
+      excusals: createExcusals(db, clock, record, notYet),
+      ledgers: createLedgers(background, clock),
+    },
   };
 }
 

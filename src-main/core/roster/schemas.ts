@@ -73,6 +73,7 @@ export type Coverage = z.output<typeof coverageSchema>;
 
 export const EXCUSE_REASONS = ['away', 'hospital', 'sampled-elsewhere', 'refused', 'other'] as const;
 export const excuseReasonSchema = z.enum(EXCUSE_REASONS);
+export type ExcuseReason = z.output<typeof excuseReasonSchema>;
 
 export const notYetFilterSchema = z.strictObject({
   grid: z.string().max(100).optional(),
