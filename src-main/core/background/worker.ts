@@ -3,12 +3,12 @@
 // at a time, in the order they came; each write transaction is short and is followed by a rest.
 import fs from 'node:fs';
 import os from 'node:os';
-import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { backupTo, rotateBackups } from '../maintenance/backup';
 import { createRetention } from '../maintenance/retention';
 import { checkpointWal } from '../maintenance/wal';
+import { memorySink } from '../export/memorySink';
 import { exportRows, registrationColumns } from '../export/registrations';
 import { jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer, type JobDone } from './jobs';
 
@@ -29,28 +29,6 @@ try {
 const options = workerDataSchema.parse(workerData);
 const db = openDatabase(options.file, options.key, options.nativeBinding);
 const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
-
-/** A sink that keeps what is written: a window's download, never written to a disk in the clear. */
-function memorySink() {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-  });
-  /** The bytes in a buffer of their own, to transfer (a small Buffer may share Node's pool with others). */
-  function bytes(): Uint8Array<ArrayBuffer> {
-    const all = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, at);
-      at += chunk.length;
-    }
-    return all;
-  }
-  return { sink, bytes };
-}
 
 async function exportDay(job: Extract<BackgroundJob, { kind: 'export' }>): Promise<JobDone> {
   const columns = registrationColumns(job.language);
