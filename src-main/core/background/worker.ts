@@ -3,7 +3,6 @@
 // at a time, in the order they came; each write transaction is short and is followed by a rest.
 import fs from 'node:fs';
 import os from 'node:os';
-import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { backupTo, rotateBackups } from '../maintenance/backup';
@@ -11,6 +10,7 @@ import { createRetention } from '../maintenance/retention';
 import { checkpointWal } from '../maintenance/wal';
 import type { CellValue, Column } from '../export/cells';
 import type { SpreadsheetFormat } from '../export/file';
+import { memorySink } from '../export/memorySink';
 import { exportRows, registrationColumns } from '../export/registrations';
 import { createLedgerJobs } from '../roster/ledgerJobs';
 import { LedgerCancelled } from '../roster/ledger';
@@ -37,28 +37,6 @@ const db = openDatabase(options.file, options.key, options.nativeBinding);
 const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
 const purgeRoster = createRosterRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
 const ledgers = createLedgerJobs(db, (progress) => parentPort!.postMessage({ progress }));
-
-/** A sink that keeps what is written: a window's download, never written to a disk in the clear. */
-function memorySink() {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-  });
-  /** The bytes in a buffer of their own, to transfer (a small Buffer may share Node's pool with others). */
-  function bytes(): Uint8Array<ArrayBuffer> {
-    const all = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, at);
-      at += chunk.length;
-    }
-    return all;
-  }
-  return { sink, bytes };
-}
 
 /** A table into a file on disk (`out`), or into memory for a window. */
 async function writeTable(
