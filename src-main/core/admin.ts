@@ -21,7 +21,7 @@ const AUTOCHECKPOINT_PAGES = 1000;
 export function createAdmin(db: Db, background: Background, dayExport: DayExports, operators: Operators, clock: Clock) {
   /**
    * Purges what the retention setting says has expired; when anything went, the backups that still held it are
-   * replaced by one written after the purge. Returns how many registrations were purged.
+   * replaced by one written after the purge. Returns how many registrations and roster people were purged.
    */
   async function purge(backupDir: string | null, actor: string): Promise<number> {
     const now = clock();

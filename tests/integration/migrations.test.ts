@@ -106,7 +106,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
   },
   14: {
     tables: ['roster_round', 'roster_people', 'roster_counts', 'roster_hours'],
-    indexes: ['roster_people_address', 'mirror_registrations_tube'],
+    indexes: ['roster_people_address', 'registrations_tube', 'mirror_registrations_tube'],
     triggers: [
       'roster_counted',
       'roster_person_added',

@@ -10,6 +10,9 @@ import { MANAGER, driver, signInManager, value } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
 import { rosterEntry, rosterUpload, type RosterEntry } from '../fixtures/rosterFile';
 import { tempCore } from '../fixtures/tempCore';
+import { localDay } from '../../src-main/core/clock';
+
+const DAY_MS = 24 * 60 * 60_000;
 
 let station: ReturnType<typeof tempCore>;
 let core: Core;
@@ -93,6 +96,43 @@ describe('importing a roster', () => {
   });
 });
 
+describe('an import that fails', () => {
+  it('leaves nothing of the file when a row fails in the middle of its transaction', async () => {
+    const entries = people(12);
+    const preview = value(await core.callAsync(MANAGER, 'roster.open', await rosterUpload(entries)));
+    // A fault of the test's own on the seventh person: the six before it were written in the same transaction.
+    const db = new Database(path.join(station.dataDir, DATABASE_FILE));
+    db.exec(`CREATE TRIGGER test_fault BEFORE INSERT ON roster_people WHEN NEW.doc_number = '${entries[6].id}' BEGIN SELECT RAISE(ABORT, 'fault'); END`);
+    db.close();
+    const answer = await core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'not-saved' } });
+    expect(readDb((db) => db.prepare('SELECT count(*) FROM roster_people').pluck().get())).toBe(0);
+    expect(readDb((db) => db.prepare("SELECT count(*) FROM audit WHERE kind = 'roster.imported'").pluck().get())).toBe(0);
+    expect(coverage().total.onRoster).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it("purges the roster once the site's retention period has passed since its last round", async () => {
+    await importRoster(people(5));
+    const [first] = value(core.call(MANAGER, 'roster.notYet', {})).people;
+    value(core.call(MANAGER, 'roster.excuse', { personId: first.id, reason: 'other', note: '在外地出差' }));
+    value(core.call(MANAGER, 'site.updateSettings', { retentionDays: 7 }));
+    // A round of last week is kept; one older than the period goes.
+    value(core.call(MANAGER, 'roster.setRound', { firstDay: localDay(new Date(Date.now() - 5 * DAY_MS)), lastDay: localDay(new Date(Date.now() - 5 * DAY_MS)) }));
+    expect(await core.admin.purge(null, 'test')).toBe(0);
+    expect(coverage().total.onRoster).toBe(5);
+    value(core.call(MANAGER, 'roster.setRound', { firstDay: '2026-01-01', lastDay: '2026-01-02' }));
+    expect(await core.admin.purge(null, 'test')).toBe(5);
+    expect(readDb((db) => db.prepare('SELECT count(*) FROM roster_people').pluck().get())).toBe(0);
+    expect(coverage().total.onRoster).toBe(0);
+    // The excuse's words went with the person; the trail still says an excuse was made.
+    expect(readDb((db) => db.prepare("SELECT count(*) FROM audit WHERE kind = 'roster.excused'").pluck().get())).toBe(1);
+    expect(readDb((db) => db.prepare("SELECT count(*) FROM audit_private p JOIN audit a USING (fact_id) WHERE a.kind = 'roster.excused'").pluck().get())).toBe(0);
+    expect(core.admin.verifyAudit()).toMatchObject({ ok: true });
+  });
+});
+
 describe('coverage', () => {
   it('counts each registration of a roster person at once, visitors apart, and follows a void', async () => {
     const entries = people(6);
@@ -108,7 +148,8 @@ describe('coverage', () => {
     const registrationId = readDb((db) =>
       db.prepare('SELECT id FROM registrations WHERE doc_number = ?').pluck().get(entries[0].id),
     ) as string;
-    value(core.call(MANAGER, 'site.voidRegistration', { registrationId, reason: '扫错了人' }));
+    d.seal();
+    expect(value(core.call(MANAGER, 'site.voidRegistration', { registrationId, reason: '扫错了人' }))).toEqual({ result: 'voided' });
     expect(coverage().total).toMatchObject({ sampled: 1, notYet: 5 });
   });
 

@@ -11,7 +11,7 @@ export const backgroundJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('backup'), dir: z.string(), keep: z.number().int().min(1), at: z.string() }),
   /** A backup to one file (the headless command). */
   z.object({ kind: z.literal('backupTo'), file: z.string() }),
-  /** Retention: what the platform has had since before `cutoff`. */
+  /** Retention: what the platform has had since before `cutoff`, and a roster whose last round ended before it. */
   z.object({ kind: z.literal('purge'), cutoff: z.string(), at: z.string(), actor: z.string() }),
   /** The day's registrations as a CSV or XLSX file: into `out`, or without it back in the answer (a window's download). */
   z.object({

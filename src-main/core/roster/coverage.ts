@@ -25,17 +25,16 @@ const SAMPLED_DOCUMENTS = `
   SELECT m.doc_type, m.doc_number FROM mirror_registrations m LEFT JOIN mirror_tubes mt ON mt.tube_id = m.tube_id
     WHERE m.day BETWEEN @firstDay AND @lastDay AND m.removed_at IS NULL AND m.voided_at IS NULL AND mt.voided_at IS NULL`;
 
+/** The visitors' count reads the round's registrations by day, and each one's roster entry by its document. */
+export const VISITORS_SEARCH = `SELECT count(*) FROM (${SAMPLED_DOCUMENTS}) s
+  WHERE NOT EXISTS (SELECT 1 FROM roster_people p WHERE p.doc_type = s.doc_type AND p.doc_number = s.doc_number AND p.removed_at IS NULL)`;
+
 export function createCoverage(db: Db, round: RosterRound) {
   const byDimension = db.prepare<[string], Stored>(
     `SELECT grid, key, on_roster AS onRoster, sampled, excused FROM roster_counts
      WHERE dimension = ? AND on_roster > 0 ORDER BY grid, key`,
   );
-  const visitors = db
-    .prepare<{ firstDay: string; lastDay: string }, number>(
-      `SELECT count(*) FROM (${SAMPLED_DOCUMENTS}) s
-       WHERE NOT EXISTS (SELECT 1 FROM roster_people p WHERE p.doc_type = s.doc_type AND p.doc_number = s.doc_number AND p.removed_at IS NULL)`,
-    )
-    .pluck();
+  const visitors = db.prepare<{ firstDay: string; lastDay: string }, number>(VISITORS_SEARCH).pluck();
   const hours = db.prepare<[], { hour: string; sampled: number }>('SELECT hour, sampled FROM roster_hours WHERE sampled > 0 ORDER BY hour');
 
   return function coverage(): Coverage {

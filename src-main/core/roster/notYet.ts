@@ -60,12 +60,13 @@ export function rowOf(stored: Stored, full: boolean): RosterRow {
   };
 }
 
+/** A page of the list walks the roster in address order through its index, never sorting it whole. */
+export const NOT_YET_PAGE = `SELECT ${COLUMNS} FROM roster_people WHERE ${NOT_YET} ORDER BY address_key LIMIT @limit OFFSET @offset`;
+
 export function createNotYet(db: Db) {
-  const page = db.prepare<Bound & { limit: number; offset: number }, Stored>(
-    `SELECT ${COLUMNS} FROM roster_people WHERE ${NOT_YET} ORDER BY address_key, name LIMIT @limit OFFSET @offset`,
-  );
+  const page = db.prepare<Bound & { limit: number; offset: number }, Stored>(NOT_YET_PAGE);
   const total = db.prepare<Bound, number>(`SELECT count(*) FROM roster_people WHERE ${NOT_YET}`).pluck();
-  const all = db.prepare<Bound, Stored>(`SELECT ${COLUMNS} FROM roster_people WHERE ${NOT_YET} ORDER BY address_key, name`);
+  const all = db.prepare<Bound, Stored>(`SELECT ${COLUMNS} FROM roster_people WHERE ${NOT_YET} ORDER BY address_key`);
   const one = db.prepare<[string], Stored>(`SELECT ${COLUMNS} FROM roster_people WHERE id = ?`);
 
   return {
