@@ -5,6 +5,7 @@
 // the feed's lag: 10 stations upload while a reader of each site long-polls the feed as a station's feed client does;
 // for every batch, from its 200 OK at the sender to the reader holding all its facts. Beside it: the same lag with
 // one station uploading alone, and a bare HTTP round trip to the hub.
+import fs from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -38,11 +39,19 @@ const latencies = (samples: number[]) => {
 };
 const factsOf = (stations: readonly BenchStation[]) => stations.reduce((sum, station) => sum + station.batches.length * BATCH_SIZE, 0);
 
-async function hubIngest(url: string, stations: readonly BenchStation[]): Promise<{ elapsed: number; samples: number[] }> {
+/** CPU seconds a process has used (Linux: user and system time in /proc, in ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function hubIngest(hub: HubProcess, stations: readonly BenchStation[]): Promise<{ elapsed: number; samples: number[]; hubCpu: number }> {
   const samples: number[] = [];
+  const cpuBefore = cpuSeconds(hub.child.pid!);
   const started = performance.now();
-  await uploadAll(url, stations, ({ sentAt, acknowledgedAt }) => samples.push(acknowledgedAt - sentAt));
-  return { elapsed: performance.now() - started, samples };
+  await uploadAll(hub.url, stations, ({ sentAt, acknowledgedAt }) => samples.push(acknowledgedAt - sentAt));
+  const elapsed = performance.now() - started;
+  return { elapsed, samples, hubCpu: (cpuSeconds(hub.child.pid!) - cpuBefore) / (elapsed / 1000) };
 }
 
 /** The database's floor: each station's batches through a connection of its own into a plain table. */
@@ -141,16 +150,16 @@ async function run(postgres: PrivatePostgres, started: (hub: HubProcess) => void
   const hub = await startHubProcess(postgres.url);
   started(hub);
 
-  await hubIngest(hub.url, warmUp);
+  await hubIngest(hub, warmUp);
   await rawIngest(postgres.url, warmUp);
   line(`facts in batches of ${BATCH_SIZE}, ${STATIONS_PER_SITE} stations to a site`, `${count(FACTS_PER_SCENARIO)} facts each`);
   for (const stations of scenarios) {
     const sites = new Set(stations.map((station) => station.sender.siteCode)).size;
-    const hubRun = await hubIngest(hub.url, stations);
+    const hubRun = await hubIngest(hub, stations);
     const rawRun = await rawIngest(postgres.url, stations);
     line(
       `${stations.length} station${stations.length > 1 ? 's' : ''} (${sites} site${sites > 1 ? 's' : ''}), hub`,
-      `${(hubRun.elapsed / 1000).toFixed(2)} s = ${rate(FACTS_PER_SCENARIO, hubRun.elapsed)}, ${latencies(hubRun.samples)}`,
+      `${(hubRun.elapsed / 1000).toFixed(2)} s = ${rate(FACTS_PER_SCENARIO, hubRun.elapsed)}, ${latencies(hubRun.samples)}, hub process ${(hubRun.hubCpu * 100).toFixed(0)} % of a core`,
     );
     line(
       `  baseline: raw INSERTs, ${stations.length} connection${stations.length > 1 ? 's' : ''}`,
