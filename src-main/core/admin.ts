@@ -11,6 +11,9 @@ import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
 import { every } from './maintenance/schedule';
+import type { Services } from './services';
+import type { ColumnMapping } from './roster/rosterPerson';
+import { coverageTable } from './roster/coverageFile';
 
 /** The day's export (Chinese unless told), the file it goes to, and who asked for it. */
 export type ExportRequest = z.input<typeof dayExportSchema> & { out: string; actor: string };
@@ -18,7 +21,7 @@ export type ExportRequest = z.input<typeof dayExportSchema> & { out: string; act
 /** SQLite checkpoints by itself every this many WAL pages: the default, kept where no worker checkpoints instead. */
 const AUTOCHECKPOINT_PAGES = 1000;
 
-export function createAdmin(db: Db, background: Background, dayExport: DayExports, operators: Operators, clock: Clock) {
+export function createAdmin(db: Db, background: Background, dayExport: DayExports, operators: Operators, roster: Services['roster'], clock: Clock) {
   /**
    * Purges what the retention setting says has expired; when anything went, the backups that still held it are
    * replaced by one written after the purge. Returns how many registrations and roster people were purged.
@@ -49,6 +52,28 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
     exportDay: ({ out, actor, ...request }: ExportRequest): Promise<number> => dayExport.toFile(dayExportSchema.parse(request), out, actor),
     verifyAudit: () => verifyAudit(db),
+    /** A ledger read as the manager window reads it; imported unless this is a dry run, which forgets it. */
+    async importRoster(file: { fileName: string; bytes: Buffer }, mapping: ColumnMapping | undefined, dryRun: boolean, actor: string) {
+      const preview = await roster.ledgers.open(file.fileName, file.bytes.toString('base64'), { mapping });
+      if (dryRun || preview.missing.length > 0) {
+        roster.ledgers.cancel(preview.fileId);
+        return { preview, imported: null };
+      }
+      return { preview, imported: await roster.ledgers.import(preview.fileId, actor) };
+    },
+    /**
+     * The coverage of one day as a table: the round is that day while it is read, then the round it was (a running
+     * station's coverage shows the day for that moment).
+     */
+    coverageOfDay(day: string, actor: string, language: 'zh' | 'en') {
+      const before = roster.round.current();
+      roster.round.set({ firstDay: day, lastDay: day }, actor);
+      try {
+        return coverageTable(roster.coverage(), language);
+      } finally {
+        roster.round.set(before, actor);
+      }
+    },
     /** How many clerk desks the site's settings give this station, for its launch. */
     desks: () => readSiteSettings(db).desks,
     /** Caps (or, with a larger number, frees) the database's size in pages: see CoreOptions.maxPages. */

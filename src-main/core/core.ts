@@ -120,7 +120,7 @@ export function createCore(options: CoreOptions) {
   const { operators, sessions, backlog, loop, totals, liveDesks, readings, uploads, dayExport, siteFeed, roster } = services;
   const sessionState = (who: Identity) => windowSession(sessions, who);
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, background, dayExport, operators, clock);
+  const admin = createAdmin(db, background, dayExport, operators, roster, clock);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */
