@@ -85,6 +85,10 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     scheduleBackups: (dir: string, intervalMs: number, keep: number) =>
       scheduled(every(intervalMs, `Backup to ${dir}`, () => background.run({ kind: 'backup', dir, keep, at: clock().toISOString() }))),
     purge,
+    /** Puts the roster's counts in the outbox when the site switched it on and they changed; says whether it did. */
+    reportCoverage: () => roster.report(),
+    /** The same every `intervalMs`. */
+    scheduleCoverageReports: (intervalMs: number) => scheduled(every(intervalMs, 'Coverage report', async () => roster.report())),
     /** Purges at once (a station may have been off for days), then every `intervalMs`. */
     schedulePurges: (backupDir: string, intervalMs: number) =>
       scheduled(every(intervalMs, 'Retention purge', () => purge(backupDir, 'retention'), true)),

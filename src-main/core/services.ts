@@ -31,6 +31,7 @@ import { createUploadSettings } from './upload/uploadSettings';
 import { createSiteFeed } from './siteFeed/siteFeed';
 import type { FeedTuning } from './siteFeed/feedClient';
 import { createCoverage } from './roster/coverage';
+import { createCoverageReport } from './roster/coverageReport';
 import { createExcusals } from './roster/excusals';
 import { createLedgers } from './roster/ledgers';
 import { createNotYet } from './roster/notYet';
@@ -64,6 +65,7 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const totals = createTotals(db, clock);
   const round = createRound(db, clock, record);
   const notYet = createNotYet(db);
+  const coverage = createCoverage(db, round);
   return {
     db,
     clock,
@@ -95,7 +97,8 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     roster: {
       round,
       notYet,
-      coverage: createCoverage(db, round),
+      coverage,
+      report: createCoverageReport(db, clock, record, coverage),
       excusals: createExcusals(db, clock, record, notYet),
       ledgers: createLedgers(background, clock),
     },

@@ -178,6 +178,38 @@ describe('coverage', () => {
   });
 });
 
+describe('sending coverage to the platform', () => {
+  it('uploads counts per grid and building only when switched on, and only when they moved', async () => {
+    const entries = people(6);
+    await importRoster(entries);
+    const outbox = () =>
+      readDb((db) => db.prepare("SELECT payload FROM outbox WHERE kind = 'coverage.counted' ORDER BY seq").pluck().all() as string[]);
+    expect(core.admin.reportCoverage()).toBe(false);
+    expect(outbox()).toEqual([]);
+
+    value(core.call(MANAGER, 'site.updateSettings', { sendCoverage: true }));
+    d.scan('2026112200001');
+    d.scan(personCode(0));
+    expect(core.admin.reportCoverage()).toBe(true);
+    expect(core.admin.reportCoverage()).toBe(false);
+    const [sent] = outbox();
+    const payload = JSON.parse(sent) as { total: object; grids: object[]; buildings: object[] };
+    expect(payload.total).toEqual({ onRoster: 6, sampled: 1, excused: 0, notYet: 5 });
+    expect(payload.grids).toHaveLength(3);
+    expect(payload.buildings.length).toBeGreaterThan(0);
+    // Nobody of the roster, nor the groups people are in, ever leaves the station.
+    for (const entry of entries) {
+      expect(sent).not.toContain(entry.id);
+      expect(sent).not.toContain(entry.name);
+    }
+    expect(sent).not.toContain('60岁以上');
+
+    d.scan(personCode(1));
+    expect(core.admin.reportCoverage()).toBe(true);
+    expect(outbox()).toHaveLength(2);
+  });
+});
+
 describe('the not-yet list', () => {
   it('lists who has not come by address, masked unless asked in full (which is in the trail)', async () => {
     await importRoster(people(9));

@@ -35,7 +35,8 @@ export type FactKind =
   | 'roster.excused'
   | 'roster.unexcused'
   | 'roster.round'
-  | 'roster.listedInFull';
+  | 'roster.listedInFull'
+  | 'coverage.counted';
 
 export interface Fact {
   kind: FactKind;
