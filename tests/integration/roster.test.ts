@@ -70,6 +70,20 @@ describe('importing a roster', () => {
     expect(readDb((db) => db.prepare("SELECT count(*) FROM outbox WHERE kind LIKE 'roster.%'").pluck().get())).toBe(0);
   });
 
+  it("lists a ledger's refused rows and makes them a file for the grid worker, in its language", async () => {
+    const entries = people(3);
+    const upload = await rosterUpload([...entries, { ...rosterEntry(3), id: '3.50181E+17' }]);
+    const preview = value(await core.callAsync(MANAGER, 'roster.open', upload));
+    expect(preview).toMatchObject({ good: 3, refusedCount: 1, refused: [{ row: 5, column: '身份证号码', field: 'idNumber', problem: 'id-rounded' }] });
+    const zh = value(await core.callAsync(MANAGER, 'roster.refusedRows', { fileId: preview.fileId, format: 'csv' }));
+    expect(zh.fileName).toBe('未导入的行.csv');
+    expect(Buffer.from(zh.base64, 'base64').toString('utf8')).toMatch(/"5","身份证号码","证件号码被 Excel 存成了数字/);
+    const en = value(await core.callAsync(MANAGER, 'roster.refusedRows', { fileId: preview.fileId, format: 'xlsx', language: 'en' }));
+    expect(en.fileName).toBe('rows-not-imported.xlsx');
+    // The good rows still import; the refused one is counted.
+    expect(value(await core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId }))).toEqual({ added: 3, updated: 0, unchanged: 0, refused: 1 });
+  });
+
   it('refuses a file that is not a spreadsheet beside the file, and stores nothing', async () => {
     const answer = await core.callAsync(MANAGER, 'roster.open', { fileName: 'scan.pdf', base64: Buffer.from('%PDF-1.4 not a ledger').toString('base64') });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: ['base64'], problem: 'not-a-spreadsheet' }] } });

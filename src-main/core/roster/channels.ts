@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { channel, managerChannel, noInput } from '../calls/channel';
 import { because } from '../domain/inputIssues';
 import { fileSchema, spreadsheetFormatSchema } from '../export/file';
+import { exportLanguageSchema } from '../export/words';
 import { ledgerChoiceSchema } from './ledgerFile';
 import {
   coverageSchema,
@@ -38,13 +39,23 @@ export const rosterChannels = {
   // Stops a reading or an import under way (nothing is stored) and forgets the file.
   'roster.cancel': managerChannel(z.strictObject({ fileId: z.uuid() }), z.object({ cancelled: z.boolean() })),
   // The refused rows with their reasons, to send back to the grid worker.
-  'roster.refusedRows': channel(['manager'], z.strictObject({ fileId: z.uuid(), format: spreadsheetFormatSchema }), fileSchema, async),
+  'roster.refusedRows': channel(
+    ['manager'],
+    z.strictObject({ fileId: z.uuid(), format: spreadsheetFormatSchema, language: exportLanguageSchema.default('zh') }),
+    fileSchema,
+    async,
+  ),
   'roster.coverage': managerChannel(noInput, coverageSchema),
   'roster.setRound': managerChannel(roundSchema, coverageSchema),
   'roster.notYet': managerChannel(notYetRequestSchema, notYetPageSchema),
   'roster.notYetFile': channel(
     ['manager'],
-    z.strictObject({ filter: notYetFilterSchema.default({}), full: z.boolean().default(false), format: spreadsheetFormatSchema }),
+    z.strictObject({
+      filter: notYetFilterSchema.default({}),
+      full: z.boolean().default(false),
+      format: spreadsheetFormatSchema,
+      language: exportLanguageSchema.default('zh'),
+    }),
     fileSchema,
     async,
   ),

@@ -27,7 +27,7 @@ export function rosterHandlers({ roster, db, record }: Services): FeatureHandler
       ledgers.cancel(fileId);
       return { cancelled: true };
     },
-    'roster.refusedRows': ({ fileId, format }) => ledgers.refusedRows(fileId, format, 'zh'),
+    'roster.refusedRows': ({ fileId, format, language }) => ledgers.refusedRows(fileId, format, language),
     'roster.coverage': () => coverage(),
     'roster.setRound': (next, who, changed) => {
       round.set(next, actorOf(who));
@@ -38,9 +38,9 @@ export function rosterHandlers({ roster, db, record }: Services): FeatureHandler
       auditFull(request.full, request.filter, who, 'screen');
       return notYet.page(request);
     },
-    'roster.notYetFile': ({ filter, full, format }, who) => {
+    'roster.notYetFile': ({ filter, full, format, language }, who) => {
       auditFull(full, filter, who, format);
-      return ledgers.notYetFile(filter, full, format, 'zh');
+      return ledgers.notYetFile(filter, full, format, language);
     },
     'roster.excuse': ({ personId, reason, note }, who, changed) => {
       const person = excusals.excuse(personId, reason, note, byOf(who));

@@ -9,6 +9,7 @@ import type { InputProblem } from '../domain/inputIssues';
 import type { SpreadsheetFormat } from '../export/file';
 import { SPREADSHEET_MIME } from '../export/file';
 import { exportWords, type ExportLanguage } from '../export/words';
+import { refusedRowsWords } from './ledger/words';
 import type { LedgerChoice } from './ledgerFile';
 import type { Imported, LedgerPreview, NotYetFilter } from './schemas';
 
@@ -63,7 +64,7 @@ export function createLedgers(background: Background, clock: Clock) {
 
     async refusedRows(fileId: string, format: SpreadsheetFormat, language: ExportLanguage) {
       const { bytes } = await run({ kind: 'ledgerRefused', fileId, format, language }, 'fileId');
-      const fileName = `${language === 'zh' ? '未导入的行' : 'refused-rows'}.${format}`;
+      const fileName = `${refusedRowsWords(language).fileName}.${format}`;
       return { fileName, mime: SPREADSHEET_MIME[format], base64: base64Of(bytes) };
     },
 

@@ -6,6 +6,8 @@ import type { RosterRowProblem } from '../rosterPerson';
 interface RefusedRowsWords {
   columns: Record<'row' | 'column' | 'reason', string>;
   sheetName: string;
+  /** The file's name, without its extension. */
+  fileName: string;
   reasons: Record<RosterRowProblem, string>;
 }
 
@@ -13,6 +15,7 @@ const WORDS: Record<ExportLanguage, RefusedRowsWords> = {
   zh: {
     columns: { row: '行号', column: '列', reason: '原因' },
     sheetName: '未导入的行',
+    fileName: '未导入的行',
     reasons: {
       'id-format': '证件号码格式不对',
       'id-birthdate': '身份证号中的出生日期不存在',
@@ -31,6 +34,7 @@ const WORDS: Record<ExportLanguage, RefusedRowsWords> = {
   en: {
     columns: { row: 'Row', column: 'Column', reason: 'Reason' },
     sheetName: 'Rows not imported',
+    fileName: 'rows-not-imported',
     reasons: {
       'id-format': 'The document number is not in the right form',
       'id-birthdate': 'The birth date in the ID number does not exist',
