@@ -54,7 +54,7 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     verifyAudit: () => verifyAudit(db),
     /** A ledger read as the manager window reads it; imported unless this is a dry run, which forgets it. */
     async importRoster(file: { fileName: string; bytes: Buffer }, mapping: ColumnMapping | undefined, dryRun: boolean, actor: string) {
-      const preview = await roster.ledgers.open(file.fileName, file.bytes.toString('base64'), { mapping });
+      const preview = await roster.ledgers.openBytes(file.fileName, file.bytes, { mapping });
       if (dryRun || preview.missing.length > 0) {
         roster.ledgers.cancel(preview.fileId);
         return { preview, imported: null };

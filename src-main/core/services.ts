@@ -7,6 +7,7 @@ import { createPersonCorrections } from './corrections/personDetails';
 import { createPersonSearch } from './corrections/search';
 import { createVoids } from './corrections/voids';
 import { createDayExport } from './export/dayExport';
+import { createFileParts } from './export/fileParts';
 import { createBacklog } from './facts/backlog';
 import { createFactRecorder } from './facts/record';
 import { createOperators } from './operators/operators';
@@ -66,6 +67,7 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const round = createRound(db, clock, record);
   const notYet = createNotYet(db);
   const coverage = createCoverage(db, round);
+  const madeFiles = createFileParts();
   return {
     db,
     clock,
@@ -93,14 +95,14 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     looseTubes: createLooseTubes(db, clock, unbagged),
     daySummary: createDaySummary(db, clock, handoverList, uploads),
     backlog: createBacklog(db),
-    dayExport: createDayExport(db, background, record),
+    dayExport: createDayExport(db, background, record, madeFiles),
     roster: {
       round,
       notYet,
       coverage,
       report: createCoverageReport(db, clock, record, coverage),
       excusals: createExcusals(db, clock, record, notYet),
-      ledgers: createLedgers(background, clock),
+      ledgers: createLedgers(background, clock, madeFiles),
     },
   };
 }

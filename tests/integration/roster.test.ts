@@ -8,7 +8,7 @@ import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import type { PushedEvent } from '../../src-main/core/contract';
 import { MANAGER, driver, signInManager, value } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
-import { rosterEntry, rosterUpload, type RosterEntry } from '../fixtures/rosterFile';
+import { fetchMade, openLedger, openRoster, rosterEntry, rosterXlsx, type RosterEntry } from '../fixtures/rosterFile';
 import { tempCore } from '../fixtures/tempCore';
 import { localDay } from '../../src-main/core/clock';
 
@@ -29,7 +29,7 @@ afterEach(() => station.dispose());
 const people = (count: number, from = 0): RosterEntry[] => Array.from({ length: count }, (_, i) => rosterEntry(from + i));
 
 async function importRoster(entries: readonly RosterEntry[]) {
-  const preview = value(await core.callAsync(MANAGER, 'roster.open', await rosterUpload(entries)));
+  const preview = value(await openRoster(core, entries));
   return { preview, imported: value(await core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId })) };
 }
 
@@ -72,21 +72,34 @@ describe('importing a roster', () => {
 
   it("lists a ledger's refused rows and makes them a file for the grid worker, in its language", async () => {
     const entries = people(3);
-    const upload = await rosterUpload([...entries, { ...rosterEntry(3), id: '3.50181E+17' }]);
-    const preview = value(await core.callAsync(MANAGER, 'roster.open', upload));
+    const preview = value(await openRoster(core, [...entries, { ...rosterEntry(3), id: '3.50181E+17' }]));
     expect(preview).toMatchObject({ good: 3, refusedCount: 1, refused: [{ row: 5, column: '身份证号码', field: 'idNumber', problem: 'id-rounded' }] });
     const zh = value(await core.callAsync(MANAGER, 'roster.refusedRows', { fileId: preview.fileId, format: 'csv' }));
-    expect(zh.fileName).toBe('未导入的行.csv');
-    expect(Buffer.from(zh.base64, 'base64').toString('utf8')).toMatch(/"5","身份证号码","证件号码被 Excel 存成了数字/);
+    expect(zh).toMatchObject({ fileName: '未导入的行.csv', rows: 1 });
+    expect(fetchMade(core, zh).toString('utf8')).toMatch(/"5","身份证号码","证件号码被 Excel 存成了数字/);
     const en = value(await core.callAsync(MANAGER, 'roster.refusedRows', { fileId: preview.fileId, format: 'xlsx', language: 'en' }));
     expect(en.fileName).toBe('rows-not-imported.xlsx');
     // The good rows still import; the refused one is counted.
     expect(value(await core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId }))).toEqual({ added: 3, updated: 0, unchanged: 0, refused: 1 });
   });
 
+  it('takes a file only in parts sent in order, and opens only what was sent', async () => {
+    const fileId = crypto.randomUUID();
+    const bytes = await rosterXlsx(people(3));
+    expect(core.call(MANAGER, 'roster.filePart', { fileId, part: 1, base64: bytes.toString('base64').slice(0, 400) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [{ path: ['part'], problem: 'ledger-gone' }] },
+    });
+    expect(await core.callAsync(MANAGER, 'roster.open', { fileId, fileName: 'x.xlsx' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: ['fileId'], problem: 'ledger-gone' }] },
+    });
+    expect(core.call(MANAGER, 'roster.filePart', { fileId, part: 0, base64: 'not base64!' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
   it('refuses a file that is not a spreadsheet beside the file, and stores nothing', async () => {
-    const answer = await core.callAsync(MANAGER, 'roster.open', { fileName: 'scan.pdf', base64: Buffer.from('%PDF-1.4 not a ledger').toString('base64') });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: ['base64'], problem: 'not-a-spreadsheet' }] } });
+    const answer = await openLedger(core, Buffer.from('%PDF-1.4 not a ledger'), 'scan.pdf');
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: ['fileId'], problem: 'not-a-spreadsheet' }] } });
     expect(coverage().total.onRoster).toBe(0);
   });
 
@@ -101,7 +114,7 @@ describe('importing a roster', () => {
         value(core.call(MANAGER, 'roster.cancel', { fileId: event.payload.fileId }));
       }
     });
-    const answer = await core.callAsync(MANAGER, 'roster.open', await rosterUpload(people(5000)));
+    const answer = await openRoster(core, people(5000));
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ problem: 'ledger-gone' }] } });
     expect(progress.length).toBeGreaterThan(0);
     expect(coverage().total.onRoster).toBe(0);
@@ -113,7 +126,7 @@ describe('importing a roster', () => {
 describe('an import that fails', () => {
   it('leaves nothing of the file when a row fails in the middle of its transaction', async () => {
     const entries = people(12);
-    const preview = value(await core.callAsync(MANAGER, 'roster.open', await rosterUpload(entries)));
+    const preview = value(await openRoster(core, entries));
     // A fault of the test's own on the seventh person: the six before it were written in the same transaction.
     const db = new Database(path.join(station.dataDir, DATABASE_FILE));
     db.exec(`CREATE TRIGGER test_fault BEFORE INSERT ON roster_people WHEN NEW.doc_number = '${entries[6].id}' BEGIN SELECT RAISE(ABORT, 'fault'); END`);
@@ -274,7 +287,7 @@ describe('the not-yet list', () => {
   it('makes the list a spreadsheet file', async () => {
     await importRoster(people(4));
     const file = value(await core.callAsync(MANAGER, 'roster.notYetFile', { format: 'csv' }));
-    const text = Buffer.from(file.base64, 'base64').toString('utf8');
+    const text = fetchMade(core, file).toString('utf8');
     expect(text.trim().split('\r\n')).toHaveLength(5);
     expect(text).toContain('居*1');
     expect(file.fileName).toBe('未检名单-脱敏.csv');

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MANAGER, value } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
-import { rosterEntry, rosterUpload } from '../fixtures/rosterFile';
+import { openRoster, rosterEntry } from '../fixtures/rosterFile';
 import { siteAtTestHub } from '../fixtures/siteStation';
 
 const SITE = 'BJ-0103';
@@ -16,7 +16,7 @@ describe("the roster across the site's PCs", () => {
   it("counts another PC's registrations of roster people, and follows its voids", async () => {
     const a = await station('收费处');
     const b = await station('大厅');
-    const preview = value(await b.core.callAsync(MANAGER, 'roster.open', await rosterUpload(Array.from({ length: 5 }, (_, i) => rosterEntry(i)))));
+    const preview = value(await openRoster(b.core, Array.from({ length: 5 }, (_, i) => rosterEntry(i))));
     value(await b.core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId }));
 
     a.d.scan('2026113000001');

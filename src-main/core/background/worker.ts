@@ -81,9 +81,11 @@ async function run(job: BackgroundJob): Promise<JobDone> {
       return { count: 0, preview: await ledgers.remap(job.fileId, job.choice, job.today) };
     case 'ledgerImport':
       return { count: 0, imported: ledgers.import(job.fileId, job.at, job.actor) };
-    case 'ledgerRefused':
-      // A file of its own to transfer (the writer's bytes may share a buffer with others).
-      return { count: 0, bytes: new Uint8Array(await ledgers.refusedRows(job.fileId, job.format, job.language)) };
+    case 'ledgerRefused': {
+      const { count, bytes } = await ledgers.refusedRows(job.fileId, job.format, job.language);
+      // A buffer of its own to transfer (the writer's bytes may share one with others).
+      return { count, bytes: new Uint8Array(bytes) };
+    }
     case 'notYetFile':
       return writeTable(notYetFile(db, job.filter, job.full, job.language), job.format, undefined);
   }

@@ -16,7 +16,8 @@ export function rosterHandlers({ roster, db, record }: Services): FeatureHandler
   }
 
   return {
-    'roster.open': ({ fileName, base64, ...choice }) => ledgers.open(fileName, base64, choice),
+    'roster.filePart': ({ fileId, part, base64 }) => ({ bytes: ledgers.filePart(fileId, part, base64) }),
+    'roster.open': ({ fileId, fileName, ...choice }) => ledgers.open(fileId, fileName, choice),
     'roster.remap': ({ fileId, ...choice }) => ledgers.remap(fileId, choice),
     'roster.import': async ({ fileId }, who, changed) => {
       const imported = await ledgers.import(fileId, actorOf(who));

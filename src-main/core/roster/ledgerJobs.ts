@@ -110,8 +110,10 @@ export function createLedgerJobs(db: Db, progressed: (progress: RosterProgress) 
       return imported;
     },
 
-    refusedRows(fileId: string, format: SpreadsheetFormat, language: ExportLanguage): Promise<Uint8Array> {
-      return writeRefusedRows(keptFile(fileId).reading.refused, format, language);
+    /** The refused rows' file, and how many rows it holds. */
+    async refusedRows(fileId: string, format: SpreadsheetFormat, language: ExportLanguage): Promise<{ count: number; bytes: Uint8Array }> {
+      const { refused } = keptFile(fileId).reading;
+      return { count: refused.length, bytes: await writeRefusedRows(refused, format, language) };
     },
 
     /** Stops a reading of the file at its next step, and forgets the file. */
