@@ -16,7 +16,8 @@ import { startPostgres } from '../tests/fixtures/postgres';
 import { seedFacts } from '../tests/fixtures/seedFacts';
 import { tempDir } from '../tests/fixtures/tempCore';
 import { createStore } from '../src-main/hub/store';
-import { line, ms, summary } from './stats';
+import { hubRoundTrips } from './hubRoundTrips';
+import { line, ms } from './stats';
 
 const FACTS = 100_000;
 const BATCHES = [200, 1000];
@@ -84,17 +85,6 @@ async function directInsert(database: string, batchSize: number): Promise<void> 
   line(`baseline: straight into PostgreSQL, batches of ${batchSize}`, `${(elapsed / 1000).toFixed(2)} s = ${Math.round(FACTS / (elapsed / 1000)).toLocaleString('en')} facts/s`);
 }
 
-async function roundTrips(url: string): Promise<void> {
-  const samples: number[] = [];
-  for (let i = 0; i < 500; i++) {
-    const started = performance.now();
-    await (await fetch(`${url}/v1/health`)).text();
-    samples.push(performance.now() - started);
-  }
-  const { p50, p99 } = summary(samples);
-  line('baseline: bare HTTP round trip to the hub, p50 / p99', `${ms(p50)} / ${ms(p99)}`);
-}
-
 /** The same measure over a station with nothing to send: timer jitter and garbage collection alone. */
 async function idleLoop(): Promise<void> {
   const dataDir = tempDir('swabdesk-idle-');
@@ -117,7 +107,8 @@ async function main(): Promise<void> {
   await store.close();
   const hub = await startHub(postgres.url);
   try {
-    await roundTrips(hub.url);
+    const trip = await hubRoundTrips(hub.url);
+    line('baseline: bare HTTP round trip to the hub, p50 / p99', `${ms(trip.p50)} / ${ms(trip.p99)}`);
     await idleLoop();
     for (const batchSize of BATCHES) {
       await drain(hub.url, token, batchSize);

@@ -9,6 +9,7 @@ import { launchDevices, type LaunchedDevices } from './core/devices/launch';
 import { BACKUP_EVERY_MS, BACKUPS_KEPT } from './core/maintenance/backup';
 import { PURGE_EVERY_MS } from './core/maintenance/retention';
 import { CHECKPOINT_EVERY_MS } from './core/maintenance/wal';
+import { COVERAGE_REPORT_EVERY_MS } from './core/roster/coverageReport';
 import { stationWindows, type StationWindow } from './core/stationWindows';
 
 export interface RuntimeOptions extends CoreOptions {
@@ -69,6 +70,7 @@ export function createRuntime() {
     core.admin.scheduleCheckpoints(CHECKPOINT_EVERY_MS);
     core.admin.scheduleBackups(backups, BACKUP_EVERY_MS, BACKUPS_KEPT);
     core.admin.schedulePurges(backups, PURGE_EVERY_MS);
+    core.admin.scheduleCoverageReports(COVERAGE_REPORT_EVERY_MS);
     return { ...runtime, ...(more as T) };
   }
 

@@ -11,6 +11,9 @@ import { retentionCutoff } from './maintenance/retention';
 import type { Clock } from './clock';
 import { readSiteSettings } from './site/settings';
 import { every } from './maintenance/schedule';
+import type { Services } from './services';
+import type { ColumnMapping } from './roster/rosterPerson';
+import { coverageTable } from './roster/coverageFile';
 
 /** The day's export (Chinese unless told), the file it goes to, and who asked for it. */
 export type ExportRequest = z.input<typeof dayExportSchema> & { out: string; actor: string };
@@ -18,10 +21,10 @@ export type ExportRequest = z.input<typeof dayExportSchema> & { out: string; act
 /** SQLite checkpoints by itself every this many WAL pages: the default, kept where no worker checkpoints instead. */
 const AUTOCHECKPOINT_PAGES = 1000;
 
-export function createAdmin(db: Db, background: Background, dayExport: DayExports, operators: Operators, clock: Clock) {
+export function createAdmin(db: Db, background: Background, dayExport: DayExports, operators: Operators, roster: Services['roster'], clock: Clock) {
   /**
    * Purges what the retention setting says has expired; when anything went, the backups that still held it are
-   * replaced by one written after the purge. Returns how many registrations were purged.
+   * replaced by one written after the purge. Returns how many registrations and roster people were purged.
    */
   async function purge(backupDir: string | null, actor: string): Promise<number> {
     const now = clock();
@@ -49,6 +52,28 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     saveOperator: (changes: OperatorChanges, actor: string) => operators.save(changes, actor),
     exportDay: ({ out, actor, ...request }: ExportRequest): Promise<number> => dayExport.toFile(dayExportSchema.parse(request), out, actor),
     verifyAudit: () => verifyAudit(db),
+    /** A ledger read as the manager window reads it; imported unless this is a dry run, which forgets it. */
+    async importRoster(file: { fileName: string; bytes: Buffer }, mapping: ColumnMapping | undefined, dryRun: boolean, actor: string) {
+      const preview = await roster.ledgers.openBytes(file.fileName, file.bytes, { mapping });
+      if (dryRun || preview.missing.length > 0) {
+        roster.ledgers.cancel(preview.fileId);
+        return { preview, imported: null };
+      }
+      return { preview, imported: await roster.ledgers.import(preview.fileId, actor) };
+    },
+    /**
+     * The coverage of one day as a table: the round is that day while it is read, then the round it was (a running
+     * station's coverage shows the day for that moment).
+     */
+    coverageOfDay(day: string, actor: string, language: 'zh' | 'en') {
+      const before = roster.round.current();
+      roster.round.set({ firstDay: day, lastDay: day }, actor);
+      try {
+        return coverageTable(roster.coverage(), language);
+      } finally {
+        roster.round.set(before, actor);
+      }
+    },
     /** How many clerk desks the site's settings give this station, for its launch. */
     desks: () => readSiteSettings(db).desks,
     /** Caps (or, with a larger number, frees) the database's size in pages: see CoreOptions.maxPages. */
@@ -60,6 +85,10 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     scheduleBackups: (dir: string, intervalMs: number, keep: number) =>
       scheduled(every(intervalMs, `Backup to ${dir}`, () => background.run({ kind: 'backup', dir, keep, at: clock().toISOString() }))),
     purge,
+    /** Puts the roster's counts in the outbox when the site switched it on and they changed; says whether it did. */
+    reportCoverage: () => roster.report(),
+    /** The same every `intervalMs`. */
+    scheduleCoverageReports: (intervalMs: number) => scheduled(every(intervalMs, 'Coverage report', async () => roster.report())),
     /** Purges at once (a station may have been off for days), then every `intervalMs`. */
     schedulePurges: (backupDir: string, intervalMs: number) =>
       scheduled(every(intervalMs, 'Retention purge', () => purge(backupDir, 'retention'), true)),

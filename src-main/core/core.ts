@@ -16,6 +16,7 @@ import {
 import { sessionKey, type Caller } from './calls/caller';
 import type { ChannelContract } from './calls/channel';
 import type { Change } from './calls/change';
+import { RefusedInput } from './calls/refusedInput';
 import { openDatabase, type DatabaseKey, type Db } from './db/database';
 import { systemClock, type Clock } from './clock';
 import { createAdmin } from './admin';
@@ -66,6 +67,7 @@ function invalidInput(channelName: ChannelName, error: z.ZodError): Extract<Call
 
 /** The transaction rolled back: nothing of the call was stored, and the next call may succeed. */
 function failureOf(channelName: ChannelName, error: unknown): Extract<CallResult, { ok: false }> {
+  if (error instanceof RefusedInput) return { ok: false, error: { code: 'invalid-input', message: error.message, issues: error.issues } };
   const sqliteCode = (error as { code?: unknown }).code;
   if (sqliteCode === 'SQLITE_FULL') {
     return fail('disk-full', 'Not saved: the disk is full. Free some space; saving resumes as soon as there is room.');
@@ -101,7 +103,9 @@ export function createCore(options: CoreOptions) {
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
   const db: Db = openDatabase(databaseFile, options.key, options.nativeBinding);
   // Backups, purges, exports and checkpoints run in a worker thread on a connection of its own.
-  const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding });
+  const background = createBackground({ file: databaseFile, key: options.key, nativeBinding: options.nativeBinding }, (progress) =>
+    publish('roster.progress', () => progress),
+  );
   const services = createServices({
     db,
     clock,
@@ -113,10 +117,10 @@ export function createCore(options: CoreOptions) {
     feed: options.feed,
   });
   const handlers = createHandlers(services);
-  const { operators, sessions, backlog, loop, totals, liveDesks, readings, uploads, dayExport, siteFeed } = services;
+  const { operators, sessions, backlog, loop, totals, liveDesks, readings, uploads, dayExport, siteFeed, roster } = services;
   const sessionState = (who: Identity) => windowSession(sessions, who);
   const listeners = new Map<Listener, Identity>();
-  const admin = createAdmin(db, background, dayExport, operators, clock);
+  const admin = createAdmin(db, background, dayExport, operators, roster, clock);
   if (options.maxPages !== undefined) admin.setMaxPages(options.maxPages);
 
   /** Pushes an event to the windows it reaches; its payload is computed only when one of them listens. */
@@ -156,11 +160,11 @@ export function createCore(options: CoreOptions) {
       else if (change.kind === 'session') publish('session.changed', () => sessionState(change.who), change.who);
       else if (change.kind === 'operators') publishSessions();
       else if (change.kind === 'totals') publish('totals.changed', totals);
-      else publishDevices();
+      else if (change.kind === 'devices') publishDevices();
     }
     if (changes.some((change) => change.kind !== 'reading' && change.kind !== 'guideCard')) {
       scheduleLive();
-      // The site's totals and conflicts include this PC's.
+      // The site's totals and conflicts include this PC's, and the roster's coverage counts every registration.
       siteChanged();
     }
     publishBacklog();
@@ -193,13 +197,17 @@ export function createCore(options: CoreOptions) {
     }, LIVE_PUSH_DELAY_MS);
   }
 
-  /** The mirror took the other PCs' facts: the manager's view of the whole site follows, once for a run of pages. */
+  /**
+   * The mirror took the other PCs' facts, or this PC changed something: the manager's view of the whole site and the
+   * roster's coverage follow, once for a run of pages or scans.
+   */
   let siteTimer: NodeJS.Timeout | null = null;
   function siteChanged(): void {
     if (siteTimer) return;
     siteTimer = setTimeout(() => {
       siteTimer = null;
       publish('site.whole', siteFeed.view);
+      publish('roster.coverage', roster.coverage);
     }, LIVE_PUSH_DELAY_MS);
   }
 

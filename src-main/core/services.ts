@@ -7,6 +7,7 @@ import { createPersonCorrections } from './corrections/personDetails';
 import { createPersonSearch } from './corrections/search';
 import { createVoids } from './corrections/voids';
 import { createDayExport } from './export/dayExport';
+import { createFileParts } from './export/fileParts';
 import { createBacklog } from './facts/backlog';
 import { createFactRecorder } from './facts/record';
 import { createOperators } from './operators/operators';
@@ -30,6 +31,12 @@ import { createUploads, type UploadTuning } from './upload/uploads';
 import { createUploadSettings } from './upload/uploadSettings';
 import { createSiteFeed } from './siteFeed/siteFeed';
 import type { FeedTuning } from './siteFeed/feedClient';
+import { createCoverage } from './roster/coverage';
+import { createCoverageReport } from './roster/coverageReport';
+import { createExcusals } from './roster/excusals';
+import { createLedgers } from './roster/ledgers';
+import { createNotYet } from './roster/notYet';
+import { createRound } from './roster/round';
 
 export interface ServiceOptions {
   db: Db;
@@ -57,6 +64,10 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const unbagged = createUnbagged(db);
   const handoverList = createHandoverList(db);
   const totals = createTotals(db, clock);
+  const round = createRound(db, clock, record);
+  const notYet = createNotYet(db);
+  const coverage = createCoverage(db, round);
+  const madeFiles = createFileParts();
   return {
     db,
     clock,
@@ -84,7 +95,15 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
     looseTubes: createLooseTubes(db, clock, unbagged),
     daySummary: createDaySummary(db, clock, handoverList, uploads),
     backlog: createBacklog(db),
-    dayExport: createDayExport(db, background, record),
+    dayExport: createDayExport(db, background, record, madeFiles),
+    roster: {
+      round,
+      notYet,
+      coverage,
+      report: createCoverageReport(db, clock, record, coverage),
+      excusals: createExcusals(db, clock, record, notYet),
+      ledgers: createLedgers(background, clock, madeFiles),
+    },
   };
 }
 

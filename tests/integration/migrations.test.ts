@@ -104,6 +104,26 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     ],
     triggers: [],
   },
+  14: {
+    tables: ['roster_round', 'roster_people', 'roster_counts', 'roster_hours'],
+    indexes: ['roster_people_address', 'registrations_tube', 'mirror_registrations_tube'],
+    triggers: [
+      'roster_counted',
+      'roster_person_added',
+      'roster_uncounted',
+      'roster_recounted',
+      'roster_registered',
+      'roster_registration_changed',
+      'roster_registration_purged',
+      'roster_tube_voided',
+      'roster_mirror_registered',
+      'roster_mirror_registration_changed',
+      'roster_mirror_registration_gone',
+      'roster_mirror_tube_folded',
+      'roster_mirror_tube_changed',
+      'roster_round_changed',
+    ],
+  },
 };
 
 describe('migration 3: day counts', () => {
@@ -599,5 +619,59 @@ describe("migration 13: the site's mirror", () => {
     packSiteTube.run('elsewhere-1', 'b1', '22222222');
     expect(() => packSiteTube.run('elsewhere-1', 'b1', '22222222')).toThrow(/UNIQUE|PRIMARY KEY/);
     expect(() => packSiteTube.run('elsewhere-2', 'nowhere', '33333333')).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe("migration 14: the community's roster", () => {
+  it('counts a person of the roster sampled by a registration already held, on this PC or another, and follows voids, removals and the round', () => {
+    migrate(db, 13);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, seal_reason, opened_at, day)
+        VALUES ('t1', '11111111', '1', 10, 'sealed', 'full', '2026-11-30T01:00:00.000Z', '2026-11-30');
+      INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day)
+        VALUES ('r1', 't1', 1, 'resident-id', 'A1', 'x', '', '2026-11-30T01:30:00.000Z', '2026-11-30');
+      INSERT INTO mirror_registrations (registration_id, tube_id, doc_type, doc_number, added_at, day)
+        VALUES ('m1', 'elsewhere', 'resident-id', 'B2', '2026-11-30T02:00:00.000Z', '2026-11-30');
+    `);
+    migrate(db, 14);
+    db.exec("UPDATE roster_round SET first_day = '2026-11-30', last_day = '2026-11-30', follows_today = 0");
+    const person = db.prepare(
+      `INSERT INTO roster_people (id, doc_type, doc_number, name, phone, grid, building, unit, room, address, address_key, tags, added_at, updated_at)
+       VALUES (?, 'resident-id', ?, 'x', '', ?, ?, '1', '101', '', '', ?, 'now', 'now')`,
+    );
+    person.run('p1', 'A1', 'G1', '1栋', '["60岁以上"]');
+    person.run('p2', 'B2', 'G1', '2栋', '[]');
+    person.run('p3', 'C3', 'G2', '1栋', '["60岁以上"]');
+    const counts = () =>
+      db.prepare('SELECT dimension, grid, key, on_roster, sampled, excused FROM roster_counts WHERE on_roster <> 0 ORDER BY dimension, grid, key').raw().all();
+    expect(counts()).toEqual([
+      ['building', 'G1', '1栋', 1, 1, 0],
+      ['building', 'G1', '2栋', 1, 1, 0],
+      ['building', 'G2', '1栋', 1, 0, 0],
+      ['grid', 'G1', '', 2, 2, 0],
+      ['grid', 'G2', '', 1, 0, 0],
+      ['tag', '', '60岁以上', 2, 1, 0],
+    ]);
+    expect(db.prepare('SELECT sum(sampled) FROM roster_hours').pluck().get()).toBe(2);
+
+    // The tube voided: its person is not sampled; another PC's registration voided: nor is theirs.
+    db.exec("UPDATE tubes SET voided_at = 'now' WHERE id = 't1'");
+    db.exec("UPDATE mirror_registrations SET voided_at = 'now' WHERE registration_id = 'm1'");
+    expect(db.prepare("SELECT sum(sampled) FROM roster_counts WHERE dimension = 'grid'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT sum(sampled) FROM roster_hours').pluck().get()).toBe(0);
+
+    // Excused, then taken off the roster: counted neither way.
+    db.exec("UPDATE roster_people SET excused_at = 'now', excused_reason = 'away' WHERE id = 'p3'");
+    expect(counts()).toContainEqual(['grid', 'G2', '', 1, 0, 1]);
+    db.exec("UPDATE roster_people SET removed_at = 'now' WHERE id = 'p3'");
+    expect(counts()).not.toContainEqual(expect.arrayContaining(['G2']));
+
+    // A round without the day: nobody sampled; back to it: the same.
+    db.exec("UPDATE tubes SET voided_at = NULL WHERE id = 't1'");
+    db.exec("UPDATE roster_round SET first_day = '2026-12-01', last_day = '2026-12-01'");
+    expect(db.prepare("SELECT sum(sampled) FROM roster_counts WHERE dimension = 'grid'").pluck().get()).toBe(0);
+    db.exec("UPDATE roster_round SET first_day = '2026-11-29', last_day = '2026-11-30'");
+    expect(db.prepare("SELECT sampled_at FROM roster_people WHERE id = 'p1'").pluck().get()).toBe('2026-11-30T01:30:00.000Z');
+    expect(() => db.exec("UPDATE roster_round SET last_day = '2026-11-01'")).toThrow(/CHECK/);
   });
 });

@@ -9,6 +9,9 @@ import { TUBE_LOOP_SEARCHES } from '../../src-main/core/registration/tubeLoop';
 import { PACKING_SEARCHES } from '../../src-main/core/transport/packing';
 import { MIRROR_SEARCHES } from '../../src-main/core/siteFeed/mirrorLookups';
 import { UNBAGGED_ELSEWHERE_SEARCH } from '../../src-main/core/site/unbagged';
+import { ROSTER_TRIGGER_SEARCHES } from '../../src-main/core/db/migrations/014-roster';
+import { VISITORS_SEARCH } from '../../src-main/core/roster/coverage';
+import { NOT_YET_PAGE } from '../../src-main/core/roster/notYet';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -112,5 +115,40 @@ describe("the site's mirror", () => {
     expect(steps.join('\n')).toMatch(/mirror_bag_tubes_tube \(tube_id=\?\)/);
     expect(steps.join('\n')).toMatch(/bag_site_tubes_1 \(tube_id=\?\)/);
     expect(fullScans(steps)).toEqual([]);
+  });
+});
+
+describe('the roster', () => {
+  // The round is one row (w); the visitors' documents are a subquery's result (s): scanning either reads no table.
+  const tableScans = (steps: string[]) => fullScans(steps).filter((step) => step !== 'SCAN w' && step !== 'SCAN s');
+
+  // The triggers run inside every scan's write transaction: a roster of 100,000 must cost each scan index lookups.
+  it("finds the person a registration is of, and their registrations here and on the site's other PCs, by document", () => {
+    const steps = plan(ROSTER_TRIGGER_SEARCHES.person, { docType: 'resident-id', docNumber: 'x' });
+    expect(tableScans(steps)).toEqual([]);
+    expect(steps.join('\n')).toMatch(/roster_people USING INDEX sqlite_autoindex_roster_people_\d/);
+    expect(steps.join('\n')).toMatch(/SEARCH r USING (COVERING )?INDEX registrations_person_day/);
+    expect(steps.join('\n')).toMatch(/SEARCH m USING (COVERING )?INDEX mirror_registrations_person/);
+  });
+
+  it("finds a voided tube's people through the tube's registrations, here and in the mirror", () => {
+    for (const search of [ROSTER_TRIGGER_SEARCHES.tube, ROSTER_TRIGGER_SEARCHES.mirrorTube]) {
+      const steps = plan(search, { tubeId: 't' });
+      expect(tableScans(steps)).toEqual([]);
+    }
+    expect(plan(ROSTER_TRIGGER_SEARCHES.tube, { tubeId: 't' }).join('\n')).toMatch(/registrations_tube/);
+    expect(plan(ROSTER_TRIGGER_SEARCHES.mirrorTube, { tubeId: 't' }).join('\n')).toMatch(/mirror_registrations_tube/);
+  });
+
+  it("counts the round's visitors from the round's registrations by day", () => {
+    const steps = plan(VISITORS_SEARCH, { firstDay: '2026-11-30', lastDay: '2026-11-30' });
+    expect(tableScans(steps)).toEqual([]);
+    expect(steps.join('\n')).toMatch(/registrations_day/);
+  });
+
+  it('pages the not-yet list in address order through the index', () => {
+    const steps = plan(NOT_YET_PAGE, { grid: null, building: null, unit: null, tag: null, includeExcused: 0, limit: 200, offset: 0 });
+    expect(steps.join('\n')).toMatch(/roster_people USING INDEX roster_people_address/);
+    expect(steps.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 });

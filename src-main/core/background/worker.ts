@@ -3,14 +3,20 @@
 // at a time, in the order they came; each write transaction is short and is followed by a rest.
 import fs from 'node:fs';
 import os from 'node:os';
-import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
 import { backupTo, rotateBackups } from '../maintenance/backup';
 import { createRetention } from '../maintenance/retention';
 import { checkpointWal } from '../maintenance/wal';
+import type { CellValue, Column } from '../export/cells';
+import type { SpreadsheetFormat } from '../export/file';
+import { memorySink } from '../export/memorySink';
 import { exportRows, registrationColumns } from '../export/registrations';
-import { jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer, type JobDone } from './jobs';
+import { createLedgerJobs } from '../roster/ledgerJobs';
+import { LedgerCancelled } from '../roster/ledger';
+import { notYetFile } from '../roster/notYetFile';
+import { createRosterRetention } from '../roster/rosterRetention';
+import { cancelRequestSchema, jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer, type JobDone } from './jobs';
 
 /** Between two of retention's write transactions: long enough for a desk waiting on the lock to get it first. */
 const REST_MS = 20;
@@ -29,40 +35,28 @@ try {
 const options = workerDataSchema.parse(workerData);
 const db = openDatabase(options.file, options.key, options.nativeBinding);
 const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
+const purgeRoster = createRosterRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
+const ledgers = createLedgerJobs(db, (progress) => parentPort!.postMessage({ progress }));
 
-/** A sink that keeps what is written: a window's download, never written to a disk in the clear. */
-function memorySink() {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-  });
-  /** The bytes in a buffer of their own, to transfer (a small Buffer may share Node's pool with others). */
-  function bytes(): Uint8Array<ArrayBuffer> {
-    const all = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
-    let at = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, at);
-      at += chunk.length;
-    }
-    return all;
-  }
-  return { sink, bytes };
-}
-
-async function exportDay(job: Extract<BackgroundJob, { kind: 'export' }>): Promise<JobDone> {
-  const columns = registrationColumns(job.language);
-  const rows = exportRows(db, job.day, job.full, job.language);
-  const memory = job.out === undefined ? memorySink() : null;
-  const sink = memory?.sink ?? fs.createWriteStream(job.out!);
+/** A table into a file on disk (`out`), or into memory for a window. */
+async function writeTable(
+  table: { columns: Column[]; rows: Iterable<CellValue[]>; sheetName: string },
+  format: SpreadsheetFormat,
+  out: string | undefined,
+): Promise<JobDone> {
+  const memory = out === undefined ? memorySink() : null;
+  const sink = memory?.sink ?? fs.createWriteStream(out!);
   // The writers load on first use: exceljs is large, and a worker that never exports never loads it.
   const count =
-    job.format === 'csv'
-      ? await (await import('../export/writeCsv')).writeCsv(columns, rows, sink)
-      : await (await import('../export/writeXlsx')).writeXlsx(columns, rows, sink, job.day);
+    format === 'csv'
+      ? await (await import('../export/writeCsv')).writeCsv(table.columns, table.rows, sink)
+      : await (await import('../export/writeXlsx')).writeXlsx(table.columns, table.rows, sink, table.sheetName);
   return memory ? { count, bytes: memory.bytes() } : { count };
+}
+
+function exportDay(job: Extract<BackgroundJob, { kind: 'export' }>): Promise<JobDone> {
+  const table = { columns: registrationColumns(job.language), rows: exportRows(db, job.day, job.full, job.language), sheetName: job.day };
+  return writeTable(table, job.format, job.out);
 }
 
 async function run(job: BackgroundJob): Promise<JobDone> {
@@ -74,18 +68,48 @@ async function run(job: BackgroundJob): Promise<JobDone> {
       await backupTo(db, job.file, BACKUP_REST_MS);
       return { count: 0 };
     case 'purge':
-      return { count: await purgeExpired(job) };
+      // Registrations and roster people: whatever went, the backups that still hold it are replaced.
+      return { count: (await purgeExpired(job)) + (await purgeRoster(job)) };
     case 'export':
       return exportDay(job);
     case 'checkpoint':
       checkpointWal(db);
       return { count: 0 };
+    case 'ledgerOpen':
+      return { count: 0, preview: await ledgers.open(job.fileId, job.fileName, job.bytes, job.choice, job.today) };
+    case 'ledgerRemap':
+      return { count: 0, preview: await ledgers.remap(job.fileId, job.choice, job.today) };
+    case 'ledgerImport':
+      return { count: 0, imported: ledgers.import(job.fileId, job.at, job.actor) };
+    case 'ledgerRefused': {
+      const { count, bytes } = await ledgers.refusedRows(job.fileId, job.format, job.language);
+      // A buffer of its own to transfer (the writer's bytes may share one with others).
+      return { count, bytes: new Uint8Array(bytes) };
+    }
+    case 'notYetFile':
+      return writeTable(notYetFile(db, job.filter, job.full, job.language), job.format, undefined);
   }
+}
+
+/** Why a job failed, as its answer says it. */
+function failure(id: number, error: unknown): JobAnswer {
+  const { code, problem } = error as { code?: unknown; problem?: unknown };
+  return {
+    id,
+    ok: false,
+    message: (error as Error).message,
+    code: typeof code === 'string' ? code : null,
+    ...(typeof problem === 'string' ? { problem } : {}),
+    ...(error instanceof LedgerCancelled ? { cancelled: true } : {}),
+  };
 }
 
 // One job at a time: a backup never reads while a purge writes, and the answers come back in order.
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (message: unknown) => {
+  // A cancel goes past the queue: the reading it stops is the job under way, or one waiting.
+  const cancel = cancelRequestSchema.safeParse(message);
+  if (cancel.success) return ledgers.cancel(cancel.data.cancel);
   if (message === 'stop') {
     queue = queue.then(() => {
       db.close();
@@ -99,8 +123,7 @@ parentPort!.on('message', (message: unknown) => {
     try {
       answer = { id: request.id, ok: true, ...(await run(request.job)) };
     } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      answer = { id: request.id, ok: false, message: (error as Error).message, code: typeof code === 'string' ? code : null };
+      answer = failure(request.id, error);
     }
     parentPort!.postMessage(answer, answer.ok && answer.bytes ? [answer.bytes.buffer] : []);
   });

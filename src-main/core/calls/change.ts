@@ -10,4 +10,6 @@ export type Change =
   | { kind: 'guideCard'; card: GuideCard }
   | { kind: 'totals' }
   | { kind: 'reading'; desk: string; reading: ReadingOutcome }
-  | { kind: 'devices' };
+  | { kind: 'devices' }
+  // The roster or the round changed: the coverage follows.
+  | { kind: 'roster' };

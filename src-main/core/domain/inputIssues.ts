@@ -35,6 +35,14 @@ export const inputProblemSchema = z.enum([
   // A round that ends before it begins; an excuse of "other" without its words.
   'round-backwards',
   'reason-needed',
+  // A roster's file that cannot be read, or is no longer kept; a person the roster does not hold.
+  'not-a-spreadsheet',
+  'empty-file',
+  'file-too-large',
+  'no-sheet',
+  'ledger-gone',
+  'columns-missing',
+  'not-on-roster',
   // Anything the list above does not name: the field is still named.
   'invalid',
 ]);

@@ -47,7 +47,7 @@ export function checkName(
 }
 
 // Mainland mobile numbers, a landline with its area code, or an international number.
-const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+\d{6,15})$/;
+export const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|\+\d{6,15})$/;
 
 /** Numbers with the GB 11643 structure carry the birth date and, in the sequence's parity, the sex. */
 export function impliedByNumber(docType: DocumentType, number: string): Pick<Person, 'sex' | 'birthDate'> {

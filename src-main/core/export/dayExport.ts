@@ -5,7 +5,7 @@ import type { Background } from '../background/background';
 import type { Db } from '../db/database';
 import type { RecordFact } from '../facts/record';
 import { SPREADSHEET_MIME, spreadsheetFormatSchema } from './file';
-import { createFileParts } from './fileParts';
+import type { FileParts } from './fileParts';
 import { exportLanguageSchema, exportWords } from './words';
 
 /** Which day, as which file, masked or in full, in which language (Chinese unless asked). */
@@ -25,10 +25,10 @@ export const madeFileSchema = z.object({
   id: z.uuid(),
   parts: z.number().int().min(1),
 });
-type MadeFile = z.output<typeof madeFileSchema>;
+export type MadeFile = z.output<typeof madeFileSchema>;
 
-export function createDayExport(db: Db, background: Background, record: RecordFact) {
-  const made = createFileParts();
+/** `made` keeps the files made for windows until they are fetched (every feature's files, one store). */
+export function createDayExport(db: Db, background: Background, record: RecordFact, made: FileParts) {
 
   /** The trail says who took the people's full details, of which day, and where they went. */
   function auditFull({ day, format, full }: DayExport, actor: string, to: Record<string, string>): void {

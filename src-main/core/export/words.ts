@@ -16,6 +16,17 @@ interface ExportWords {
   docType: Record<DocumentType, string>;
   status: Record<'active' | 'voided', string>;
   source: Record<'scan' | 'card' | 'manual', string>;
+  notYet: {
+    columns: Record<'grid' | 'building' | 'unit' | 'room' | 'address' | 'name' | 'docNumber' | 'phone' | 'tags' | 'excused' | 'notes', string>;
+    fileName(full: boolean): string;
+    sheet: string;
+    reasons: Record<'away' | 'hospital' | 'sampled-elsewhere' | 'refused' | 'other', string>;
+  };
+  coverage: {
+    columns: Record<'dimension' | 'grid' | 'building' | 'tag' | 'onRoster' | 'sampled' | 'notYet' | 'excused' | 'rate', string>;
+    dimensions: Record<'total' | 'grid' | 'building' | 'tag' | 'visitors', string>;
+    sheet: string;
+  };
   manifest: {
     columns: Record<'number' | 'handedAt' | 'courier' | 'phone' | 'vehicle' | 'bag' | 'tube' | 'people', string>;
     title(number: string): string;
@@ -56,6 +67,29 @@ const WORDS: Record<ExportLanguage, ExportWords> = {
     },
     status: { active: '有效', voided: '已作废' },
     source: { scan: '扫码', card: '读卡', manual: '手工' },
+    notYet: {
+      columns: {
+        grid: '网格',
+        building: '楼栋',
+        unit: '单元',
+        room: '房号',
+        address: '住址',
+        name: '姓名',
+        docNumber: '证件号码',
+        phone: '电话',
+        tags: '人员类别',
+        excused: '免检原因',
+        notes: '备注',
+      },
+      fileName: (full) => `未检名单-${full ? '完整' : '脱敏'}`,
+      sheet: '未检名单',
+      reasons: { away: '外出', hospital: '住院', 'sampled-elsewhere': '已在他处采样', refused: '拒绝', other: '其他' },
+    },
+    coverage: {
+      columns: { dimension: '统计', grid: '网格', building: '楼栋', tag: '人员类别', onRoster: '名单人数', sampled: '已检', notYet: '未检', excused: '免检', rate: '覆盖率' },
+      dimensions: { total: '合计', grid: '按网格', building: '按楼栋', tag: '按人员类别', visitors: '名单外人员' },
+      sheet: '覆盖',
+    },
     manifest: {
       columns: {
         number: '交接单号',
@@ -103,6 +137,29 @@ const WORDS: Record<ExportLanguage, ExportWords> = {
     },
     status: { active: 'Valid', voided: 'Voided' },
     source: { scan: 'Scanned code', card: 'ID card read', manual: 'Typed by hand' },
+    notYet: {
+      columns: {
+        grid: 'Grid',
+        building: 'Building',
+        unit: 'Unit',
+        room: 'Room',
+        address: 'Address',
+        name: 'Name',
+        docNumber: 'Document number',
+        phone: 'Phone',
+        tags: 'Groups',
+        excused: 'Excused because',
+        notes: 'Notes',
+      },
+      fileName: (full) => `not-yet-sampled-${full ? 'full' : 'masked'}`,
+      sheet: 'Not yet sampled',
+      reasons: { away: 'Away', hospital: 'In hospital', 'sampled-elsewhere': 'Sampled elsewhere', refused: 'Refused', other: 'Other' },
+    },
+    coverage: {
+      columns: { dimension: 'Counted by', grid: 'Grid', building: 'Building', tag: 'Group', onRoster: 'On the roster', sampled: 'Sampled', notYet: 'Not yet', excused: 'Excused', rate: 'Coverage' },
+      dimensions: { total: 'Total', grid: 'Grid', building: 'Building', tag: 'Group', visitors: 'Not on the roster' },
+      sheet: 'Coverage',
+    },
     manifest: {
       columns: {
         number: 'Manifest number',

@@ -29,7 +29,14 @@ export type FactKind =
   | 'search'
   | 'upload.released'
   | 'retention.purged'
-  | 'export.full';
+  | 'export.full'
+  | 'roster.imported'
+  | 'roster.removed'
+  | 'roster.excused'
+  | 'roster.unexcused'
+  | 'roster.round'
+  | 'roster.listedInFull'
+  | 'coverage.counted';
 
 export interface Fact {
   kind: FactKind;

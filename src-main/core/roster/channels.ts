@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { channel, managerChannel, noInput } from '../calls/channel';
 import { because } from '../domain/inputIssues';
-import { fileSchema, spreadsheetFormatSchema } from '../export/file';
+import { madeFileSchema } from '../export/dayExport';
+import { spreadsheetFormatSchema } from '../export/file';
+import { exportLanguageSchema } from '../export/words';
 import { ledgerChoiceSchema } from './ledgerFile';
 import {
   coverageSchema,
@@ -18,34 +20,47 @@ import {
   roundSchema,
 } from './schemas';
 
-/** A ledger of a whole district fits: 100,000 rows of XLSX are about 6 MB. */
-export const MAX_LEDGER_BASE64 = 64 * 1024 * 1024;
+/**
+ * A window sends a ledger in parts of at most this much base64 (48 KiB of the file): a station's WebSocket takes
+ * messages of 64 KiB at most.
+ */
+export const LEDGER_PART_BASE64 = 65_536;
 
 const async = { signedIn: true, async: true };
 
 export const rosterChannels = {
-  // Reads the file in the background worker (progress as roster.progress events); stores nothing.
-  'roster.open': channel(
-    ['manager'],
-    ledgerChoiceSchema.extend({ fileName: z.string().min(1).max(260), base64: z.string().max(MAX_LEDGER_BASE64) }),
-    ledgerPreviewSchema,
-    async,
+  // One part of a ledger's file, in order from 0, under an id the window chose; answers the bytes held so far.
+  'roster.filePart': managerChannel(
+    z.strictObject({ fileId: z.uuid(), part: z.number().int().min(0).max(2048), base64: z.base64().max(LEDGER_PART_BASE64) }),
+    z.object({ bytes: z.number().int().min(0) }),
   ),
+  // Reads the file sent in parts in the background worker (progress as roster.progress events); stores nothing.
+  'roster.open': channel(['manager'], ledgerChoiceSchema.extend({ fileId: z.uuid(), fileName: z.string().min(1).max(260) }), ledgerPreviewSchema, async),
   // The same file, another sheet or mapping.
   'roster.remap': channel(['manager'], ledgerChoiceSchema.extend({ fileId: z.uuid() }), ledgerPreviewSchema, async),
   // Every good row of the preview in one transaction, or nothing.
   'roster.import': channel(['manager'], z.strictObject({ fileId: z.uuid() }), importedSchema, async),
   // Stops a reading or an import under way (nothing is stored) and forgets the file.
   'roster.cancel': managerChannel(z.strictObject({ fileId: z.uuid() }), z.object({ cancelled: z.boolean() })),
-  // The refused rows with their reasons, to send back to the grid worker.
-  'roster.refusedRows': channel(['manager'], z.strictObject({ fileId: z.uuid(), format: spreadsheetFormatSchema }), fileSchema, async),
+  // The refused rows with their reasons, to send back to the grid worker: made, then fetched with site.exportPart.
+  'roster.refusedRows': channel(
+    ['manager'],
+    z.strictObject({ fileId: z.uuid(), format: spreadsheetFormatSchema, language: exportLanguageSchema.default('zh') }),
+    madeFileSchema,
+    async,
+  ),
   'roster.coverage': managerChannel(noInput, coverageSchema),
   'roster.setRound': managerChannel(roundSchema, coverageSchema),
   'roster.notYet': managerChannel(notYetRequestSchema, notYetPageSchema),
   'roster.notYetFile': channel(
     ['manager'],
-    z.strictObject({ filter: notYetFilterSchema.default({}), full: z.boolean().default(false), format: spreadsheetFormatSchema }),
-    fileSchema,
+    z.strictObject({
+      filter: notYetFilterSchema.default({}),
+      full: z.boolean().default(false),
+      format: spreadsheetFormatSchema,
+      language: exportLanguageSchema.default('zh'),
+    }),
+    madeFileSchema,
     async,
   ),
   'roster.excuse': managerChannel(

@@ -75,6 +75,7 @@ export type Coverage = z.output<typeof coverageSchema>;
 // Defined in domain/ so that a window offers them without the core; the roster's modules read them here too.
 export { EXCUSE_REASONS };
 export const excuseReasonSchema = z.enum(EXCUSE_REASONS);
+export type ExcuseReason = z.output<typeof excuseReasonSchema>;
 
 export const notYetFilterSchema = z.strictObject({
   grid: z.string().max(100).optional(),

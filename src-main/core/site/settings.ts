@@ -50,6 +50,8 @@ export const siteSettingsSchema = z.object({
    * from the database and its backups. 0 keeps everything.
    */
   retentionDays: z.number().int().min(0).max(3650),
+  /** "Send coverage to the platform": the roster's counts per grid and building (never its people) are uploaded. */
+  sendCoverage: z.boolean(),
   /** The personal-code formats this site accepts, tried in order (the product's sticker is always accepted). */
   codeFormats: z.array(codeFormatSchema).max(20),
   /** This site's own device profiles, tried before the shipped ones. */
@@ -80,6 +82,7 @@ export const defaultSiteSettings: SiteSettings = {
   idleLockMinutes: 5,
   deskSettings: [],
   retentionDays: 30,
+  sendCoverage: false,
   codeFormats: DEFAULT_CODE_FORMATS,
   deviceProfiles: [],
   deviceAssignments: [],

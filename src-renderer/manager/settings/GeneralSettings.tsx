@@ -1,5 +1,6 @@
 // The site and its sampling rules: name, code and desks, pooling ratio, same-day re-tests, idle lock, how long
-// people's records are kept, the barcode patterns and the bag capacity.
+// people's records are kept, whether the roster's counts go to the platform, the barcode patterns and the bag
+// capacity.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldProblem } from '../../shared/FieldProblem';
@@ -20,6 +21,7 @@ const FIELDS = [
   'idleLockMinutes',
   'closingTime',
   'retentionDays',
+  'sendCoverage',
   'tubePattern',
   'bagPattern',
   'bagCapacity',
@@ -36,6 +38,7 @@ export function GeneralSettings({ settings, onSaved }: { settings: Settings; onS
     const problems: Record<string, Words> = {};
     const changes = Object.fromEntries(
       changed.map((field) => {
+        if (field === 'sendCoverage') return [field, draft[field] === 'true'];
         if (!(NUMBERS as readonly string[]).includes(field)) return [field, draft[field]];
         const typed = typedNumber(draft[field]);
         if ('problem' in typed) problems[field] = typed.problem;
@@ -63,6 +66,11 @@ export function GeneralSettings({ settings, onSaved }: { settings: Settings; onS
               <select data-testid={`setting-${field}`} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}>
                 <option value="warn">{t('settings.sameDay.warn')}</option>
                 <option value="refuse">{t('settings.sameDay.refuse')}</option>
+              </select>
+            ) : field === 'sendCoverage' ? (
+              <select data-testid={`setting-${field}`} value={draft[field]} onChange={(e) => setDraft({ ...draft, [field]: e.currentTarget.value })}>
+                <option value="false">{t('settings.sendCoverage.off')}</option>
+                <option value="true">{t('settings.sendCoverage.on')}</option>
               </select>
             ) : (
               <input

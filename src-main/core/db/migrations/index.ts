@@ -15,6 +15,7 @@ import { migration010 } from './010-sticker-keys';
 import { migration011 } from './011-bags-discarded';
 import { migration012 } from './012-operator-names-and-handover-signatures';
 import { migration013 } from './013-site-mirror';
+import { migration014 } from './014-roster';
 
 export type { Migration };
 
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 /** The schema version the newest migration brings a database to. */

@@ -1,0 +1,23 @@
+// The rows a reading refused, as a file to send back to the grid worker: each row's number, its column and why.
+import type { Column } from '../../export/cells';
+import { memorySink } from '../../export/memorySink';
+import { writeCsv } from '../../export/writeCsv';
+import { writeXlsx } from '../../export/writeXlsx';
+import type { SpreadsheetFormat } from '../../export/file';
+import type { ExportLanguage } from '../../export/words';
+import type { RefusedRow } from '../rosterPerson';
+import { refusedRowsWords } from './words';
+
+export async function writeRefusedRows(refused: readonly RefusedRow[], format: SpreadsheetFormat, language: ExportLanguage): Promise<Uint8Array> {
+  const words = refusedRowsWords(language);
+  const columns: Column[] = [
+    { header: words.columns.row, kind: 'number', width: 8 },
+    { header: words.columns.column, kind: 'text', width: 16 },
+    { header: words.columns.reason, kind: 'text', width: 60 },
+  ];
+  const rows = refused.map(({ row, column, problem }) => [row, column, words.reasons[problem]]);
+  const { sink, bytes } = memorySink();
+  if (format === 'csv') await writeCsv(columns, rows, sink);
+  else await writeXlsx(columns, rows, sink, words.sheetName);
+  return bytes();
+}
