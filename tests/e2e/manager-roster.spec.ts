@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { personCode } from '../fixtures/people';
 import { ledgerPerson, ledgerXlsx } from './rosterLedger';
 import { signIn } from './signIn';
@@ -14,8 +15,9 @@ import { MANAGER, startStation, type RunningStation } from './station';
 import { typeAsScanner } from './typing';
 
 const PEOPLE = 60;
-/** Not on the roster: counted apart. */
-const VISITOR = 100;
+/** A person not on the roster (a 1990 birth, another district): counted apart. */
+const VISITOR_ID = '11010219900101123';
+const VISITOR = `钱多多|${VISITOR_ID}${checkCharacter(VISITOR_ID)}|13900000001`;
 
 let station: RunningStation;
 let out: string;
@@ -79,7 +81,7 @@ test('a ledger is previewed and imported, the coverage follows the desk, a perso
   await scan(clerk, personCode(0));
   await expect(manager.getByTestId('coverage-sampled')).toHaveText('1');
   await scan(clerk, personCode(1));
-  await scan(clerk, personCode(VISITOR));
+  await scan(clerk, VISITOR);
   await expect(clerk.getByTestId('tube-fill')).toHaveText('3 / 10 人');
   await expect(manager.getByTestId('coverage-sampled')).toHaveText('2');
   await expect(manager.getByTestId('coverage-visitors')).toHaveText('1');

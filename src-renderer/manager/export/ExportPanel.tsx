@@ -6,24 +6,14 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
-import { fromBase64, saveBytes } from '../../shared/download';
+import { saveBytes } from '../../shared/download';
+import { fetchParts } from './fetchParts';
 import './export.css';
 
 type Request = Required<Input<'site.exportDay'>>;
 type Said = { ok: boolean; text: string };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The file the core made, fetched part after part; null when a part did not come. */
-async function fetchParts(id: string, parts: number): Promise<Uint8Array<ArrayBuffer>[] | null> {
-  const fetched: Uint8Array<ArrayBuffer>[] = [];
-  for (let part = 0; part < parts; part++) {
-    const result = await bridge.call('site.exportPart', { id, part });
-    if (!result.ok || result.value === null) return null;
-    fetched.push(fromBase64(result.value.base64));
-  }
-  return fetched;
-}
 
 /** A group of radio buttons, one per choice, each worded by its own key. */
 function Choice<V extends string>({

@@ -6,8 +6,8 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
-import { saveFile } from '../../shared/download';
 import { useLiveValue, usePushed } from '../../shared/useBridge';
+import { saveMadeFile } from '../export/fetchParts';
 import { ExcuseDialog } from './ExcuseDialog';
 import { AddressCells, AddressHeads } from './AddressColumns';
 import { excusedWords } from './excusedWords';
@@ -79,8 +79,7 @@ export function NotYetPanel() {
 
   async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
     const result = await bridge.call('roster.notYetFile', { filter: sentFilter(filter), full, format });
-    setFailed(!result.ok);
-    if (result.ok) saveFile(result.value);
+    setFailed(!(result.ok && (await saveMadeFile(result.value))));
   }
 
   if (!coverage) return null;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
-import { saveFile } from '../../shared/download';
+import { saveMadeFile } from '../export/fetchParts';
 
 type Preview = Output<'roster.open'>;
 
@@ -14,9 +14,9 @@ export function RefusedRows({ preview }: { preview: Preview }) {
   if (preview.refusedCount === 0) return null;
 
   async function save(format: 'csv' | 'xlsx'): Promise<void> {
+    // In Chinese (the core's default), whatever the window's language: it goes to the grid worker.
     const result = await bridge.call('roster.refusedRows', { fileId: preview.fileId, format });
-    setFailed(!result.ok);
-    if (result.ok) saveFile(result.value);
+    setFailed(!(result.ok && (await saveMadeFile(result.value))));
   }
 
   return (

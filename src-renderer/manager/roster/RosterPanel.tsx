@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
+import { failureWords, issueWords, say, type CallFailure } from '../../shared/problems';
 import { LedgerPreview } from './LedgerPreview';
-import { readBase64 } from './readBase64';
 import { NO_FIGURES, RosterProgress, nextFigures, type Figures } from './RosterProgress';
+import { sendLedger } from './sendLedger';
 import './roster.css';
 
 type Preview = Output<'roster.open'>;
@@ -21,7 +22,7 @@ export function RosterPanel() {
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [said, setSaid] = useState<Said | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
-  // The file the core is working on: known from its first progress event, before the preview comes.
+  // The file the core is working on, under the id this window gave it.
   const fileId = useRef<string | null>(null);
   // A call answered after the manager cancelled it is dropped.
   const job = useRef(0);
@@ -31,9 +32,7 @@ export function RosterPanel() {
   useEffect(
     () =>
       bridge.on((pushed) => {
-        if (pushed.event !== 'roster.progress') return;
-        if (fileId.current !== null && pushed.payload.fileId !== fileId.current) return;
-        fileId.current = pushed.payload.fileId;
+        if (pushed.event !== 'roster.progress' || pushed.payload.fileId !== fileId.current) return;
         setStage((now) => (now.kind === 'working' ? { kind: 'working', figures: nextFigures(now.figures, pushed.payload) } : now));
       }),
     [],
@@ -47,21 +46,26 @@ export function RosterPanel() {
     setSaid(words);
   }
 
+  /** Why the core refused: the file's own problem (not a spreadsheet, empty…) when it names one. */
+  const why = (failure: CallFailure) => say(t, failure.code === 'invalid-input' && failure.issues?.[0] ? issueWords(failure.issues[0]) : failureWords(failure));
+
   async function open(file: File): Promise<void> {
     const mine = ++job.current;
-    fileId.current = null;
+    const id = crypto.randomUUID();
+    fileId.current = id;
     setChosen(file.name);
     setSaid(null);
-    setStage({ kind: 'working', figures: NO_FIGURES });
-    const base64 = await readBase64(file).catch(() => null);
-    const result = base64 === null ? null : await bridge.call('roster.open', { fileName: file.name, base64 });
-    if (mine !== job.current) {
-      // Cancelled before its preview came: the core forgets the file it still holds.
-      if (result?.ok) void bridge.call('roster.cancel', { fileId: result.value.fileId });
-      return;
-    }
-    if (!result?.ok) return backToChoose({ ok: false, text: t('roster.openFailed') });
-    fileId.current = result.value.fileId;
+    setStage({ kind: 'working', figures: { ...NO_FIGURES, phase: 'sending' } });
+    const cancelled = () => mine !== job.current;
+    const onPart = (done: number, total: number) => !cancelled() && setStage({ kind: 'working', figures: { ...NO_FIGURES, phase: 'sending', done, total } });
+    const fail = (failure: CallFailure) => backToChoose({ ok: false, text: t('roster.openFailed', { reason: why(failure) }) });
+    const refused = await sendLedger(file, id, onPart, cancelled);
+    if (cancelled()) return;
+    if (refused) return fail(refused);
+    const result = await bridge.call('roster.open', { fileId: id, fileName: file.name });
+    // Cancelled meanwhile: the core has forgotten the file, and the answer says nothing new.
+    if (cancelled()) return;
+    if (!result.ok) return fail(result.error);
     setStage({ kind: 'preview', preview: result.value, busy: false });
   }
 
@@ -69,7 +73,7 @@ export function RosterPanel() {
     setStage({ kind: 'preview', preview, busy: true });
     const result = await bridge.call('roster.remap', { fileId: preview.fileId, ...choice });
     setStage({ kind: 'preview', preview: result.ok ? result.value : preview, busy: false });
-    setSaid(result.ok ? null : { ok: false, text: t('roster.openFailed') });
+    setSaid(result.ok ? null : { ok: false, text: t('roster.openFailed', { reason: why(result.error) }) });
   }
 
   async function runImport(preview: Preview): Promise<void> {
@@ -80,7 +84,7 @@ export function RosterPanel() {
     if (mine !== job.current) return;
     if (!result.ok) {
       setStage({ kind: 'preview', preview, busy: false });
-      return setSaid({ ok: false, text: t('roster.importFailed') });
+      return setSaid({ ok: false, text: t('roster.importFailed', { reason: why(result.error) }) });
     }
     backToChoose({ ok: true, text: t('roster.imported', result.value) });
   }

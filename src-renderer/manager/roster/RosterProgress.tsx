@@ -5,9 +5,12 @@ import type { EventPayload } from '../../../src-main/core/contract';
 
 type Progress = EventPayload<'roster.progress'>;
 
-/** Rows read and rows checked so far: a reading reports its rows, then checks them. */
+/**
+ * The file's parts sent to the station first (done and total count parts); then the rows read and checked, as a
+ * reading reports its rows and then checks them; or the people imported.
+ */
 export interface Figures {
-  phase: Progress['phase'];
+  phase: Progress['phase'] | 'sending';
   read: number;
   checked: number;
   done: number;
@@ -31,7 +34,9 @@ export function RosterProgress({ figures, onCancel }: { figures: Figures; onCanc
       {/* Without a total yet the bar runs without a figure: the browser draws it as busy. */}
       <progress max={total ?? undefined} value={total === null ? undefined : done} aria-label={t(`roster.phase.${phase}`)} />
       <span data-testid="roster-progress-figures">
-        {phase === 'importing' ? t('roster.importProgress', { done }) : t('roster.progress', { read: figures.read, checked: figures.checked })}
+        {phase === 'sending' && t('roster.sendProgress', { percent: total ? Math.floor((done / total) * 100) : 0 })}
+        {phase === 'importing' && t('roster.importProgress', { done })}
+        {(phase === 'reading' || phase === 'checking') && t('roster.progress', { read: figures.read, checked: figures.checked })}
       </span>
       <button type="button" className="secondary" data-testid="roster-cancel" onClick={onCancel}>
         {t('roster.cancel')}
