@@ -8,17 +8,24 @@ Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearS
 
 type Coverage = Output<'roster.coverage'>;
 
-/** Each hour's label, and the percentage of the roster sampled by its end. */
+/** The start (plus 0) or the end (plus 1) of the hour "YYYY-MM-DD HH", with its day unless the round has one. */
+function clock(hour: string, oneDay: boolean, plus: 0 | 1): string {
+  return `${oneDay ? '' : `${hour.slice(5, 10)} `}${String(Number(hour.slice(11)) + plus).padStart(2, '0')}:00`;
+}
+
+/** The roster sampled by the end of each hour, as a percentage, from 0 at the start of the first. */
 function rising(coverage: Coverage): { labels: string[]; values: number[] } {
-  const oneDay = coverage.round.firstDay === coverage.round.lastDay;
+  const { hours, total, round } = coverage;
+  if (hours.length === 0) return { labels: [], values: [] };
+  const oneDay = round.firstDay === round.lastDay;
+  const labels = [clock(hours[0].hour, oneDay, 0)];
+  const values = [0];
   let sampled = 0;
-  const values: number[] = [];
-  for (const hour of coverage.hours) {
-    sampled += hour.sampled;
-    values.push(coverage.total.onRoster === 0 ? 0 : Math.round((sampled / coverage.total.onRoster) * 1000) / 10);
+  for (const { hour, sampled: inHour } of hours) {
+    sampled += inHour;
+    labels.push(clock(hour, oneDay, 1));
+    values.push(total.onRoster === 0 ? 0 : Math.round((sampled / total.onRoster) * 1000) / 10);
   }
-  // "YYYY-MM-DD HH": a one-day round needs only the hour.
-  const labels = coverage.hours.map(({ hour }) => `${oneDay ? '' : `${hour.slice(5, 10)} `}${hour.slice(11)}:00`);
   return { labels, values };
 }
 

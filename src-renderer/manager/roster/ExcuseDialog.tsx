@@ -45,7 +45,7 @@ export function ExcuseDialog({ person, onClose }: { person: Person; onClose: (ch
         }
       }}
     >
-      <h3 id="excuse-title">{t('coverage.dialog.title', { name: person.name })}</h3>
+      <h3 id="excuse-title">{t('coverage.dialog.title', { name: person.name, where: [person.building, person.unit, person.room].filter(Boolean).join(' ') })}</h3>
       <fieldset>
         <legend>{t('coverage.dialog.reason')}</legend>
         {EXCUSE_REASONS.map((choice, i) => (

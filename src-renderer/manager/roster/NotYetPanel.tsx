@@ -1,7 +1,7 @@
 // The 未检 Not yet tab: who on the roster has not been sampled in the round, by address, filtered by grid, building,
 // unit or group; masked unless the manager asks for full names and phones (the core audits it). ↑ ↓ choose a person
 // and E excuses them with a reason, or undoes the excuse of one shown with "include excused". The list prints on A4
-// for the grid worker and exports as XLSX or CSV. It is read again whenever the core pushes the coverage.
+// for the grid worker and exports as XLSX or CSV. Masked, it is read again whenever the core pushes the coverage.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../src-main/core/contract';
@@ -44,7 +44,14 @@ export function NotYetPanel() {
     });
   }, [filter, includeExcused, full, offset]);
   useEffect(read, [read]);
-  usePushed('roster.coverage', read);
+  // Read again as people are sampled, but not while names and phones are shown in full: each reading of them is a
+  // line of the audit trail, and a busy desk pushes the coverage every few seconds.
+  usePushed(
+    'roster.coverage',
+    useCallback(() => {
+      if (!full) read();
+    }, [full, read]),
+  );
 
   const choose = (change: () => void) => {
     change();
