@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { personCode } from '../fixtures/people';
 import { ledgerPerson, ledgerXlsx } from './rosterLedger';
@@ -32,6 +32,13 @@ test.afterEach(async () => {
   fs.rmSync(out, { recursive: true, force: true });
 });
 
+async function managerWindow(browser: Browser): Promise<Page> {
+  const manager = await browser.newPage();
+  await manager.goto(station.urls.manager);
+  await signIn(manager, MANAGER);
+  return manager;
+}
+
 const scan = (page: Page, text: string) => typeAsScanner(page, page.getByTestId('scan'), text);
 const MM = 72 / 25.4;
 
@@ -39,9 +46,7 @@ test('a ledger is previewed and imported, the coverage follows the desk, a perso
   browser,
 }) => {
   test.setTimeout(120_000);
-  const manager = await browser.newPage();
-  await manager.goto(station.urls.manager);
-  await signIn(manager, MANAGER);
+  const manager = await managerWindow(browser);
 
   // The preview: the header found under the title, the bad row refused with its reason, nothing stored yet.
   await manager.getByTestId('tab-roster').click();
@@ -147,4 +152,41 @@ test('a ledger is previewed and imported, the coverage follows the desk, a perso
   expect(text).not.toContain(ledgerPerson(3).idNumber);
   expect(text).not.toContain(ledgerPerson(3).phone);
   expect(text).not.toContain('打印视图');
+});
+
+test('a large ledger shows how far its sending and reading have come, and a cancel leaves nothing', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const manager = await managerWindow(browser);
+  await manager.getByTestId('tab-roster').click();
+  const ledger = { name: '全街道台账.xlsx', mimeType: 'application/octet-stream', buffer: await ledgerXlsx(30_000) };
+
+  // Every figure the progress line shows, as the page shows it: it moves faster than a test could look.
+  await manager.evaluate(() => {
+    const seen: string[] = ((window as unknown as { figures: string[] }).figures = []);
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="roster-progress-figures"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await manager.getByTestId('roster-file').setInputFiles(ledger);
+  await expect(manager.getByTestId('roster-count-rows')).toHaveText('30001', { timeout: 60_000 });
+  const figures = await manager.evaluate(() => (window as unknown as { figures: string[] }).figures);
+  expect(figures.some((text) => /^已发送 \d+%$/.test(text))).toBe(true);
+  // The sheet's 30,003 rows read (the title, the header and the bad row too), then the 30,001 under the header
+  // checked, rising (the preview may take the line's place before its last figure is drawn).
+  const checked = figures.flatMap((text) => /^已读取 30003 行 · 已检查 (\d+) 行$/.exec(text)?.[1] ?? []).map(Number);
+  expect(checked.length).toBeGreaterThan(1);
+  expect(checked).toEqual([...checked].sort((a, b) => a - b));
+  expect(Math.max(...checked)).toBeLessThanOrEqual(30_001);
+  await manager.getByTestId('roster-drop').click();
+  await expect(manager.getByTestId('roster-preview')).toHaveCount(0);
+
+  // The same file again, cancelled while the station works on it: the tab is back at choosing, nothing stored.
+  await manager.getByTestId('roster-file').setInputFiles(ledger);
+  await manager.getByTestId('roster-cancel').click();
+  await expect(manager.getByTestId('roster-said')).toHaveText('已取消，什么也没有保存。');
+  await expect(manager.getByTestId('roster-progress')).toHaveCount(0);
+  await expect(manager.getByTestId('roster-preview')).toHaveCount(0);
+  await expect(manager.getByTestId('roster-choose')).toBeFocused();
+  expect((station.snapshot() as { roster_people: unknown[] }).roster_people).toEqual([]);
 });

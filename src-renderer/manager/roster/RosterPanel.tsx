@@ -38,6 +38,12 @@ export function RosterPanel() {
     [],
   );
 
+  // Whenever the tab is back at choosing (on opening, after an import, a cancel or a file refused), the button that
+  // chooses has the focus: it was disabled while the station worked.
+  useEffect(() => {
+    if (stage.kind === 'choose') chooseButton.current?.focus();
+  }, [stage.kind]);
+
   function backToChoose(words: Said | null): void {
     fileId.current = null;
     if (picker.current) picker.current.value = '';
@@ -93,7 +99,6 @@ export function RosterPanel() {
     job.current++;
     if (fileId.current !== null) void bridge.call('roster.cancel', { fileId: fileId.current });
     backToChoose({ ok: true, text: t('roster.cancelled') });
-    chooseButton.current?.focus();
   }
 
   return (
@@ -104,7 +109,7 @@ export function RosterPanel() {
         {/* The browser's own file button speaks the browser's language: this one speaks the window's. */}
         <div className="roster-actions">
           <span>{t('roster.file')}</span>
-          <button ref={chooseButton} type="button" className="secondary" autoFocus data-testid="roster-choose" disabled={stage.kind === 'working'} onClick={() => picker.current?.click()}>
+          <button ref={chooseButton} type="button" className="secondary" data-testid="roster-choose" disabled={stage.kind === 'working'} onClick={() => picker.current?.click()}>
             {t('roster.choose')}
           </button>
           {chosen && <span data-testid="roster-chosen">{chosen}</span>}
