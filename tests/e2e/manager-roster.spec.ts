@@ -1,12 +1,14 @@
 // The roster in the manager window: a community's ledger (an XLSX with a title row and one bad row) previewed with
-// the bad row's reason in words and imported; two people of it and a visitor registered at a desk while the coverage
-// tab follows, pushed; one person excused with a reason and the excuse undone, by keys; the not-yet list printed on
-// A4 and read back with pdftotext, by address and masked.
+// the bad row's reason in words (and saved for the grid worker) and imported; two people of it and a visitor
+// registered at a desk while the coverage tab follows, pushed; one person excused with a reason and the excuse
+// undone, by keys; the not-yet list exported, shown in full (audited), and printed on A4 and read back with
+// pdftotext, by address and masked. A large ledger's progress, and its cancel.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readSheet } from 'read-excel-file/node';
 import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { personCode } from '../fixtures/people';
 import { ledgerPerson, ledgerXlsx } from './rosterLedger';
@@ -39,6 +41,14 @@ async function managerWindow(browser: Browser): Promise<Page> {
   return manager;
 }
 
+/** Saves what a button downloads into the test's folder. */
+async function download(page: Page, button: string, file: string): Promise<string> {
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+  const target = path.join(out, file);
+  await saved.saveAs(target);
+  return target;
+}
+
 const scan = (page: Page, text: string) => typeAsScanner(page, page.getByTestId('scan'), text);
 const MM = 72 / 25.4;
 
@@ -67,6 +77,11 @@ test('a ledger is previewed and imported, the coverage follows the desk, a perso
   // The sample is masked: no full ID number of the file is on screen.
   await expect(manager.getByTestId('roster-sample')).toContainText('110101********');
   await expect(manager.getByTestId('roster-sample')).not.toContainText(ledgerPerson(0).idNumber);
+
+  // The refused rows as a file for the grid worker: the row, its column and the reason, in words.
+  const refusedCsv = fs.readFileSync(await download(manager, 'refused-csv', 'refused.csv'), 'utf8');
+  expect(refusedCsv).toContain(String(PEOPLE + 3));
+  expect(refusedCsv).toContain('身份证号码');
 
   await manager.getByTestId('roster-import').click();
   await expect(manager.getByTestId('roster-said')).toContainText(`新增 ${PEOPLE} 人`);
@@ -128,6 +143,20 @@ test('a ledger is previewed and imported, the coverage follows the desk, a perso
   await expect(excused.getByTestId('not-yet-excused')).toHaveText('');
   await manager.getByTestId('include-excused').uncheck();
   await expect(count).toHaveText(`共 ${PEOPLE - 2} 人`);
+
+  // The same list as a file, masked; then on screen in full, which the screen says is recorded, and the trail has.
+  const sheet = await readSheet(await download(manager, 'not-yet-xlsx', 'not-yet.xlsx'));
+  expect(sheet.length).toBeGreaterThanOrEqual(PEOPLE - 2);
+  expect(JSON.stringify(sheet)).toContain(ledgerPerson(2).room);
+  expect(JSON.stringify(sheet)).not.toContain(ledgerPerson(2).phone);
+  await manager.getByTestId('show-full').check();
+  await expect(manager.getByTestId('full-note')).toContainText('记入审计');
+  await expect(rows.first()).toContainText(ledgerPerson(2).name);
+  await expect(rows.first()).toContainText(ledgerPerson(2).phone);
+  const listedInFull = (station.snapshot() as { audit: { kind: string }[] }).audit.filter((row) => row.kind === 'roster.listedInFull');
+  expect(listedInFull.length).toBeGreaterThan(0);
+  await manager.getByTestId('show-full').uncheck();
+  await expect(rows.first()).not.toContainText(ledgerPerson(2).phone);
 
   // On A4 for the grid worker: every person not sampled, once each, by address, masked, the header on each page.
   await manager.getByTestId('not-yet-print').click();
