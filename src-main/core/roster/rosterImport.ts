@@ -1,5 +1,5 @@
 // A ledger's good rows against the roster: what an import would add, change or leave as it is, and the import.
-// The import builds the roster's next version beside the one shown, two hundred people a transaction with a rest
+// The import builds the roster's next version beside the one shown, a hundred people a transaction with a rest
 // between them (the desks' scans take their turn), carries over everyone the ledger does not list, then shows the
 // new version in one small transaction with its fact, and clears the old one. A failure, a cancel or a power cut
 // before that leaves the roster shown as it was; what was built is cleared by the next import. A person is matched
@@ -11,8 +11,8 @@ import type { RecordFact } from '../facts/record';
 import type { RosterPerson } from './rosterPerson';
 import type { Imported } from './schemas';
 
-/** People a write transaction: about ten milliseconds with the counting triggers, the longest a desk's scan waits. */
-const CHUNK = 200;
+/** People a write transaction: a few milliseconds with the counting triggers, the longest a desk's scan waits. */
+const CHUNK = 100;
 
 /** Every run of digits padded to ten: text order is then the order a grid worker walks (2栋 before 10栋). */
 export function addressKey({ grid, building, unit, room }: Pick<RosterPerson, 'grid' | 'building' | 'unit' | 'room'>): string {

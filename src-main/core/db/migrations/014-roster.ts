@@ -113,7 +113,10 @@ export const migration014: Migration = {
       -- A person new to the roster may have come already.
       CREATE TRIGGER roster_person_added AFTER INSERT ON roster_people BEGIN ${resample('id = NEW.id AND version = NEW.version')} END;
       CREATE TRIGGER roster_uncounted AFTER DELETE ON roster_people BEGIN ${count('OLD', -1)} END;
+      -- Most updates change nothing counted (a scan of someone sampled already, a person not sampled yet resampled).
       CREATE TRIGGER roster_recounted AFTER UPDATE OF grid, building, tags, removed_at, sampled_at, excused_at ON roster_people
+        WHEN OLD.grid IS NOT NEW.grid OR OLD.building IS NOT NEW.building OR OLD.tags IS NOT NEW.tags
+          OR OLD.removed_at IS NOT NEW.removed_at OR OLD.sampled_at IS NOT NEW.sampled_at OR OLD.excused_at IS NOT NEW.excused_at
       BEGIN ${count('OLD', -1)} ${count('NEW', 1)} END;
 
       CREATE TRIGGER roster_registered AFTER INSERT ON registrations
