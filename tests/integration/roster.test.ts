@@ -212,6 +212,22 @@ describe('coverage', () => {
     expect((await pushed).event).toBe('roster.coverage');
   });
 
+  it('follows the calendar when the round is today, and keeps a round the manager set', () => {
+    let now = new Date(2026, 10, 22, 23, 50);
+    const night = tempCore(() => now);
+    try {
+      signInManager(night.core);
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-22', lastDay: '2026-11-22' });
+      now = new Date(2026, 10, 23, 0, 10);
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-23', lastDay: '2026-11-23' });
+      value(night.core.call(MANAGER, 'roster.setRound', { firstDay: '2026-11-20', lastDay: '2026-11-23' }));
+      now = new Date(2026, 10, 24, 8, 0);
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-20', lastDay: '2026-11-23' });
+    } finally {
+      night.dispose();
+    }
+  });
+
   it('counts only the days of the round, and refuses a round that ends before it begins', async () => {
     await importRoster(people(3));
     d.scan('2026112200001');

@@ -2,7 +2,6 @@
 import type { Column } from '../../export/cells';
 import { memorySink } from '../../export/memorySink';
 import { writeCsv } from '../../export/writeCsv';
-import { writeXlsx } from '../../export/writeXlsx';
 import type { SpreadsheetFormat } from '../../export/file';
 import type { ExportLanguage } from '../../export/words';
 import type { RefusedRow } from '../rosterPerson';
@@ -18,6 +17,7 @@ export async function writeRefusedRows(refused: readonly RefusedRow[], format: S
   const rows = refused.map(({ row, column, problem }) => [row, column, words.reasons[problem]]);
   const { sink, bytes } = memorySink();
   if (format === 'csv') await writeCsv(columns, rows, sink);
-  else await writeXlsx(columns, rows, sink, words.sheetName);
+  // exceljs loads on first use, as for every file the worker writes.
+  else await (await import('../../export/writeXlsx')).writeXlsx(columns, rows, sink, words.sheetName);
   return bytes();
 }
