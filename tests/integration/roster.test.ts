@@ -219,9 +219,12 @@ describe('coverage', () => {
       signInManager(night.core);
       expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-22', lastDay: '2026-11-22' });
       now = new Date(2026, 10, 23, 0, 10);
+      // Twenty minutes on, the window locked itself: the manager signs in again.
+      signInManager(night.core);
       expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-23', lastDay: '2026-11-23' });
       value(night.core.call(MANAGER, 'roster.setRound', { firstDay: '2026-11-20', lastDay: '2026-11-23' }));
       now = new Date(2026, 10, 24, 8, 0);
+      signInManager(night.core);
       expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-20', lastDay: '2026-11-23' });
     } finally {
       night.dispose();
