@@ -87,8 +87,14 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     purge,
     /** Puts the roster's counts in the outbox when the site switched it on and they changed; says whether it did. */
     reportCoverage: () => roster.report(),
-    /** The same every `intervalMs`. */
-    scheduleCoverageReports: (intervalMs: number) => scheduled(every(intervalMs, 'Coverage report', async () => roster.report())),
+    /** Every `intervalMs`: a round that follows today moves to a new day, and the counts are reported. */
+    scheduleCoverageReports: (intervalMs: number) =>
+      scheduled(
+        every(intervalMs, 'Coverage report', async () => {
+          roster.round.followToday();
+          roster.report();
+        }),
+      ),
     /** Purges at once (a station may have been off for days), then every `intervalMs`. */
     schedulePurges: (backupDir: string, intervalMs: number) =>
       scheduled(every(intervalMs, 'Retention purge', () => purge(backupDir, 'retention'), true)),

@@ -65,6 +65,8 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const handoverList = createHandoverList(db);
   const totals = createTotals(db, clock);
   const round = createRound(db, clock, record);
+  // A station started on a new day counts that day.
+  round.followToday();
   const notYet = createNotYet(db);
   const coverage = createCoverage(db, round);
   const madeFiles = createFileParts();

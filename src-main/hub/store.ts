@@ -105,6 +105,14 @@ const UPSERT_STATION = `
     last_seen = excluded.last_seen
   WHERE NOT stations.enrolled`;
 
+/**
+ * The station's backlog report, unless one it measured later is stored already: a retried batch may commit after
+ * the batches that followed it. The oldest fact's age at measuring is carried over to the hub's clock.
+ */
+const UPDATE_BACKLOG = `
+  UPDATE stations SET backlog_waiting = $2, backlog_oldest_at = now() - ($4::timestamptz - $3::timestamptz), backlog_measured_at = $4
+  WHERE station_id = $1 AND (backlog_measured_at IS NULL OR backlog_measured_at < $4)`;
+
 const asSiteFact = (fact: StoredFact, stationId: string): StoredSiteFact => ({
   factId: fact.factId.toLowerCase(),
   kind: fact.kind,
@@ -166,6 +174,8 @@ export function createStore(connectionString: string) {
           await client.query(UPSERT_STATION, [sender.stationId, sender.siteCode, sender.siteName]);
           outcome = await insertStorable(client, sender.stationId, sender.siteCode, facts);
         }
+        const { backlog } = sender;
+        if (backlog) await client.query(UPDATE_BACKLOG, [sender.stationId, backlog.waiting, backlog.oldestAt, backlog.measuredAt]);
         await client.query('COMMIT');
         return outcome;
       } catch (error) {

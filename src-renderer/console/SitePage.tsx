@@ -1,10 +1,11 @@
-// One site today: its stations (last contact, facts of the day received), its desks, its handovers and its
-// registrations, masked; an officer may open one in full, and the hub audits each opening.
+// One site today: its stations (last contact, upload backlog as each last reported it, facts of the day received),
+// its desks, its handovers and its registrations, masked; an officer may open one in full, and the hub audits each
+// opening.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../src-main/hub/console/schemas';
+import type { Me, SiteAnswer } from '../../src-main/hub/console/schemas';
 import { consoleApi } from './consoleApi';
-import { timeOf } from './format';
+import { ageOf, timeOf } from './format';
 import { problemKey } from './problems';
 import { Registrations } from './Registrations';
 import { useConsoleData } from './useConsoleData';
@@ -22,6 +23,11 @@ export function SitePage({ code, me, onBack, onSignedOut }: Props) {
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
 
+  const backlogOf = (backlog: SiteAnswer['stations'][number]['backlog']) => {
+    if (backlog === null) return t('console.site.backlogNever');
+    if (backlog.waiting === 0 || backlog.oldestAt === null) return t('console.site.backlogNone');
+    return t('console.site.backlogWaiting', { count: backlog.waiting, age: ageOf(backlog.oldestAt) });
+  };
   const stationName = (stationId: string) => data?.stations.find((station) => station.stationId === stationId)?.label ?? t('console.site.unlabelled');
 
   return (
@@ -49,6 +55,7 @@ export function SitePage({ code, me, onBack, onSignedOut }: Props) {
                 <tr>
                   <th>{t('console.site.station')}</th>
                   <th>{t('console.site.lastContact')}</th>
+                  <th>{t('console.site.backlog')}</th>
                   <th className="number">{t('console.site.factsToday')}</th>
                 </tr>
               </thead>
@@ -57,6 +64,7 @@ export function SitePage({ code, me, onBack, onSignedOut }: Props) {
                   <tr key={station.stationId} data-testid="console-station">
                     <td>{station.label ?? t('console.site.unlabelled')}</td>
                     <td>{timeOf(station.lastContact)}</td>
+                    <td data-testid="console-station-backlog">{backlogOf(station.backlog)}</td>
                     <td className="number">{station.factsToday}</td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 // The district console as district staff use it: two PCs of a site upload their morning to the hub, a viewer signs
 // in (after a wrong password, said on the page) and sees the site's totals equal to what the facts say, opens the
-// site (its PCs, handovers and registrations masked, nothing to open in full), switches to English with F9; an
+// site (its PCs with their upload backlog, or that one never reported it; handovers and registrations masked,
+// nothing to open in full), switches to English with F9; an
 // officer opens one registration in full, and the hub's audit has it.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -28,7 +29,10 @@ test.beforeEach(async () => {
   day = siteDay(today);
   for (const [index, facts] of day.stations.entries()) {
     const token = await hub.enrol('BJ-0101', `东城三点 PC${index + 1}`);
-    const answer = await sendBatch(hub.url, token, { siteCode: 'BJ-0101', siteName: '东城区第三采样点', stationId: randomUUID() }, facts);
+    // PC1 says 42 facts wait behind its batch, the oldest for 12 minutes; PC2 is an older station that says nothing.
+    const measured = Date.now();
+    const backlog = index === 0 ? { waiting: 42, oldestAt: new Date(measured - 12 * 60_000).toISOString(), measuredAt: new Date(measured).toISOString() } : undefined;
+    const answer = await sendBatch(hub.url, token, { siteCode: 'BJ-0101', siteName: '东城区第三采样点', stationId: randomUUID(), backlog }, facts);
     expect(answer.status).toBe(200);
   }
   await hub.addUser({ name: '王科长', role: 'viewer', password: PASSWORD });
@@ -83,7 +87,9 @@ test("district staff sign in and see each site's totals of the day; an officer o
   await expect(page.getByTestId('console-back')).toBeFocused();
   await expect(page.getByTestId('site-total-people')).toHaveText(String(expected.people));
   await expect(page.getByTestId('console-station')).toHaveCount(2);
-  await expect(page.getByTestId('console-stations')).toContainText('东城三点 PC1');
+  const pc = (label: string) => page.getByTestId('console-station').filter({ hasText: label }).getByTestId('console-station-backlog');
+  await expect(pc('东城三点 PC1')).toHaveText('42 条，最早的已等 12 分钟');
+  await expect(pc('东城三点 PC2')).toHaveText('从未上报（旧版软件）');
   await expect(page.getByTestId('console-handover')).toContainText('JJ-20261123-01');
   await expect(page.getByTestId('console-registration')).toHaveCount(expected.people + 2);
   await expect(page.getByTestId('console-registrations')).toContainText('欧**娜');
@@ -93,6 +99,8 @@ test("district staff sign in and see each site's totals of the day; an officer o
 
   await page.keyboard.press('F9');
   await expect(page.getByTestId('console-handovers')).toContainText('Handovers today');
+  await expect(pc('东城三点 PC1')).toHaveText('42 waiting, oldest for 12 min');
+  await expect(pc('东城三点 PC2')).toHaveText('never reported (older version)');
   await expect(page.getByTestId('console-user')).toHaveText('王科长 (viewer)');
   await page.keyboard.press('F9');
   await page.getByTestId('console-sign-out').click();

@@ -63,6 +63,7 @@ const CREATES: Record<number, string[]> = {
   1: ['facts', 'stations', 'tokens'],
   2: ['bag_tubes', 'bags', 'conflicts', 'desks', 'handover_bags', 'handovers', 'registrations', 'site_facts', 'sites', 'tubes'],
   3: ['console_audit', 'console_sessions', 'console_users'],
+  4: [],
 };
 
 describe("the hub's migrations", () => {
@@ -114,6 +115,35 @@ describe("the hub's migrations", () => {
       await store.close();
     }
     expect((await pool.query('SELECT count(*) AS n FROM site_facts')).rows).toEqual([{ n: '0' }]);
+  });
+
+  it("give the stations of a database at version 3 a backlog that says they never reported, until they do", async () => {
+    const url = await freshDatabase();
+    const pool = poolOf(url);
+    expect(await migrateHub(pool, 3)).toBe(3);
+    const token = 'a-token-without-a-site';
+    const stationId = randomUUID();
+    await pool.query("INSERT INTO tokens (token_sha256, label) VALUES ($1, '东城三点 PC1')", [createHash('sha256').update(token).digest('hex')]);
+    await pool.query("INSERT INTO stations (station_id, site_code, site_name, last_seen) VALUES ($1, 'BJ-0101', '东城区第三采样点', now())", [stationId]);
+    const before = (await pool.query('SELECT * FROM stations')).rows;
+
+    expect(await migrateHub(pool, 4)).toBe(4);
+    const backlog = 'SELECT backlog_waiting, backlog_oldest_at, backlog_measured_at FROM stations';
+    expect((await pool.query('SELECT station_id, site_code, site_name, last_seen, label, enrolled FROM stations')).rows).toEqual(before);
+    expect((await pool.query(backlog)).rows).toEqual([{ backlog_waiting: null, backlog_oldest_at: null, backlog_measured_at: null }]);
+
+    const store = createStore(url);
+    try {
+      const fact = { factId: randomUUID(), kind: 'tube.sealed', at: new Date().toISOString() };
+      const measuredAt = '2026-11-23T09:00:00.000Z';
+      const sender = { siteCode: 'BJ-0101', siteName: '东城区第三采样点', stationId, backlog: { waiting: 4, oldestAt: '2026-11-23T08:59:00.000Z', measuredAt } };
+      await store.storeBatch((await store.authenticate(token))!, sender, [{ ...fact, payloadJson: JSON.stringify(fact) }]);
+    } finally {
+      await store.close();
+    }
+    expect((await pool.query(backlog)).rows).toEqual([
+      { backlog_waiting: 4, backlog_oldest_at: expect.any(Date), backlog_measured_at: new Date('2026-11-23T09:00:00.000Z') },
+    ]);
   });
 
   it('run each migration once when several hubs start on a new database at the same moment', async () => {

@@ -105,7 +105,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     triggers: [],
   },
   14: {
-    tables: ['roster_round', 'roster_people', 'roster_counts', 'roster_hours'],
+    tables: ['roster_round', 'roster_state', 'roster_people', 'roster_counts', 'roster_hours'],
     indexes: ['roster_people_address', 'registrations_tube', 'mirror_registrations_tube'],
     triggers: [
       'roster_counted',
@@ -636,14 +636,14 @@ describe("migration 14: the community's roster", () => {
     migrate(db, 14);
     db.exec("UPDATE roster_round SET first_day = '2026-11-30', last_day = '2026-11-30', follows_today = 0");
     const person = db.prepare(
-      `INSERT INTO roster_people (id, doc_type, doc_number, name, phone, grid, building, unit, room, address, address_key, tags, added_at, updated_at)
-       VALUES (?, 'resident-id', ?, 'x', '', ?, ?, '1', '101', '', '', ?, 'now', 'now')`,
+      `INSERT INTO roster_people (id, version, doc_type, doc_number, name, phone, grid, building, unit, room, address, address_key, tags, added_at, updated_at)
+       VALUES (?, 0, 'resident-id', ?, 'x', '', ?, ?, '1', '101', '', '', ?, 'now', 'now')`,
     );
     person.run('p1', 'A1', 'G1', '1栋', '["60岁以上"]');
     person.run('p2', 'B2', 'G1', '2栋', '[]');
     person.run('p3', 'C3', 'G2', '1栋', '["60岁以上"]');
     const counts = () =>
-      db.prepare('SELECT dimension, grid, key, on_roster, sampled, excused FROM roster_counts WHERE on_roster <> 0 ORDER BY dimension, grid, key').raw().all();
+      db.prepare('SELECT dimension, grid, key, on_roster, sampled, excused FROM roster_counts WHERE version = 0 AND on_roster <> 0 ORDER BY dimension, grid, key').raw().all();
     expect(counts()).toEqual([
       ['building', 'G1', '1栋', 1, 1, 0],
       ['building', 'G1', '2栋', 1, 1, 0],
@@ -673,5 +673,11 @@ describe("migration 14: the community's roster", () => {
     db.exec("UPDATE roster_round SET first_day = '2026-11-29', last_day = '2026-11-30'");
     expect(db.prepare("SELECT sampled_at FROM roster_people WHERE id = 'p1'").pluck().get()).toBe('2026-11-30T01:30:00.000Z');
     expect(() => db.exec("UPDATE roster_round SET last_day = '2026-11-01'")).toThrow(/CHECK/);
+    // The same person in the roster's next version (an import being built) is counted in that version only, and
+    // sampled by the same registration; each version holds a document once.
+    db.exec(`INSERT INTO roster_people (id, version, doc_type, doc_number, name, phone, grid, building, unit, room, address, address_key, tags, added_at, updated_at)
+      SELECT id, 1, doc_type, doc_number, name, phone, 'G9', building, unit, room, address, address_key, tags, added_at, updated_at FROM roster_people WHERE id = 'p1'`);
+    expect(db.prepare("SELECT version, on_roster, sampled FROM roster_counts WHERE dimension = 'grid' AND grid = 'G9'").raw().all()).toEqual([[1, 1, 1]]);
+    expect(() => db.exec("INSERT INTO roster_people SELECT * FROM roster_people WHERE id = 'p1' AND version = 1")).toThrow(/UNIQUE|PRIMARY KEY/);
   });
 });

@@ -8,7 +8,7 @@ import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import type { PushedEvent } from '../../src-main/core/contract';
 import { MANAGER, driver, signInManager, value } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
-import { fetchMade, openLedger, openRoster, rosterEntry, rosterXlsx, type RosterEntry } from '../fixtures/rosterFile';
+import { fetchMade, openLedger, openRoster, rosterCode, rosterEntry, rosterXlsx, type RosterEntry } from '../fixtures/rosterFile';
 import { tempCore } from '../fixtures/tempCore';
 import { localDay } from '../../src-main/core/clock';
 
@@ -124,18 +124,38 @@ describe('importing a roster', () => {
 });
 
 describe('an import that fails', () => {
-  it('leaves nothing of the file when a row fails in the middle of its transaction', async () => {
-    const entries = people(12);
+  it('leaves the roster as it was when a row fails in the middle of the import', async () => {
+    await importRoster(people(5));
+    const [excused] = value(core.call(MANAGER, 'roster.notYet', {})).people;
+    value(core.call(MANAGER, 'roster.excuse', { personId: excused.id, reason: 'away' }));
+    const before = readDb((db) => db.prepare('SELECT * FROM roster_people ORDER BY rowid').all());
+
+    // The new ledger moves everyone; a fault of the test's own refuses its 250th person, past the first of the
+    // import's transactions.
+    const entries = people(300).map((entry) => ({ ...entry, room: '999' }));
     const preview = value(await openRoster(core, entries));
-    // A fault of the test's own on the seventh person: the six before it were written in the same transaction.
     const db = new Database(path.join(station.dataDir, DATABASE_FILE));
-    db.exec(`CREATE TRIGGER test_fault BEFORE INSERT ON roster_people WHEN NEW.doc_number = '${entries[6].id}' BEGIN SELECT RAISE(ABORT, 'fault'); END`);
+    db.exec(`CREATE TRIGGER test_fault BEFORE INSERT ON roster_people WHEN NEW.doc_number = '${entries[249].id}' BEGIN SELECT RAISE(ABORT, 'fault'); END`);
     db.close();
     const answer = await core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId });
     expect(answer).toMatchObject({ ok: false, error: { code: 'not-saved' } });
-    expect(readDb((db) => db.prepare('SELECT count(*) FROM roster_people').pluck().get())).toBe(0);
-    expect(readDb((db) => db.prepare("SELECT count(*) FROM audit WHERE kind = 'roster.imported'").pluck().get())).toBe(0);
-    expect(coverage().total.onRoster).toBe(0);
+    expect(readDb((db) => db.prepare('SELECT * FROM roster_people ORDER BY rowid').all())).toEqual(before);
+    expect(readDb((db) => db.prepare("SELECT count(*) FROM audit WHERE kind = 'roster.imported'").pluck().get())).toBe(1);
+    expect(coverage().total).toEqual({ onRoster: 5, sampled: 0, excused: 1, notYet: 4, rate: 0 });
+  });
+
+  it('carries over the people a new ledger does not list, and their excuses', async () => {
+    await importRoster(people(4));
+    const listed = value(core.call(MANAGER, 'roster.notYet', {})).people;
+    const third = listed.find((person) => person.name === '居*2')!;
+    value(core.call(MANAGER, 'roster.excuse', { personId: third.id, reason: 'hospital' }));
+    const { imported } = await importRoster([rosterEntry(2), rosterEntry(9)]);
+    expect(imported).toEqual({ added: 1, updated: 0, unchanged: 1, refused: 0 });
+    expect(coverage().total).toMatchObject({ onRoster: 5, excused: 1 });
+    const after = value(core.call(MANAGER, 'roster.notYet', { includeExcused: true })).people;
+    expect(after.find((person) => person.id === third.id)?.excused).toMatchObject({ reason: 'hospital' });
+    // One version of the roster is left once an import is shown.
+    expect(readDb((db) => db.prepare('SELECT DISTINCT version FROM roster_people').pluck().all())).toEqual([2]);
   });
 });
 
@@ -165,7 +185,7 @@ describe('coverage', () => {
     const entries = people(6);
     await importRoster(entries);
     d.scan('2026112200001');
-    for (const index of [0, 1]) d.scan(personCode(index));
+    for (const index of [0, 1]) d.scan(rosterCode(rosterEntry(index)));
     // personCode(40) is nobody of this roster: a visitor.
     d.scan(personCode(40));
     expect(coverage()).toMatchObject({ total: { onRoster: 6, sampled: 2, notYet: 4 }, visitors: 1 });
@@ -188,14 +208,33 @@ describe('coverage', () => {
       }),
     );
     d.scan('2026112200001');
-    d.scan(personCode(2));
+    d.scan(rosterCode(rosterEntry(2)));
     expect((await pushed).event).toBe('roster.coverage');
+  });
+
+  it('follows the calendar when the round is today, and keeps a round the manager set', () => {
+    let now = new Date(2026, 10, 22, 23, 50);
+    const night = tempCore(() => now);
+    try {
+      signInManager(night.core);
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-22', lastDay: '2026-11-22' });
+      now = new Date(2026, 10, 23, 0, 10);
+      // Twenty minutes on, the window locked itself: the manager signs in again.
+      signInManager(night.core);
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-23', lastDay: '2026-11-23' });
+      value(night.core.call(MANAGER, 'roster.setRound', { firstDay: '2026-11-20', lastDay: '2026-11-23' }));
+      now = new Date(2026, 10, 24, 8, 0);
+      signInManager(night.core);
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-20', lastDay: '2026-11-23' });
+    } finally {
+      night.dispose();
+    }
   });
 
   it('counts only the days of the round, and refuses a round that ends before it begins', async () => {
     await importRoster(people(3));
     d.scan('2026112200001');
-    d.scan(personCode(0));
+    d.scan(rosterCode(rosterEntry(0)));
     expect(coverage().total.sampled).toBe(1);
     const backwards = core.call(MANAGER, 'roster.setRound', { firstDay: '2026-12-05', lastDay: '2026-12-01' });
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: ['lastDay'], problem: 'round-backwards' }] } });
@@ -216,7 +255,7 @@ describe('sending coverage to the platform', () => {
 
     value(core.call(MANAGER, 'site.updateSettings', { sendCoverage: true }));
     d.scan('2026112200001');
-    d.scan(personCode(0));
+    d.scan(rosterCode(rosterEntry(0)));
     expect(core.admin.reportCoverage()).toBe(true);
     expect(core.admin.reportCoverage()).toBe(false);
     const [sent] = outbox();
@@ -231,7 +270,7 @@ describe('sending coverage to the platform', () => {
     }
     expect(sent).not.toContain('60岁以上');
 
-    d.scan(personCode(1));
+    d.scan(rosterCode(rosterEntry(1)));
     expect(core.admin.reportCoverage()).toBe(true);
     expect(outbox()).toHaveLength(2);
   });
@@ -241,7 +280,7 @@ describe('the not-yet list', () => {
   it('lists who has not come by address, masked unless asked in full (which is in the trail)', async () => {
     await importRoster(people(9));
     d.scan('2026112200001');
-    d.scan(personCode(0));
+    d.scan(rosterCode(rosterEntry(0)));
     const page = value(core.call(MANAGER, 'roster.notYet', { filter: { grid: '第1网格' } }));
     // Grid 1 holds people 0, 3 and 6; person 0 came. Building 6栋 before 10栋: digits sort as numbers.
     expect(page.total).toBe(2);

@@ -8,9 +8,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/core';
 import { DATABASE_FILE } from '../../src-main/core/core';
 import { driver } from '../fixtures/driver';
-import { personCode } from '../fixtures/people';
 import { openKeyed, passphraseEnv, TEST_PASSPHRASE } from '../fixtures/passphrase';
-import { rosterEntry, rosterXlsx } from '../fixtures/rosterFile';
+import { rosterCode, rosterEntry, rosterXlsx } from '../fixtures/rosterFile';
 import { tempCore, tempDir } from '../fixtures/tempCore';
 
 const CLI = path.resolve(__dirname, '../../out/main/cli.js');
@@ -63,7 +62,7 @@ it('imports a ledger after a dry run that lists its refused rows, and writes the
   // Three of them come on the day, in grid 1 (even indexes) two and grid 2 one.
   const d = driver(core, dataDir);
   d.scan('2026112200001');
-  for (const index of [0, 2, 3]) d.scan(personCode(index));
+  for (const index of [0, 2, 3]) d.scan(rosterCode(rosterEntry(index)));
 
   const covered = path.join(out, 'coverage.csv');
   const written = cli('coverage', '--day', DAY, '--out', covered, '--format', 'csv');

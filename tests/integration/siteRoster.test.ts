@@ -3,8 +3,7 @@
 // never leaves B: the hub holds no roster fact and A's mirror none of it.
 import { describe, expect, it, vi } from 'vitest';
 import { MANAGER, value } from '../fixtures/driver';
-import { personCode } from '../fixtures/people';
-import { openRoster, rosterEntry } from '../fixtures/rosterFile';
+import { openRoster, rosterCode, rosterEntry } from '../fixtures/rosterFile';
 import { siteAtTestHub } from '../fixtures/siteStation';
 
 const SITE = 'BJ-0103';
@@ -20,7 +19,7 @@ describe("the roster across the site's PCs", () => {
     value(await b.core.callAsync(MANAGER, 'roster.import', { fileId: preview.fileId }));
 
     a.d.scan('2026113000001');
-    for (const i of [0, 1, 30]) a.d.scan(personCode(i));
+    for (const i of [0, 1, 30]) a.d.scan(rosterCode(rosterEntry(i)));
     a.d.seal();
     const coverage = () => b.d.call(MANAGER, 'roster.coverage');
     await vi.waitFor(() => expect(coverage()).toMatchObject({ total: { onRoster: 5, sampled: 2, notYet: 3 }, visitors: 1 }), WAIT);

@@ -36,7 +36,11 @@ const options = workerDataSchema.parse(workerData);
 const db = openDatabase(options.file, options.key, options.nativeBinding);
 const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
 const purgeRoster = createRosterRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
-const ledgers = createLedgerJobs(db, (progress) => parentPort!.postMessage({ progress }));
+const ledgers = createLedgerJobs(
+  db,
+  (progress) => parentPort!.postMessage({ progress }),
+  () => new Promise((resolve) => setTimeout(resolve, REST_MS)),
+);
 
 /** A table into a file on disk (`out`), or into memory for a window. */
 async function writeTable(
@@ -80,7 +84,7 @@ async function run(job: BackgroundJob): Promise<JobDone> {
     case 'ledgerRemap':
       return { count: 0, preview: await ledgers.remap(job.fileId, job.choice, job.today) };
     case 'ledgerImport':
-      return { count: 0, imported: ledgers.import(job.fileId, job.at, job.actor) };
+      return { count: 0, imported: await ledgers.import(job.fileId, job.at, job.actor) };
     case 'ledgerRefused': {
       const { count, bytes } = await ledgers.refusedRows(job.fileId, job.format, job.language);
       // A buffer of its own to transfer (the writer's bytes may share one with others).

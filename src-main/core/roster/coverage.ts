@@ -1,6 +1,7 @@
 // The round's coverage as the manager sees it: per grid, building and tag, how many are on the roster, sampled,
-// excused and not yet, read from the counts the database's triggers keep (a few hundred rows, whatever the roster's
-// size); the people sampled who are not on the roster; and the roster's people first sampled in each hour.
+// excused and not yet, read from the counts the database's triggers keep for the roster's version shown (a few
+// hundred rows, whatever the roster's size); the people sampled who are not on the roster; and the roster's people
+// first sampled in each hour.
 import type { Db } from '../db/database';
 import type { RosterRound } from './round';
 import type { Counts, Coverage } from './schemas';
@@ -27,15 +28,18 @@ const SAMPLED_DOCUMENTS = `
 
 /** The visitors' count reads the round's registrations by day, and each one's roster entry by its document. */
 export const VISITORS_SEARCH = `SELECT count(*) FROM (${SAMPLED_DOCUMENTS}) s
-  WHERE NOT EXISTS (SELECT 1 FROM roster_people p WHERE p.doc_type = s.doc_type AND p.doc_number = s.doc_number AND p.removed_at IS NULL)`;
+  WHERE NOT EXISTS (SELECT 1 FROM roster_people p WHERE p.doc_type = s.doc_type AND p.doc_number = s.doc_number
+    AND p.version = (SELECT version FROM roster_state) AND p.removed_at IS NULL)`;
 
 export function createCoverage(db: Db, round: RosterRound) {
   const byDimension = db.prepare<[string], Stored>(
     `SELECT grid, key, on_roster AS onRoster, sampled, excused FROM roster_counts
-     WHERE dimension = ? AND on_roster > 0 ORDER BY grid, key`,
+     WHERE version = (SELECT version FROM roster_state) AND dimension = ? AND on_roster > 0 ORDER BY grid, key`,
   );
   const visitors = db.prepare<{ firstDay: string; lastDay: string }, number>(VISITORS_SEARCH).pluck();
-  const hours = db.prepare<[], { hour: string; sampled: number }>('SELECT hour, sampled FROM roster_hours WHERE sampled > 0 ORDER BY hour');
+  const hours = db.prepare<[], { hour: string; sampled: number }>(
+    'SELECT hour, sampled FROM roster_hours WHERE version = (SELECT version FROM roster_state) AND sampled > 0 ORDER BY hour',
+  );
 
   return function coverage(): Coverage {
     const now = round.current();

@@ -1,5 +1,6 @@
 // A person of the roster excused with a reason (away, in hospital, sampled elsewhere, refused, or other words), the
-// excuse undone, or the person taken off the roster: each one fact with who and when, kept on this PC.
+// excuse undone, or the person taken off the roster: each one fact with who and when, kept on this PC. Each changes
+// the person by id in every version of the roster, so an import being built carries it too.
 import { RefusedInput } from '../calls/refusedInput';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
@@ -22,6 +23,7 @@ export function createExcusals(db: Db, clock: Clock, record: RecordFact, notYet:
     'UPDATE roster_people SET excused_reason = NULL, excused_note = NULL, excused_at = NULL, excused_by = NULL WHERE id = ? AND excused_at IS NOT NULL',
   );
   const remove = db.prepare('UPDATE roster_people SET removed_at = @at, removed_reason = @reason WHERE id = @id AND removed_at IS NULL');
+  const onRoster = db.prepare<[string], number>('SELECT 1 FROM roster_people WHERE id = ? AND removed_at IS NULL AND version = (SELECT version FROM roster_state)').pluck();
 
   /** The person as the list shows them after the change; a person the roster does not hold is a refused input. */
   function shown(id: string): RosterRow {
@@ -34,6 +36,7 @@ export function createExcusals(db: Db, clock: Clock, record: RecordFact, notYet:
     excuse(id: string, reason: ExcuseReason, note: string, by: By): RosterRow {
       db.transaction(() => {
         const at = clock().toISOString();
+        if (!onRoster.get(id)) return;
         if (excuse.run({ id, reason, note: note.trim(), at, by: by.name }).changes === 0) return;
         record({ kind: 'roster.excused', subject: id, actor: by.actor, data: { reason }, private: { note: note.trim() } });
       }).immediate();
@@ -51,6 +54,7 @@ export function createExcusals(db: Db, clock: Clock, record: RecordFact, notYet:
     remove(id: string, reason: string, by: By): boolean {
       return db
         .transaction(() => {
+          if (!onRoster.get(id)) return false;
           if (remove.run({ id, reason, at: clock().toISOString() }).changes === 0) return false;
           record({ kind: 'roster.removed', subject: id, actor: by.actor, data: {}, private: { reason } });
           return true;

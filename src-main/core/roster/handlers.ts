@@ -29,17 +29,22 @@ export function rosterHandlers({ roster, db, record }: Services): FeatureHandler
       return { cancelled: true };
     },
     'roster.refusedRows': ({ fileId, format, language }) => ledgers.refusedRows(fileId, format, language),
-    'roster.coverage': () => coverage(),
+    'roster.coverage': () => {
+      round.followToday();
+      return coverage();
+    },
     'roster.setRound': (next, who, changed) => {
       round.set(next, actorOf(who));
       changed({ kind: 'roster' });
       return coverage();
     },
     'roster.notYet': (request, who) => {
+      round.followToday();
       auditFull(request.full, request.filter, who, 'screen');
       return notYet.page(request);
     },
     'roster.notYetFile': ({ filter, full, format, language }, who) => {
+      round.followToday();
       auditFull(full, filter, who, format);
       return ledgers.notYetFile(filter, full, format, language);
     },

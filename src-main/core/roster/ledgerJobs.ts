@@ -6,7 +6,7 @@ import { createFactRecorder } from '../facts/record';
 import { maskIdNumber, maskName, maskPhone } from '../domain/mask';
 import type { ExportLanguage } from '../export/words';
 import type { SpreadsheetFormat } from '../export/file';
-import { readLedger, writeRefusedRows, type LedgerReading } from './ledger';
+import { LedgerCancelled, readLedger, writeRefusedRows, type LedgerReading } from './ledger';
 import type { LedgerChoice, RosterProgress } from './ledgerFile';
 import { REQUIRED_ROSTER_FIELDS } from './rosterPerson';
 import { createRosterImport } from './rosterImport';
@@ -35,7 +35,8 @@ interface Kept {
   reading: LedgerReading;
 }
 
-export function createLedgerJobs(db: Db, progressed: (progress: RosterProgress) => void) {
+/** `rest` runs between two of an import's write transactions: there the desks take their turn at the database. */
+export function createLedgerJobs(db: Db, progressed: (progress: RosterProgress) => void, rest: () => Promise<void>) {
   const kept = new Map<string, Kept>();
   const cancelled = new Set<string>();
   // The import's fact carries the instant the station asked for; this clock is never read for it.
@@ -97,15 +98,21 @@ export function createLedgerJobs(db: Db, progressed: (progress: RosterProgress) 
       return read(fileId, fileName, bytes, choice, today);
     },
 
-    /** The kept ledger's people in one transaction; the file is forgotten once they are in. */
-    import(fileId: string, at: string, actor: string): Imported {
+    /** The kept ledger's people, shown all at once or not at all; the file is forgotten once they are in. */
+    async import(fileId: string, at: string, actor: string): Promise<Imported> {
       const { fileName, reading } = keptFile(fileId);
       const missing = missingFields(reading);
       if (missing.length > 0) throw new LedgerRefused(`The ledger ${fileId} has no column for ${missing.join(', ')}.`, 'columns-missing');
       const people = reading.people.map(({ person }) => person);
-      progressed({ fileId, phase: 'importing', done: 0, total: people.length });
-      const imported = rosterImport.importPeople(people, reading.refused.length, { fileId, fileName }, at, actor);
-      progressed({ fileId, phase: 'importing', done: people.length, total: people.length });
+      const pace = {
+        rest,
+        stopIfCancelled() {
+          if (cancelled.has(fileId)) throw new LedgerCancelled();
+        },
+        progressed: (done: number) => progressed({ fileId, phase: 'importing', done, total: people.length }),
+      };
+      pace.progressed(0);
+      const imported = await rosterImport.importPeople(people, reading.refused.length, { fileId, fileName }, at, actor, pace);
       kept.delete(fileId);
       return imported;
     },

@@ -25,7 +25,9 @@ interface Stored {
 const COLUMNS = `id, name, doc_number AS docNumber, phone, grid, building, unit, room, address, tags,
   excused_reason AS excusedReason, excused_note AS excusedNote, excused_at AS excusedAt, excused_by AS excusedBy`;
 
-const NOT_YET = `removed_at IS NULL AND sampled_at IS NULL AND (@includeExcused OR excused_at IS NULL)
+const SHOWN = 'version = (SELECT version FROM roster_state)';
+
+const NOT_YET = `${SHOWN} AND removed_at IS NULL AND sampled_at IS NULL AND (@includeExcused OR excused_at IS NULL)
   AND (@grid IS NULL OR grid = @grid) AND (@building IS NULL OR building = @building) AND (@unit IS NULL OR unit = @unit)
   AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(tags) WHERE value = @tag))`;
 
@@ -67,7 +69,7 @@ export function createNotYet(db: Db) {
   const page = db.prepare<Bound & { limit: number; offset: number }, Stored>(NOT_YET_PAGE);
   const total = db.prepare<Bound, number>(`SELECT count(*) FROM roster_people WHERE ${NOT_YET}`).pluck();
   const all = db.prepare<Bound, Stored>(`SELECT ${COLUMNS} FROM roster_people WHERE ${NOT_YET} ORDER BY address_key`);
-  const one = db.prepare<[string], Stored>(`SELECT ${COLUMNS} FROM roster_people WHERE id = ?`);
+  const one = db.prepare<[string], Stored>(`SELECT ${COLUMNS} FROM roster_people WHERE id = ? AND ${SHOWN}`);
 
   return {
     page(request: { filter: NotYetFilter; includeExcused: boolean; full: boolean; offset: number; limit: number }) {

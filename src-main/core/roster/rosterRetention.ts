@@ -10,22 +10,23 @@ const PURGE_CHUNK = 200;
 
 export function createRosterRetention(db: Db, rest: () => Promise<void>) {
   const lastRoundDay = db.prepare<[], string>('SELECT last_day FROM roster_round').pluck();
-  const some = db.prepare<[number], string>('SELECT id FROM roster_people LIMIT ?').pluck();
-  const deletePerson = db.prepare('DELETE FROM roster_people WHERE id = ?');
+  const some = db.prepare<[number], number>('SELECT rowid FROM roster_people LIMIT ?').pluck();
+  const deletePerson = db.prepare('DELETE FROM roster_people WHERE rowid = ?');
+  const shownPeople = db.prepare<[], number>('SELECT count(*) FROM roster_people WHERE version = (SELECT version FROM roster_state)').pluck();
   const privateParts = db.prepare(
     `DELETE FROM audit_private WHERE fact_id IN (SELECT fact_id FROM audit WHERE kind IN ('roster.excused', 'roster.removed'))`,
   );
-  const purgeChunk = db.transaction((ids: readonly string[]) => {
-    for (const id of ids) deletePerson.run(id);
+  const purgeChunk = db.transaction((rows: readonly number[]) => {
+    for (const rowid of rows) deletePerson.run(rowid);
   });
 
   /** Purges the roster when its last round ended before the cutoff; returns how many people went. */
   return async function purgeRoster({ cutoff, at, actor }: { cutoff: string; at: string; actor: string }): Promise<number> {
     if (lastRoundDay.get()! >= localDay(new Date(cutoff))) return 0;
-    let purged = 0;
-    for (let ids = some.all(PURGE_CHUNK); ids.length > 0; ids = some.all(PURGE_CHUNK)) {
-      purgeChunk.immediate(ids);
-      purged += ids.length;
+    // The people of the roster shown; every version goes (an import given up left its own).
+    const purged = shownPeople.get()!;
+    for (let rows = some.all(PURGE_CHUNK); rows.length > 0; rows = some.all(PURGE_CHUNK)) {
+      purgeChunk.immediate(rows);
       await rest();
     }
     const record = createFactRecorder(db, () => new Date(at));

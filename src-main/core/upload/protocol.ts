@@ -6,10 +6,24 @@ export const FACTS_PATH = '/v1/facts';
 
 export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a UUID');
 
+/**
+ * What the station still has to send besides the batch it comes with, measured as the batch was made: the facts
+ * waiting in its outbox (held ones not counted) and when the oldest was recorded, both by the station's clock.
+ */
+export const backlogReportSchema = z.object({
+  waiting: z.number().int().min(0),
+  oldestAt: z.iso.datetime().nullable(),
+  /** Orders the reports of one station: batches arrive out of order when retried. */
+  measuredAt: z.iso.datetime(),
+});
+
 export const senderSchema = z.object({
   siteCode: z.string().max(32),
   siteName: z.string().max(60),
   stationId: uuidSchema,
+  // Optional, and only the SwabDesk protocol sends it; a report the platform cannot read is dropped, never the
+  // batch's facts with it.
+  backlog: backlogReportSchema.optional().catch(undefined),
 });
 
 /** A fact on the wire: its key, kind and time, and what the platform is told of it. */

@@ -27,7 +27,8 @@ type UploadState = UploaderStatus['state'];
 export interface UploaderOptions {
   queue: OutboxQueue;
   settings: UploadSettingsStore;
-  sender: () => Sender;
+  /** Who sends the batch of `batchSize` facts, with what the station has left to send behind it. */
+  sender: (batchSize: number) => Sender;
   clock: Clock;
   /** Called when the status or the outbox changed, for the windows that show them. */
   changed: () => void;
@@ -86,7 +87,7 @@ export function createUploader(options: UploaderOptions) {
     endpoint: string,
     adapter: Adapter,
   ): Promise<{ verdict: Verdict; nothingToSend: boolean }> {
-    const body = adapter.body(facts, options.sender());
+    const body = adapter.body(facts, options.sender(facts.length));
     if (body === null) return { verdict: { kind: 'answered', body: '' }, nothingToSend: true };
     const headers: Record<string, string> = { 'content-type': adapter.contentType, accept: 'application/json' };
     const token = settings.token();

@@ -39,9 +39,15 @@ export function createUploads(db: Db, clock: Clock, record: RecordFact, changed:
   const settings = createUploadSettings(db, record);
   const backlog = createBacklog(db);
   const stationId = db.prepare<[], string>('SELECT id FROM site').pluck();
-  const sender = (): Sender => {
+  const sender = (batchSize: number): Sender => {
     const site = readSiteSettings(db);
-    return { siteCode: site.siteCode, siteName: site.siteName, stationId: stationId.get() ?? '' };
+    const left = backlog.behind(batchSize);
+    return {
+      siteCode: site.siteCode,
+      siteName: site.siteName,
+      stationId: stationId.get() ?? '',
+      backlog: { waiting: left.count, oldestAt: left.oldestAt, measuredAt: clock().toISOString() },
+    };
   };
   const uploader = createUploader({ queue, settings, sender, clock, changed, ...tuning });
 

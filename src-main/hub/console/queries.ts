@@ -81,8 +81,15 @@ export async function siteSummaries(pool: pg.Pool, day: Day, siteCode: string | 
 export async function siteOfDay(pool: pg.Pool, day: Day, siteCode: string): Promise<Omit<SiteAnswer, 'day'> | null> {
   const [site] = await siteSummaries(pool, day, siteCode);
   if (!site) return null;
-  const stations = await pool.query<{ station_id: string; label: string | null; last_seen: Date; facts_today: number }>(
-    `SELECT st.station_id, st.label, st.last_seen,
+  const stations = await pool.query<{
+    station_id: string;
+    label: string | null;
+    last_seen: Date;
+    facts_today: number;
+    backlog_waiting: number | null;
+    backlog_oldest_at: Date | null;
+  }>(
+    `SELECT st.station_id, st.label, st.last_seen, st.backlog_waiting, st.backlog_oldest_at,
        (SELECT count(*) FROM facts f WHERE f.station_id = st.station_id AND f.at >= $2 AND f.at < $3)::int AS facts_today
      FROM stations st WHERE st.site_code = $1 AND st.enrolled ORDER BY st.label, st.station_id`,
     [siteCode, day.from, day.to],
@@ -109,7 +116,13 @@ export async function siteOfDay(pool: pg.Pool, day: Day, siteCode: string): Prom
   );
   return {
     site,
-    stations: stations.rows.map((row) => ({ stationId: row.station_id, label: row.label, lastContact: row.last_seen.toISOString(), factsToday: row.facts_today })),
+    stations: stations.rows.map((row) => ({
+      stationId: row.station_id,
+      label: row.label,
+      lastContact: row.last_seen.toISOString(),
+      factsToday: row.facts_today,
+      backlog: row.backlog_waiting === null ? null : { waiting: row.backlog_waiting, oldestAt: row.backlog_oldest_at?.toISOString() ?? null },
+    })),
     desks: desks.rows.map((row) => ({
       stationId: row.station_id,
       desk: row.desk,

@@ -58,8 +58,13 @@ export const stationSchema = z.object({
   stationId: z.string(),
   label: z.string().nullable(),
   lastContact: z.string(),
-  /** Facts the station recorded that day (its clock) that reached the hub: stations do not report their backlog. */
+  /** Facts the station recorded that day (its clock) that reached the hub. */
   factsToday: z.number(),
+  /**
+   * What the station said it still had to send, with its latest batch: how many facts, and when the oldest was
+   * recorded (the hub's clock). Null for a station that never said (older stations do not).
+   */
+  backlog: z.object({ waiting: z.number(), oldestAt: z.string().nullable() }).nullable(),
 });
 
 export const deskSchema = z.object({

@@ -1,12 +1,15 @@
 import type { Migration } from './migration';
 
-// The community's roster (台账) and its coverage in the round. roster_people holds each person once per document;
-// sampled_at is their first live registration in the round, on this PC or any PC of the site (the mirror), kept by
-// triggers on every table a registration's liveness depends on, so a scan, a card, a correction, a void or the
-// feed counts at once, whatever code path wrote it. roster_counts holds, per grid, building and tag, how many are
-// on the roster, sampled and excused (not yet is the rest), and roster_hours the people first sampled each local
-// hour: kept by triggers on roster_people, so the coverage view reads a few hundred rows, never the roster itself.
-// The round (a day or a span of days) is one row; changing it computes every sampled_at again.
+// The community's roster (台账) and its coverage in the round. roster_people holds each person once per document in
+// each version of the roster: roster_state names the version the station shows, and an import builds the next one
+// beside it in small transactions, then shows it in one (the desks never wait behind a whole import, and nobody
+// ever sees half of one). sampled_at is a person's first live registration in the round, on this PC or any PC of
+// the site (the mirror), kept by triggers on every table a registration's liveness depends on, so a scan, a card, a
+// correction, a void or the feed counts at once, whatever code path wrote it. roster_counts holds, per version,
+// grid, building and tag, how many are on the roster, sampled and excused (not yet is the rest), and roster_hours
+// the people first sampled each local hour: kept by triggers on roster_people, so the coverage view reads a few
+// hundred rows, never the roster itself. The round (a day or a span of days) is one row; changing it computes
+// every sampled_at again.
 
 /** The first live registration in the round of the document `type`/`number` (SQL expressions), or NULL. */
 function firstSampled(type: string, number: string): string {
@@ -34,15 +37,16 @@ function count(row: string, sign: 1 | -1): string {
   const on = `(${row}.removed_at IS NULL)`;
   const sampled = `(${on} AND ${row}.sampled_at IS NOT NULL)`;
   const excused = `(${on} AND ${row}.sampled_at IS NULL AND ${row}.excused_at IS NOT NULL)`;
-  const values = `${sign} * ${on}, ${sign} * ${sampled}, ${sign} * ${excused}`;
+  const values = `${row}.version, ${sign} * ${on}, ${sign} * ${sampled}, ${sign} * ${excused}`;
   const add = `ON CONFLICT DO UPDATE SET on_roster = on_roster + excluded.on_roster, sampled = sampled + excluded.sampled,
     excused = excused + excluded.excused`;
   return `
-    INSERT INTO roster_counts (dimension, grid, key, on_roster, sampled, excused) VALUES ('grid', ${row}.grid, '', ${values}) ${add};
-    INSERT INTO roster_counts (dimension, grid, key, on_roster, sampled, excused) VALUES ('building', ${row}.grid, ${row}.building, ${values}) ${add};
-    INSERT INTO roster_counts (dimension, grid, key, on_roster, sampled, excused)
+    INSERT INTO roster_counts (dimension, grid, key, version, on_roster, sampled, excused) VALUES ('grid', ${row}.grid, '', ${values}) ${add};
+    INSERT INTO roster_counts (dimension, grid, key, version, on_roster, sampled, excused)
+      VALUES ('building', ${row}.grid, ${row}.building, ${values}) ${add};
+    INSERT INTO roster_counts (dimension, grid, key, version, on_roster, sampled, excused)
       SELECT 'tag', '', value, ${values} FROM json_each(${row}.tags) WHERE true ${add};
-    INSERT INTO roster_hours (hour, sampled) SELECT strftime('%Y-%m-%d %H', ${row}.sampled_at, 'localtime'), ${sign}
+    INSERT INTO roster_hours (version, hour, sampled) SELECT ${row}.version, strftime('%Y-%m-%d %H', ${row}.sampled_at, 'localtime'), ${sign}
       WHERE ${sampled} ON CONFLICT DO UPDATE SET sampled = sampled + excluded.sampled;`;
 }
 
@@ -60,8 +64,12 @@ export const migration014: Migration = {
       ) STRICT;
       INSERT INTO roster_round VALUES (1, date('now', 'localtime'), date('now', 'localtime'), 1);
 
+      CREATE TABLE roster_state (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL) STRICT;
+      INSERT INTO roster_state VALUES (1, 0);
+
       CREATE TABLE roster_people (
-        id             TEXT PRIMARY KEY,
+        id             TEXT NOT NULL,
+        version        INTEGER NOT NULL,
         doc_type       TEXT NOT NULL,
         doc_number     TEXT NOT NULL,
         name           TEXT NOT NULL,
@@ -83,27 +91,32 @@ export const migration014: Migration = {
         excused_note   TEXT,
         excused_at     TEXT,
         excused_by     TEXT,
-        UNIQUE (doc_type, doc_number)
+        PRIMARY KEY (id, version),
+        UNIQUE (doc_type, doc_number, version)
       ) STRICT;
-      CREATE INDEX roster_people_address ON roster_people (address_key);
+      CREATE INDEX roster_people_address ON roster_people (version, address_key);
 
       CREATE TABLE roster_counts (
+        version   INTEGER NOT NULL,
         dimension TEXT NOT NULL CHECK (dimension IN ('grid', 'building', 'tag')),
         grid      TEXT NOT NULL,
         key       TEXT NOT NULL,
         on_roster INTEGER NOT NULL,
         sampled   INTEGER NOT NULL,
         excused   INTEGER NOT NULL,
-        PRIMARY KEY (dimension, grid, key)
+        PRIMARY KEY (version, dimension, grid, key)
       ) STRICT;
 
-      CREATE TABLE roster_hours (hour TEXT PRIMARY KEY, sampled INTEGER NOT NULL) STRICT;
+      CREATE TABLE roster_hours (version INTEGER NOT NULL, hour TEXT NOT NULL, sampled INTEGER NOT NULL, PRIMARY KEY (version, hour)) STRICT;
 
       CREATE TRIGGER roster_counted AFTER INSERT ON roster_people BEGIN ${count('NEW', 1)} END;
       -- A person new to the roster may have come already.
-      CREATE TRIGGER roster_person_added AFTER INSERT ON roster_people BEGIN ${resample('id = NEW.id')} END;
+      CREATE TRIGGER roster_person_added AFTER INSERT ON roster_people BEGIN ${resample('id = NEW.id AND version = NEW.version')} END;
       CREATE TRIGGER roster_uncounted AFTER DELETE ON roster_people BEGIN ${count('OLD', -1)} END;
+      -- Most updates change nothing counted (a scan of someone sampled already, a person not sampled yet resampled).
       CREATE TRIGGER roster_recounted AFTER UPDATE OF grid, building, tags, removed_at, sampled_at, excused_at ON roster_people
+        WHEN OLD.grid IS NOT NEW.grid OR OLD.building IS NOT NEW.building OR OLD.tags IS NOT NEW.tags
+          OR OLD.removed_at IS NOT NEW.removed_at OR OLD.sampled_at IS NOT NEW.sampled_at OR OLD.excused_at IS NOT NEW.excused_at
       BEGIN ${count('OLD', -1)} ${count('NEW', 1)} END;
 
       CREATE TRIGGER roster_registered AFTER INSERT ON registrations

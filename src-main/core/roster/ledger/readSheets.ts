@@ -1,7 +1,6 @@
 // A ledger file's sheets, whatever kind of file it is: an XLSX by what its bytes are (a zip), else a CSV. An old
 // .xls, a PDF or anything not a table is refused rather than read as text.
 import { readCsv } from './readCsv';
-import { readXlsx } from './readXlsx';
 import type { LedgerHooks } from './pace';
 import { LedgerUnreadable } from './problems';
 import type { LedgerSheet } from './sheet';
@@ -15,7 +14,8 @@ const PDF = [...'%PDF'].map((character) => character.charCodeAt(0));
 
 export async function readSheets(bytes: Uint8Array, fileName: string, hooks: LedgerHooks): Promise<LedgerSheet[]> {
   if (bytes.length === 0) throw new LedgerUnreadable('empty');
-  if (startsWith(bytes, ZIP)) return readXlsx(bytes, hooks);
+  // exceljs loads on first use: it is large, and a station that never imports a ledger never loads it.
+  if (startsWith(bytes, ZIP)) return (await import('./readXlsx')).readXlsx(bytes, hooks);
   if (startsWith(bytes, OLE) || startsWith(bytes, PDF) || /\.xls[xm]?$/iu.test(fileName)) throw new LedgerUnreadable('not-a-spreadsheet');
   const sheet = readCsv(bytes, fileName);
   hooks.progress?.({ phase: 'reading', done: sheet.rows.length, total: sheet.rows.length });

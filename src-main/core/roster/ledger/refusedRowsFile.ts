@@ -1,8 +1,6 @@
 // The rows a reading refused, as a file to send back to the grid worker: each row's number, its column and why.
 import type { Column } from '../../export/cells';
 import { memorySink } from '../../export/memorySink';
-import { writeCsv } from '../../export/writeCsv';
-import { writeXlsx } from '../../export/writeXlsx';
 import type { SpreadsheetFormat } from '../../export/file';
 import type { ExportLanguage } from '../../export/words';
 import type { RefusedRow } from '../rosterPerson';
@@ -17,7 +15,8 @@ export async function writeRefusedRows(refused: readonly RefusedRow[], format: S
   ];
   const rows = refused.map(({ row, column, problem }) => [row, column, words.reasons[problem]]);
   const { sink, bytes } = memorySink();
-  if (format === 'csv') await writeCsv(columns, rows, sink);
-  else await writeXlsx(columns, rows, sink, words.sheetName);
+  // The writers load on first use, as for every file the worker writes (exceljs is large).
+  if (format === 'csv') await (await import('../../export/writeCsv')).writeCsv(columns, rows, sink);
+  else await (await import('../../export/writeXlsx')).writeXlsx(columns, rows, sink, words.sheetName);
   return bytes();
 }

@@ -25,11 +25,17 @@ function readJson(text: string): unknown {
   }
 }
 
-function protocolAdapter(toWire: (fact: OutboxFact, sender: Sender) => unknown): Adapter {
+/** The sender as a platform with a template of its own is told it: the backlog report is the SwabDesk protocol's. */
+const withoutBacklog = ({ siteCode, siteName, stationId }: Sender): Sender => ({ siteCode, siteName, stationId });
+
+function protocolAdapter(toWire: (fact: OutboxFact, sender: Sender) => unknown, reportsBacklog: boolean): Adapter {
   return {
     url: (endpoint) => `${endpoint.replace(/\/+$/, '')}${FACTS_PATH}`,
     contentType: 'application/json',
-    body: (facts, sender) => JSON.stringify({ sender, facts: facts.map((fact) => toWire(fact, sender)) }),
+    body(facts, sender) {
+      const told = reportsBacklog ? sender : withoutBacklog(sender);
+      return JSON.stringify({ sender: told, facts: facts.map((fact) => toWire(fact, told)) });
+    },
     results(_facts, answer) {
       const parsed = batchAnswerSchema.safeParse(readJson(answer));
       return parsed.success ? parsed.data.results : null;
@@ -63,6 +69,6 @@ const fhirAdapter: Adapter = {
 
 export function adapterFor(settings: UploadSettings): Adapter {
   if (settings.adapter === 'fhir') return fhirAdapter;
-  if (settings.adapter === 'template') return protocolAdapter((fact, sender) => applyTemplate(settings.template, fact, sender));
-  return protocolAdapter((fact) => fact.payload);
+  if (settings.adapter === 'template') return protocolAdapter((fact, sender) => applyTemplate(settings.template, fact, sender), false);
+  return protocolAdapter((fact) => fact.payload, true);
 }
