@@ -6,3 +6,9 @@ export const ROSTER_FIELDS = ['name', 'idNumber', 'docType', 'phone', 'grid', 'b
 
 /** Why a person of the roster has not come: away, in hospital, sampled elsewhere, refused, or other (with words). */
 export const EXCUSE_REASONS = ['away', 'hospital', 'sampled-elsewhere', 'refused', 'other'] as const;
+
+/**
+ * A window sends a ledger in parts of this much of the file (roster.filePart): 61,440 characters of base64, with the
+ * message's envelope (its id, channel and file id) under the 64 KiB a station's WebSocket takes in one message.
+ */
+export const LEDGER_PART_BYTES = 45 * 1024;

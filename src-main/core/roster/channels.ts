@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { channel, managerChannel, noInput } from '../calls/channel';
 import { because } from '../domain/inputIssues';
+import { LEDGER_PART_BYTES } from '../domain/roster';
 import { madeFileSchema } from '../export/dayExport';
 import { spreadsheetFormatSchema } from '../export/file';
 import { exportLanguageSchema } from '../export/words';
@@ -20,11 +21,8 @@ import {
   roundSchema,
 } from './schemas';
 
-/**
- * A window sends a ledger in parts of at most this much base64 (48 KiB of the file): a station's WebSocket takes
- * messages of 64 KiB at most.
- */
-export const LEDGER_PART_BASE64 = 65_536;
+/** The base64 of one part of a ledger (LEDGER_PART_BYTES of the file). */
+const LEDGER_PART_BASE64 = (LEDGER_PART_BYTES / 3) * 4;
 
 const async = { signedIn: true, async: true };
 

@@ -1,13 +1,9 @@
 // A ledger the manager chose, handed to the station in parts (roster.filePart): a station's WebSocket takes
 // messages of 64 KiB at most, and a district's ledger is megabytes.
 import type { CallResult } from '../../../src-main/core/contract';
+import { LEDGER_PART_BYTES } from '../../../src-main/core/domain/roster';
 import { bridge } from '../../shared/bridge';
 
-/**
- * 45 KiB of the file, 61,440 characters of base64: under the channel's 65,536 (LEDGER_PART_BASE64) by enough for the
- * message's envelope (its id, channel and file id), since the station's WebSocket closes on a message over 64 KiB.
- */
-const PART_BYTES = 45 * 1024;
 
 type Failure = Extract<CallResult, { ok: false }>['error'];
 
@@ -28,9 +24,9 @@ export async function sendLedger(
   stopped: () => boolean,
 ): Promise<Failure | null> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const parts = Math.max(1, Math.ceil(bytes.length / PART_BYTES));
+  const parts = Math.max(1, Math.ceil(bytes.length / LEDGER_PART_BYTES));
   for (let part = 0; part < parts && !stopped(); part++) {
-    const result = await bridge.call('roster.filePart', { fileId, part, base64: base64(bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES)) });
+    const result = await bridge.call('roster.filePart', { fileId, part, base64: base64(bytes.subarray(part * LEDGER_PART_BYTES, (part + 1) * LEDGER_PART_BYTES)) });
     if (!result.ok) return result.error;
     onPart(part + 1, parts);
   }
