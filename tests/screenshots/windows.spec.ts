@@ -277,6 +277,11 @@ for (const size of SIZES) {
     const manager = await browser.newPage({ viewport: size });
     await manager.goto(station.urls.manager);
     await signIn(manager, MANAGER);
+    // The site's name heads the printed list.
+    await manager.getByTestId('tab-settings').click();
+    await manager.getByTestId('setting-siteName').fill('幸福里社区采样点');
+    await manager.getByTestId('settings-save').click();
+    await expect(manager.getByTestId('settings-message')).toHaveClass('setting-ok');
     await manager.getByTestId('tab-roster').click();
     await manager.getByTestId('roster-file').setInputFiles({ name: '幸福里台账.xlsx', mimeType: 'application/octet-stream', buffer: await ledgerXlsx(60) });
     await expect(manager.getByTestId('roster-count-refusedCount')).toHaveText('1');
