@@ -36,7 +36,7 @@ export const rosterChannels = {
   'roster.open': channel(['manager'], ledgerChoiceSchema.extend({ fileId: z.uuid(), fileName: z.string().min(1).max(260) }), ledgerPreviewSchema, async),
   // The same file, another sheet or mapping.
   'roster.remap': channel(['manager'], ledgerChoiceSchema.extend({ fileId: z.uuid() }), ledgerPreviewSchema, async),
-  // Every good row of the preview in one transaction, or nothing.
+  // Every good row of the preview into the roster: shown all at once, or not at all (see rosterImport.ts).
   'roster.import': channel(['manager'], z.strictObject({ fileId: z.uuid() }), importedSchema, async),
   // Stops a reading or an import under way (nothing is stored) and forgets the file.
   'roster.cancel': managerChannel(z.strictObject({ fileId: z.uuid() }), z.object({ cancelled: z.boolean() })),

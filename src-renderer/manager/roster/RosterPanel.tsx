@@ -1,5 +1,5 @@
 // The 名单 Roster tab: a community's ledger chosen, read by the core in its background worker (its progress shown,
-// cancellable), previewed and mapped, then imported in one transaction, or nothing.
+// cancellable), previewed and mapped, then imported: shown all at once, or not at all.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Input, Output } from '../../../src-main/core/contract';
