@@ -219,3 +219,29 @@ test('a large ledger shows how far its sending and reading have come, and a canc
   await expect(manager.getByTestId('roster-choose')).toBeFocused();
   expect((station.snapshot() as { roster_people: unknown[] }).roster_people).toEqual([]);
 });
+
+test('a person is taken off the roster only with a reason', async ({ browser }) => {
+  const manager = await browser.newPage();
+  await manager.goto(station.urls.manager);
+  await signIn(manager, MANAGER);
+  await manager.getByTestId('tab-roster').click();
+  await manager.getByTestId('roster-file').setInputFiles({ name: '小区台账.xlsx', mimeType: 'application/octet-stream', buffer: await ledgerXlsx(5) });
+  await manager.getByTestId('roster-import').click();
+  await expect(manager.getByTestId('roster-said')).toContainText('新增 5 人');
+  await manager.getByTestId('tab-notYet').click();
+  const count = manager.getByTestId('not-yet-count');
+  await expect(count).toHaveText('共 5 人');
+  await manager.getByTestId('not-yet-person').first().click();
+  await manager.getByTestId('remove-person').click();
+  await expect(manager.getByTestId('remove-reason')).toBeFocused();
+  await manager.keyboard.press('Enter');
+  await expect(manager.getByTestId('problem-reason')).toBeVisible();
+  await expect(count).toHaveText('共 5 人');
+  await manager.getByTestId('remove-reason').fill('已搬离本社区');
+  await manager.keyboard.press('Enter');
+  await expect(manager.getByTestId('remove-dialog')).toHaveCount(0);
+  await expect(count).toHaveText('共 4 人');
+  await expect(manager.getByTestId('not-yet-list')).not.toContainText(ledgerPerson(0).room);
+  await manager.getByTestId('tab-coverage').click();
+  await expect(manager.getByTestId('coverage-onRoster')).toHaveText('4');
+});

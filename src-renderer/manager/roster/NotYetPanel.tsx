@@ -1,6 +1,7 @@
 // The 未检 Not yet tab: who on the roster has not been sampled in the round, by address, filtered by grid, building,
 // unit or group; masked unless the manager asks for full names and phones (the core audits it). ↑ ↓ choose a person
-// and E excuses them with a reason, or undoes the excuse of one shown with "include excused". The list prints on A4
+// and E excuses them with a reason, or undoes the excuse of one shown with "include excused"; a person is taken off
+// the roster only with a reason. The list prints on A4
 // for the grid worker and exports as XLSX or CSV. Masked, it is read again whenever the core pushes the coverage.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { bridge } from '../../shared/bridge';
 import { useLiveValue, usePushed } from '../../shared/useBridge';
 import { saveMadeFile } from '../export/fetchParts';
 import { ExcuseDialog } from './ExcuseDialog';
+import { RemoveDialog } from './RemoveDialog';
 import { AddressCells, AddressHeads } from './AddressColumns';
 import { excusedWords } from './excusedWords';
 import { NotYetFilters, type Filter } from './NotYetFilters';
@@ -32,6 +34,7 @@ export function NotYetPanel() {
   const [page, setPage] = useState<Page | null>(null);
   const [selected, setSelected] = useState(0);
   const [excusing, setExcusing] = useState<Person | null>(null);
+  const [removing, setRemoving] = useState<Person | null>(null);
   const [printing, setPrinting] = useState(false);
   const [failed, setFailed] = useState(false);
   const list = useRef<HTMLDivElement>(null);
@@ -136,6 +139,16 @@ export function NotYetPanel() {
           }}
         />
       )}
+      {removing && (
+        <RemoveDialog
+          person={removing}
+          onClose={(changed) => {
+            setRemoving(null);
+            if (changed) read();
+            list.current?.focus();
+          }}
+        />
+      )}
       <section className="card roster-block">
         <div className="roster-actions">
           <strong data-testid="not-yet-count">{t('coverage.list.count', { count: total })}</strong>
@@ -186,9 +199,14 @@ export function NotYetPanel() {
           </div>
         )}
         {people[selected] && (
-          <button type="button" className="secondary" data-testid="excuse-toggle" onClick={() => void toggleExcuse(people[selected])}>
-            {people[selected].excused ? t('coverage.list.unexcuse') : t('coverage.list.excuse')}
-          </button>
+          <div className="roster-actions">
+            <button type="button" className="secondary" data-testid="excuse-toggle" onClick={() => void toggleExcuse(people[selected])}>
+              {people[selected].excused ? t('coverage.list.unexcuse') : t('coverage.list.excuse')}
+            </button>
+            <button type="button" className="secondary" data-testid="remove-person" onClick={() => setRemoving(people[selected])}>
+              {t('coverage.remove.button')}
+            </button>
+          </div>
         )}
       </section>
     </div>
