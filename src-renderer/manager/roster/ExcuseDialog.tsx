@@ -7,6 +7,7 @@ import { EXCUSE_REASONS } from '../../../src-main/core/domain/roster';
 import { bridge } from '../../shared/bridge';
 import { FieldProblem } from '../../shared/FieldProblem';
 import { NOTHING_PLACED, placeFailure, say, type Placed } from '../../shared/problems';
+import { RosterDialog } from './RosterDialog';
 
 type Person = Output<'roster.notYet'>['people'][number];
 type Reason = Input<'roster.excuse'>['reason'];
@@ -25,27 +26,16 @@ export function ExcuseDialog({ person, onClose }: { person: Person; onClose: (ch
     onClose(true);
   }
 
+  const where = [person.building, person.unit, person.room].filter(Boolean).join(' ');
   return (
-    <form
-      className="card excuse-dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="excuse-title"
-      data-testid="excuse-dialog"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void confirm();
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose(false);
-        // Enter confirms from a reason's radio button too, not only from the note (the browser submits from text alone).
-        else if (event.key === 'Enter' && (event.target as HTMLInputElement).type === 'radio') {
-          event.preventDefault();
-          void confirm();
-        }
-      }}
+    <RosterDialog
+      name="excuse"
+      title={t('coverage.dialog.title', { name: person.name, where })}
+      confirm={t('coverage.dialog.confirm')}
+      cancel={t('coverage.dialog.cancel')}
+      onConfirm={() => void confirm()}
+      onCancel={() => onClose(false)}
     >
-      <h3 id="excuse-title">{t('coverage.dialog.title', { name: person.name, where: [person.building, person.unit, person.room].filter(Boolean).join(' ') })}</h3>
       <fieldset>
         <legend>{t('coverage.dialog.reason')}</legend>
         {EXCUSE_REASONS.map((choice, i) => (
@@ -72,14 +62,6 @@ export function ExcuseDialog({ person, onClose }: { person: Person; onClose: (ch
           {say(t, placed.general)}
         </p>
       )}
-      <div className="roster-actions">
-        <button type="submit" className="primary" data-testid="excuse-confirm">
-          {t('coverage.dialog.confirm')}
-        </button>
-        <button type="button" className="secondary" data-testid="excuse-cancel" onClick={() => onClose(false)}>
-          {t('coverage.dialog.cancel')}
-        </button>
-      </div>
-    </form>
+    </RosterDialog>
   );
 }

@@ -87,6 +87,13 @@ export function NotYetPanel() {
     void list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected, page]);
 
+  /** A dialog closed: the list read again when it changed something, and the keys back on the list. */
+  const closed = (close: (person: null) => void) => (changed: boolean) => {
+    close(null);
+    if (changed) read();
+    list.current?.focus();
+  };
+
   async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
     const result = await bridge.call('roster.notYetFile', { filter: sentFilter(filter), full, format });
     setFailed(!(result.ok && (await saveMadeFile(result.value))));
@@ -129,26 +136,8 @@ export function NotYetPanel() {
           )}
         </div>
       </section>
-      {excusing && (
-        <ExcuseDialog
-          person={excusing}
-          onClose={(changed) => {
-            setExcusing(null);
-            if (changed) read();
-            list.current?.focus();
-          }}
-        />
-      )}
-      {removing && (
-        <RemoveDialog
-          person={removing}
-          onClose={(changed) => {
-            setRemoving(null);
-            if (changed) read();
-            list.current?.focus();
-          }}
-        />
-      )}
+      {excusing && <ExcuseDialog person={excusing} onClose={closed(setExcusing)} />}
+      {removing && <RemoveDialog person={removing} onClose={closed(setRemoving)} />}
       <section className="card roster-block">
         <div className="roster-actions">
           <strong data-testid="not-yet-count">{t('coverage.list.count', { count: total })}</strong>

@@ -6,6 +6,7 @@ import type { Output } from '../../../src-main/core/contract';
 import { bridge } from '../../shared/bridge';
 import { FieldProblem } from '../../shared/FieldProblem';
 import { NOTHING_PLACED, placeFailure, say, type Placed } from '../../shared/problems';
+import { RosterDialog } from './RosterDialog';
 
 type Person = Output<'roster.notYet'>['people'][number];
 
@@ -22,20 +23,16 @@ export function RemoveDialog({ person, onClose }: { person: Person; onClose: (ch
     onClose(true);
   }
 
+  const where = [person.building, person.unit, person.room].filter(Boolean).join(' ');
   return (
-    <form
-      className="card excuse-dialog"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="remove-title"
-      data-testid="remove-dialog"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void confirm();
-      }}
-      onKeyDown={(event) => event.key === 'Escape' && onClose(false)}
+    <RosterDialog
+      name="remove"
+      title={t('coverage.remove.title', { name: person.name, where })}
+      confirm={t('coverage.remove.confirm')}
+      cancel={t('coverage.dialog.cancel')}
+      onConfirm={() => void confirm()}
+      onCancel={() => onClose(false)}
     >
-      <h3 id="remove-title">{t('coverage.remove.title', { name: person.name, where: [person.building, person.unit, person.room].filter(Boolean).join(' ') })}</h3>
       <label className="excuse-note">
         <span>{t('coverage.remove.reason')}</span>
         <input
@@ -53,14 +50,6 @@ export function RemoveDialog({ person, onClose }: { person: Person; onClose: (ch
           {say(t, placed.general)}
         </p>
       )}
-      <div className="roster-actions">
-        <button type="submit" className="primary" data-testid="remove-confirm">
-          {t('coverage.remove.confirm')}
-        </button>
-        <button type="button" className="secondary" data-testid="remove-cancel" onClick={() => onClose(false)}>
-          {t('coverage.dialog.cancel')}
-        </button>
-      </div>
-    </form>
+    </RosterDialog>
   );
 }
