@@ -25,6 +25,8 @@ export interface FeedTuning {
   /** Seconds the hub may hold a long poll. */
   waitSeconds?: number;
   backoff?: BackoffPolicy;
+  /** Between rounds of sharing the site's sticker keys, run beside the reader (siteFeed.ts); a minute by default. */
+  keyShareEveryMs?: number;
 }
 
 /** Facts a request asks for, and how many are applied in one transaction. */
