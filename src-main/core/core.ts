@@ -331,16 +331,17 @@ export function createCore(options: CoreOptions) {
     admin,
 
     /**
-     * The uploader and the site feed's reader: the shells start them; stop them (the uploader finishes the request in
-     * flight, the reader ends its long poll) before closing the core.
+     * The uploader, the site feed's reader and the sharing of sticker keys: the shells start them; stop them (the
+     * uploader finishes the request in flight, the reader ends its long poll) before closing the core.
      */
     uploader: {
       start(): void {
         uploads.uploader.start();
         siteFeed.client.start();
+        siteFeed.keyShare.start();
       },
       async stop(): Promise<void> {
-        await Promise.all([uploads.uploader.stop(), siteFeed.client.stop()]);
+        await Promise.all([uploads.uploader.stop(), siteFeed.client.stop(), siteFeed.keyShare.stop()]);
       },
     },
 
@@ -350,6 +351,7 @@ export function createCore(options: CoreOptions) {
       if (siteTimer) clearTimeout(siteTimer);
       void uploads.uploader.stop();
       void siteFeed.client.stop();
+      void siteFeed.keyShare.stop();
       void admin.stopBackgroundWork();
       listeners.clear();
       db.close();

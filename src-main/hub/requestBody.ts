@@ -22,3 +22,16 @@ export function readBody(request: http.IncomingMessage, maxBytes: number, what: 
     request.on('error', reject);
   });
 }
+
+/** A JSON body, up to a limit: refused 415 when not sent as JSON, 400 when it does not parse. `what` names it. */
+export async function readJsonBody(request: http.IncomingMessage, maxBytes: number, what: string): Promise<unknown> {
+  if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
+    throw new Refusal(415, 'unsupported-media-type', `${what} is sent as application/json.`);
+  }
+  const text = (await readBody(request, maxBytes, what)).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Refusal(400, 'malformed', 'The body is not JSON.');
+  }
+}

@@ -1,4 +1,5 @@
-// The hub's HTTP side: the upload protocol (docs/upload-protocol.md) and the site feed (docs/hub.md) over a store.
+// The hub's HTTP side: the upload protocol (docs/upload-protocol.md), the site feed and the sharing of sticker keys
+// (docs/hub.md) over a store.
 // Every answer but 200 carries { error, message }; a batch's storable facts are stored before 200 is sent, and a
 // fact that can never be stored as it is (malformed, or refused by PostgreSQL) is answered "rejected" with its
 // reason.
@@ -9,9 +10,10 @@ import { batchSchema, FACTS_PATH, FEED_PATH, type FactResult } from '../core/upl
 import { logError } from '../core/maintenance/log';
 import { pathToNul, rejected, sortFacts } from './batchChecks';
 import { feedQuery, readSiteFeed } from './feedRequest';
+import { answerKeyRequest, KEY_PATHS } from './keyRequests';
 import type { FeedWaiter } from './feedWaiter';
 import { Refusal } from './refusal';
-import { readBody } from './requestBody';
+import { readJsonBody } from './requestBody';
 import { consoleApi, type ConsoleAnswer } from './console/api';
 import { CONSOLE_API } from './console/schemas';
 import { createSignInLimit } from './console/signInLimit';
@@ -93,17 +95,7 @@ export function createHub(options: HubOptions) {
 
   async function receiveBatch(request: http.IncomingMessage): Promise<{ results: FactResult[] }> {
     const holder = await holderOf(request);
-    if (!/^application\/json\b/.test(request.headers['content-type'] ?? '')) {
-      throw new Refusal(415, 'unsupported-media-type', 'A batch is sent as application/json.');
-    }
-    const text = (await readBody(request, MAX_BODY_BYTES, 'A batch')).toString('utf8');
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new Refusal(400, 'malformed', 'The body is not JSON.');
-    }
-    const batch = batchSchema.safeParse(json);
+    const batch = batchSchema.safeParse(await readJsonBody(request, MAX_BODY_BYTES, 'A batch'));
     if (!batch.success) throw new Refusal(400, 'malformed', `Not a batch: ${batch.error.issues[0].message}`);
     const { sender } = batch.data;
     const senderNul = pathToNul(sender);
@@ -186,6 +178,10 @@ export function createHub(options: HubOptions) {
       if (path === FEED_PATH) {
         if (request.method !== 'GET') throw new Refusal(405, 'method-not-allowed', `${FEED_PATH} takes GET.`);
         return answer(response, 200, await serveFeed(request, response, url));
+      }
+      if (KEY_PATHS.has(path)) {
+        const holder = await holderOf(request);
+        return answer(response, 200, await orUnavailable(answerKeyRequest(store, holder, request, path), 'share sticker keys'));
       }
       if (path !== FACTS_PATH) throw new Refusal(404, 'not-found', `Nothing at ${path}: batches go to ${FACTS_PATH}, the feed is at ${FEED_PATH}.`);
       if (request.method !== 'POST') throw new Refusal(405, 'method-not-allowed', `${FACTS_PATH} takes POST.`);

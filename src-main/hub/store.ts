@@ -188,6 +188,28 @@ export function createStore(connectionString: string) {
       }
     },
 
+    /**
+     * Binds an enrolled token to its station before any upload (a PC that only prints stickers may upload nothing),
+     * as its first batch would: under the site's lock, bringing in what the station sent before with a token
+     * without a site. Returns the station the token is bound to now.
+     */
+    async bindToStation(holder: TokenHolder & { siteCode: string }, stationId: string): Promise<string> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const head = await lockSite(client, holder.siteCode);
+        const binding = await bindStation(client, holder, stationId.toLowerCase());
+        if (binding.boundNow) await project(client, holder.siteCode, await appendToSite(client, holder.siteCode, head, await earlierFactsOf(client, holder.siteCode, binding.stationId)));
+        await client.query('COMMIT');
+        return binding.stationId;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
     /** The console reads the site tables and keeps its users and audit here (console/). */
     pool,
     close: () => pool.end(),

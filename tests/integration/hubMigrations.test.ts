@@ -64,6 +64,7 @@ const CREATES: Record<number, string[]> = {
   2: ['bag_tubes', 'bags', 'conflicts', 'desks', 'handover_bags', 'handovers', 'registrations', 'site_facts', 'sites', 'tubes'],
   3: ['console_audit', 'console_sessions', 'console_users'],
   4: [],
+  5: ['sealed_keys', 'station_keys'],
 };
 
 describe("the hub's migrations", () => {
@@ -144,6 +145,32 @@ describe("the hub's migrations", () => {
     expect((await pool.query(backlog)).rows).toEqual([
       { backlog_waiting: 4, backlog_oldest_at: expect.any(Date), backlog_measured_at: new Date('2026-11-23T09:00:00.000Z') },
     ]);
+  });
+
+  it('give a database at version 4 the tables for sharing sticker keys, which take only public keys and sealed blobs of the site', async () => {
+    const url = await freshDatabase();
+    const pool = poolOf(url);
+    expect(await migrateHub(pool, 4)).toBe(4);
+    await pool.query("INSERT INTO sites (code) VALUES ('BJ-0101')");
+    const before = (await pool.query('SELECT * FROM sites')).rows;
+    expect(await migrateHub(pool, 5)).toBe(5);
+    expect((await pool.query('SELECT * FROM sites')).rows).toEqual(before);
+
+    const [a, b] = [randomUUID(), randomUUID()];
+    const key = "INSERT INTO station_keys (station_id, site_code, public_key) VALUES ($1, 'BJ-0101', $2)";
+    await pool.query(key, [a, Buffer.alloc(32, 1)]);
+    await pool.query(key, [b, Buffer.alloc(32, 2)]);
+    await expect(pool.query(key, [randomUUID(), Buffer.alloc(31)])).rejects.toThrow(/check/);
+    await expect(pool.query("INSERT INTO station_keys (station_id, site_code, public_key) VALUES ($1, 'XX-9', $2)", [randomUUID(), Buffer.alloc(32)])).rejects.toThrow(
+      /foreign key/,
+    );
+    const sealed = "INSERT INTO sealed_keys (site_code, from_station, to_station, key_id, sealed) VALUES ('BJ-0101', $1, $2, $3, $4)";
+    await pool.query(sealed, [a, b, '0badc0de', Buffer.alloc(92)]);
+    await expect(pool.query(sealed, [a, b, '0badc0de', Buffer.alloc(92)])).rejects.toThrow(/duplicate key/);
+    await expect(pool.query(sealed, [a, a, 'c0ffee00', Buffer.alloc(92)])).rejects.toThrow(/check/);
+    await expect(pool.query(sealed, [a, b, 'C0FFEE00', Buffer.alloc(92)])).rejects.toThrow(/check/);
+    await expect(pool.query(sealed, [a, b, 'c0ffee00', Buffer.alloc(32)])).rejects.toThrow(/check/);
+    await expect(pool.query(sealed, [a, randomUUID(), 'c0ffee00', Buffer.alloc(92)])).rejects.toThrow(/foreign key/);
   });
 
   it('run each migration once when several hubs start on a new database at the same moment', async () => {

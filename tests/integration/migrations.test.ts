@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyPragmas, openDatabase, type Db } from '../../src-main/core/db/database';
 import { migrate, migrations, NEWEST_VERSION, schemaVersion, type Migration } from '../../src-main/core/db/migrations';
 import { createCore } from '../../src-main/core/core';
+import { openStickerKey, sealStickerKey, type StationKeyPair } from '../../src-main/core/domain/sealedStickerKey';
 import { tempDir } from '../fixtures/tempCore';
 
 let dir: string;
@@ -124,6 +125,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
       'roster_round_changed',
     ],
   },
+  15: { tables: ['station_keypair'], indexes: [], triggers: [] },
 };
 
 describe('migration 3: day counts', () => {
@@ -679,5 +681,32 @@ describe("migration 14: the community's roster", () => {
       SELECT id, 1, doc_type, doc_number, name, phone, 'G9', building, unit, room, address, address_key, tags, added_at, updated_at FROM roster_people WHERE id = 'p1'`);
     expect(db.prepare("SELECT version, on_roster, sampled FROM roster_counts WHERE dimension = 'grid' AND grid = 'G9'").raw().all()).toEqual([[1, 1, 1]]);
     expect(() => db.exec("INSERT INTO roster_people SELECT * FROM roster_people WHERE id = 'p1' AND version = 1")).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+});
+
+describe("migration 15: the station's keypair for sharing sticker keys", () => {
+  it('gives a version 14 database one X25519 keypair of its own, and keeps its sticker key as its own', () => {
+    migrate(db, 14);
+    const before = db.prepare('SELECT id, secret, printing, created_at FROM sticker_keys').all();
+    migrate(db, 15);
+    const pair = db.prepare('SELECT public_key AS publicKey, private_key AS privateKey FROM station_keypair').get() as StationKeyPair;
+    expect(pair.publicKey).toHaveLength(32);
+    expect(pair.privateKey).toHaveLength(32);
+    // The pair is one: a key sealed for its public key opens with its private key.
+    const secret = Buffer.alloc(32, 7);
+    const context = { from: 'a', to: 'b', keyId: '0badc0de' };
+    expect(openStickerKey(sealStickerKey(secret, pair.publicKey, context), pair, context)).toEqual(secret);
+    expect(db.prepare('SELECT id, secret, printing, created_at, shared_by FROM sticker_keys').all()).toEqual(
+      before.map((key) => ({ ...(key as object), shared_by: null })),
+    );
+    expect(() => db.exec("INSERT INTO station_keypair VALUES (2, zeroblob(32), zeroblob(32), 'now')")).toThrow(/CHECK/);
+    expect(() => db.exec("INSERT INTO station_keypair VALUES (1, zeroblob(32), zeroblob(32), 'now')")).toThrow(/UNIQUE|PRIMARY/);
+
+    // Another station's database gets another pair.
+    const other = new Database(path.join(dir, 'other.db'));
+    migrate(other, 15);
+    const theirs = other.prepare('SELECT public_key FROM station_keypair').pluck().get() as Buffer;
+    other.close();
+    expect(theirs.equals(pair.publicKey)).toBe(false);
   });
 });

@@ -26,6 +26,7 @@ export type FactKind =
   | 'session.signedIn'
   | 'session.signedOut'
   | 'sticker.printed'
+  | 'sticker.keyShared'
   | 'search'
   | 'upload.released'
   | 'retention.purged'

@@ -9,8 +9,7 @@ import { FEED_PATH, feedAnswerSchema } from '../upload/protocol';
 import { troubleOfError, uploadTroubleSchema, type UploadTrouble } from '../upload/trouble';
 import type { UploadSettingsStore } from '../upload/uploadSettings';
 import { verdictOf } from '../upload/verdict';
-import { createPause } from '../upload/pause';
-import { logError } from '../maintenance/log';
+import { createLoop, type LoopTurn } from '../upload/loop';
 import type { Mirror } from './mirror';
 
 export const feedStatusSchema = z.object({
@@ -26,6 +25,8 @@ export interface FeedTuning {
   /** Seconds the hub may hold a long poll. */
   waitSeconds?: number;
   backoff?: BackoffPolicy;
+  /** Between rounds of sharing the site's sticker keys, run beside the reader (siteFeed.ts); a minute by default. */
+  keyShareEveryMs?: number;
 }
 
 /** Facts a request asks for, and how many are applied in one transaction. */
@@ -39,10 +40,6 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createFeedClient(mirror: Mirror, settings: UploadSettingsStore, clock: Clock, changed: () => void, tuning: FeedTuning = {}) {
   const waitSeconds = tuning.waitSeconds ?? 25;
   const backoff = tuning.backoff ?? DEFAULT_BACKOFF;
-  let running = false;
-  let loop: Promise<void> | null = null;
-  let stopping = new AbortController();
-  const { pause, wake } = createPause(() => running);
   let status: FeedStatus = { state: 'off', lastHeardAt: null, trouble: null };
 
   function enter(next: Partial<FeedStatus>): void {
@@ -53,14 +50,14 @@ export function createFeedClient(mirror: Mirror, settings: UploadSettingsStore, 
 
 
   /** One request; never throws. */
-  async function read(endpoint: string, token: string, after: number) {
+  async function read(endpoint: string, token: string, after: number, stopping: AbortSignal) {
     const url = `${endpoint.replace(/\/+$/, '')}${FEED_PATH}?after=${after}&wait=${waitSeconds}&limit=${PAGE_LIMIT}`;
     const timeoutMs = (waitSeconds + 15) * 1000;
     try {
       const response = await fetch(url, {
         headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
         redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]),
+        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping]),
       });
       const body = await response.text();
       return { kind: 'answered' as const, status: response.status, retryAfter: response.headers.get('retry-after'), body };
@@ -83,15 +80,14 @@ export function createFeedClient(mirror: Mirror, settings: UploadSettingsStore, 
     }
   }
 
-  async function retryLater(trouble: UploadTrouble, attempt: number, retryAfter: string | null): Promise<void> {
-    const wait = nextWait(attempt, retryAfterMs(retryAfter, clock()), backoff);
-    enter({ state: 'waiting', trouble });
-    await pause(wait);
-  }
-
-  async function run(): Promise<void> {
+  async function run({ running, signal, pause }: LoopTurn): Promise<void> {
+    const retryLater = async (trouble: UploadTrouble, attempt: number, retryAfter: string | null) => {
+      const wait = nextWait(attempt, retryAfterMs(retryAfter, clock()), backoff);
+      enter({ state: 'waiting', trouble });
+      await pause(wait);
+    };
     let attempts = 0;
-    while (running) {
+    while (running()) {
       await turn();
       const config = settings.settings();
       const token = settings.token();
@@ -103,8 +99,8 @@ export function createFeedClient(mirror: Mirror, settings: UploadSettingsStore, 
       }
       const after = mirror.cursor();
       enter({ state: 'reading' });
-      const reply = await read(config.endpoint, token, after);
-      if (!running) return;
+      const reply = await read(config.endpoint, token, after, signal);
+      if (!running()) return;
       if (reply.kind === 'answered' && reply.status === 409) {
         // The hub's feed is not the one this cursor was read from (a new hub database): read it again from 0.
         mirror.reset();
@@ -138,30 +134,15 @@ export function createFeedClient(mirror: Mirror, settings: UploadSettingsStore, 
     }
   }
 
+  const loop = createLoop('The site feed reader', run);
   return {
-    start(): void {
-      if (running) return;
-      running = true;
-      stopping = new AbortController();
-      loop = run().catch((error: unknown) => {
-        running = false;
-        logError(`The site feed reader stopped: ${(error as Error).message}`);
-      });
-    },
+    start: loop.start,
 
     /** Ends the long poll in flight and stops; a page being applied finishes its slice. */
-    async stop(): Promise<void> {
-      running = false;
-      stopping.abort();
-      wake();
-      await loop;
-      loop = null;
-    },
+    stop: loop.stop,
 
     /** New settings: read again at once. */
-    readNow(): void {
-      wake();
-    },
+    readNow: loop.wake,
 
     status: (): FeedStatus => status,
   };

@@ -17,8 +17,11 @@ export function uploadHandlers({ uploads, backlog, siteFeed }: Services): Featur
     'site.uploadSettings': () => uploads.settingsView(),
     'site.saveUploadSettings': ({ token, ...changes }, who) => {
       const outcome = uploads.save(changes, token, actorOf(who));
-      // A new hub or token: the site's feed is read from it at once.
-      if (outcome.result === 'saved') siteFeed.client.readNow();
+      // A new hub or token: the site's feed is read from it, and its sticker keys shared, at once.
+      if (outcome.result === 'saved') {
+        siteFeed.client.readNow();
+        siteFeed.keyShare.now();
+      }
       return outcome;
     },
   };

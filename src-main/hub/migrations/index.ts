@@ -8,10 +8,11 @@ import { migration001 } from './001-receiver';
 import { migration002 } from './002-hub';
 import { migration003 } from './003-console';
 import { migration004 } from './004-station-backlog';
+import { migration005 } from './005-sticker-key-sharing';
 
 export type { HubMigration };
 
-export const hubMigrations: readonly HubMigration[] = [migration001, migration002, migration003, migration004];
+export const hubMigrations: readonly HubMigration[] = [migration001, migration002, migration003, migration004, migration005];
 
 /** Any constant the project owns: pg_advisory_lock keys share one space per database. */
 const MIGRATIONS_LOCK = 0x5357_4842_0001;

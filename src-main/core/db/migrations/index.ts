@@ -16,6 +16,7 @@ import { migration011 } from './011-bags-discarded';
 import { migration012 } from './012-operator-names-and-handover-signatures';
 import { migration013 } from './013-site-mirror';
 import { migration014 } from './014-roster';
+import { migration015 } from './015-station-keypair';
 
 export type { Migration };
 
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 /** The schema version the newest migration brings a database to. */
