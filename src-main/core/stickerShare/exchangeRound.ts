@@ -1,8 +1,8 @@
 // One round of sharing the site's sticker keys through the hub (docs/hub.md#sharing-the-sites-sticker-keys): tell
-// the hub this station's public key (which binds the token, for a PC that never uploaded); seal each of this station's own sticker keys for each other station of the site
-// that does not hold it yet, and post them; read the keys sealed for this station, open each and keep it. A blob
-// that does not open (altered, relabelled, or not sealed for this station) is refused and logged once, naming the
-// sender and the key id only; the rest of the round goes on.
+// the hub this station's public key (which binds the token, for a PC that never uploaded); seal each of this
+// station's own sticker keys for each other station of the site that does not hold it yet, and post them; read the
+// keys sealed for this station, open each and keep it. A blob that does not open (altered, relabelled, or not sealed
+// for this station) is refused and logged once, naming the sender and the key id only; the rest of the round goes on.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { openStickerKey, sealStickerKey } from '../domain/sealedStickerKey';
