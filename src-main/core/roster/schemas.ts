@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { because } from '../domain/inputIssues';
 import { EXCUSE_REASONS } from '../domain/roster';
 import { ledgerColumnSchema } from './ledgerFile';
-import { refusedRowSchema, rosterFieldSchema } from './rosterPerson';
+import { refusedRowSchema, rosterFieldSchema, rosterPersonSchema } from './rosterPerson';
 
 /** What the manager sees before importing: nothing is stored yet. */
 export const ledgerPreviewSchema = z.object({
@@ -85,18 +85,9 @@ export const notYetFilterSchema = z.strictObject({
 });
 export type NotYetFilter = z.output<typeof notYetFilterSchema>;
 
-export const rosterRowSchema = z.object({
+/** A person as the not-yet list shows them: name, document and phone masked unless the list was asked for in full. */
+export const rosterRowSchema = rosterPersonSchema.omit({ docType: true }).extend({
   id: z.uuid(),
-  /** Masked unless the list was asked for in full. */
-  name: z.string(),
-  docNumber: z.string(),
-  phone: z.string(),
-  grid: z.string(),
-  building: z.string(),
-  unit: z.string(),
-  room: z.string(),
-  address: z.string(),
-  tags: z.array(z.string()),
   excused: z.object({ reason: excuseReasonSchema, note: z.string(), at: z.string(), by: z.string() }).nullable(),
 });
 export type RosterRow = z.output<typeof rosterRowSchema>;
