@@ -112,7 +112,7 @@ export function createLedgerJobs(db: Db, progressed: (progress: RosterProgress) 
         progressed: (done: number) => progressed({ fileId, phase: 'importing', done, total: people.length }),
       };
       pace.progressed(0);
-      const imported = await rosterImport.importPeople(people, reading.refused.length, { fileId, fileName }, at, actor, pace);
+      const imported = await rosterImport.importPeople({ people, refused: reading.refused.length, file: { fileId, fileName }, at, actor }, pace);
       kept.delete(fileId);
       return imported;
     },

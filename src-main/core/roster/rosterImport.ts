@@ -41,6 +41,15 @@ function sameAs(stored: Stored, person: RosterPerson): boolean {
   return stored.removed === 0 && DETAILS.every((field) => stored[field] === person[field]) && stored.tags === JSON.stringify(person.tags);
 }
 
+/** The ledger's good people, how many rows it refused, the file, and when and by whom: what one import records. */
+export interface ImportJob {
+  people: readonly RosterPerson[];
+  refused: number;
+  file: { fileId: string; fileName: string };
+  at: string;
+  actor: string;
+}
+
 /** Between two transactions, and whether to stop (a cancel): the worker's. */
 export interface ImportPace {
   rest(): Promise<void>;
@@ -109,31 +118,18 @@ export function createRosterImport(db: Db, record: RecordFact) {
     }).immediate();
   }
 
-  async function importPeople(
-    people: readonly RosterPerson[],
-    refused: number,
-    file: { fileId: string; fileName: string },
-    at: string,
-    actor: string,
-    pace: ImportPace,
-  ): Promise<Imported> {
+  /** The next version built and shown (see `build`), between two clearings of every other version. */
+  async function importPeople(job: ImportJob, pace: ImportPace): Promise<Imported> {
     await clearOthers(pace);
     try {
-      return await build(people, refused, file, at, actor, pace);
+      return await build(job, pace);
     } finally {
       // Shown or given up, one version stays; a full disk may refuse even this, and the next import clears it.
       await clearOthers(pace).catch(() => undefined);
     }
   }
 
-  async function build(
-    people: readonly RosterPerson[],
-    refused: number,
-    file: { fileId: string; fileName: string },
-    at: string,
-    actor: string,
-    pace: ImportPace,
-  ): Promise<Imported> {
+  async function build({ people, refused, file, at, actor }: ImportJob, pace: ImportPace): Promise<Imported> {
     const version = shown.get()!;
     const next = version + 1;
     const counts = { added: 0, updated: 0, unchanged: 0 };
