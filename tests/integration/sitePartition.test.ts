@@ -3,44 +3,25 @@
 // their own. Once the lines heal and everything has been uploaded and read: both managers list the same conflicts
 // (both sides), the hub's conflicts table lists them too, a manager's void with a reason flows to the other PC and
 // to the hub and resolves them everywhere, and each station's mirror equals the hub's projection of its site.
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { MANAGER, OTHER_CLERK } from '../fixtures/driver';
-import { startFaultProxy } from '../fixtures/faultProxy';
-import { startTestHub, type TestHub } from '../fixtures/hub';
 import { hubProjectionWithout, mirrorOf } from '../fixtures/mirror';
 import { personCode } from '../fixtures/people';
-import { startSiteStation } from '../fixtures/siteStation';
+import { siteAtTestHub } from '../fixtures/siteStation';
 
 const SITE = 'BJ-0101';
 const TUBE = '2026112300700';
 const SETTLE = { timeout: 20_000, interval: 50 };
 
-let hub: TestHub;
-const closers: (() => Promise<void>)[] = [];
+const { hub, stationBehindProxy: station } = siteAtTestHub(SITE);
 
-beforeAll(async () => {
-  hub = await startTestHub();
-}, 60_000);
-
-afterAll(async () => {
-  for (const close of closers.reverse()) await close();
-  await hub.close();
-});
-
-/** A station of the site, enrolled under `label`, uploading and reading the feed through its own fault proxy. */
-async function station(label: string) {
-  const proxy = await startFaultProxy(hub.url, () => 'pass');
-  const s = await startSiteStation(hub, SITE, label, proxy.url);
-  closers.push(async () => (await s.close(), await proxy.close()));
-  return { ...s, proxy };
-}
 type Station = Awaited<ReturnType<typeof station>>;
 
 /** Everything this station recorded is at the hub, and its mirror equals the hub's projection of the others. */
 async function settled(s: Station) {
   await vi.waitFor(async () => {
     expect(s.d.call(MANAGER, 'site.upload').backlog.count).toBe(0);
-    expect(mirrorOf(s.db)).toEqual(await hubProjectionWithout(hub, SITE, s.stationId));
+    expect(mirrorOf(s.db)).toEqual(await hubProjectionWithout(hub(), SITE, s.stationId));
   }, SETTLE);
 }
 
@@ -67,7 +48,7 @@ function factOf(s: Station, kind: string): string {
 const tubeIdAt = (s: Station) => s.db.prepare("SELECT id FROM tubes WHERE barcode = ?").pluck().get(TUBE) as string;
 
 const hubConflicts = () =>
-  hub.query<{ kind: string; subject: string; first_fact: string; second_fact: string }>(
+  hub().query<{ kind: string; subject: string; first_fact: string; second_fact: string }>(
     'SELECT kind, subject, first_fact, second_fact FROM conflicts WHERE site_code = $1 ORDER BY kind',
     [SITE],
   );
@@ -99,7 +80,7 @@ it('lists what two cut-off PCs did with one tube barcode on both and at the hub,
     s.d.call(MANAGER, 'packing.sealNow');
   }
   // The cut is real: the hub has heard nothing of it, and each station still holds it.
-  expect(await hub.query('SELECT barcode FROM tubes WHERE site_code = $1 AND barcode = $2', [SITE, TUBE])).toEqual([]);
+  expect(await hub().query('SELECT barcode FROM tubes WHERE site_code = $1 AND barcode = $2', [SITE, TUBE])).toEqual([]);
   for (const s of [a, b]) expect(s.d.call(MANAGER, 'site.upload').backlog.count).toBeGreaterThan(0);
   expect(conflictsSeenAt(a)).toEqual([]);
 
@@ -127,7 +108,7 @@ it('lists what two cut-off PCs did with one tube barcode on both and at the hub,
   await settled(b);
   expect(conflictsSeenAt(b)).toEqual([]);
   expect(await hubConflicts()).toEqual([]);
-  expect(await hub.query('SELECT void_reason FROM tubes WHERE site_code = $1 AND tube_id = $2', [SITE, tubeIdAt(a)])).toEqual([
+  expect(await hub().query('SELECT void_reason FROM tubes WHERE site_code = $1 AND tube_id = $2', [SITE, tubeIdAt(a)])).toEqual([
     { void_reason: '条码与大厅重复，作废本管' },
   ]);
   expect(b.db.prepare('SELECT void_reason FROM mirror_tubes WHERE barcode = ? AND voided_at IS NOT NULL').pluck().all(TUBE)).toEqual([
