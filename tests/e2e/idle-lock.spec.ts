@@ -40,6 +40,7 @@ test('an idle desk locks itself after the idle time, keeps its open tube, and go
   await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'idle');
   await expect(page.getByTestId('result')).toContainText('继续使用本台的试管');
   await expect(page.getByTestId('result')).toContainText('试管 2026112300401 已登记 1/10 人，保持原样。请继续扫描受检者。');
+  await expect(page.getByTestId('scan')).toBeFocused();
   await scan(personCode(1));
   await expect(page.getByTestId('tube-fill')).toHaveText('2 / 10 人');
 });

@@ -4,6 +4,7 @@ import { checkCharacter } from '../../src-main/core/domain/residentId';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
 import { idNumber, personCode } from '../fixtures/people';
 import { signIn } from './signIn';
+import { expectOutcome } from './outcome';
 import { typeAsScanner } from './typing';
 import { MANAGER, startStation, type RunningStation } from './station';
 
@@ -86,9 +87,9 @@ test('each refusal shows its message and leaves the database unchanged', async (
 
   async function refused(text: string, message: string): Promise<void> {
     const before = station.snapshot();
-    await scan(page, text);
-    await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'refused');
+    await expectOutcome(page, () => scan(page, text), 'refused', 'refused');
     await expect(page.getByTestId('result')).toContainText(message);
+    await expect(page.getByTestId('scan')).toBeFocused();
     expect(station.snapshot()).toEqual(before);
   }
 
@@ -118,9 +119,9 @@ test('each refusal shows its message and leaves the database unchanged', async (
   await expect(page.getByTestId('result')).toContainText('管内 1 人。请换一支新试管。');
   // The open tube scanned again changes nothing and says to go on with it.
   const before = station.snapshot();
-  await scan(page, '2026112200004');
-  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'info');
+  await expectOutcome(page, () => scan(page, '2026112200004'), 'notice', 'info');
   await expect(page.getByTestId('result')).toContainText('这支试管正在本台使用');
+  await expect(page.getByTestId('scan')).toBeFocused();
   await expect(page.getByTestId('result')).toContainText('试管 2026112200004 已登记 0/10 人。请继续扫描受检者，无需换管。');
   await expect(page.getByTestId('tube-fill')).toHaveText('0 / 10 人');
   expect(station.snapshot()).toEqual(before);
@@ -161,16 +162,17 @@ test('a re-test today is confirmed with F2, and F4 takes the last person out aga
   const { registrations } = station.snapshot() as { registrations: { status: string }[] };
   expect(registrations.map((r) => r.status)).toEqual(['active', 'removed']);
   // F4 again, on the empty tube: it says what F4 does, and that there is nothing to undo now.
-  await page.keyboard.press('F4');
-  await expect(page.getByTestId('result')).toHaveAttribute('data-tone', 'refused');
+  await expectOutcome(page, () => page.keyboard.press('F4'), 'refused', 'refused');
   await expect(page.getByTestId('result')).toContainText('管内还没有人，F4 无可撤销');
+  await expect(page.getByTestId('scan')).toBeFocused();
   // After sealing, F4 says a sealed tube is the manager's to correct, not "scan a tube first".
   await scan(page, personCode(1));
   await page.keyboard.press('F8');
   await expect(page.getByTestId('tube-fill')).toHaveCount(0);
-  await page.keyboard.press('F4');
+  await expectOutcome(page, () => page.keyboard.press('F4'), 'refused', 'refused');
   await expect(page.getByTestId('result')).toContainText('本台没有开管的试管，F4 无可撤销');
   await expect(page.getByTestId('result')).toContainText('只有点位负责人可以取出某人（需填写原因）');
+  await expect(page.getByTestId('scan')).toBeFocused();
 });
 
 test('a new site makes its first manager at the manager window, who is then signed in', async ({ page }) => {
