@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase, WAL_SIZE_LIMIT_BYTES, type Db } from '../../src-main/core/db/database';
 import { NEWEST_VERSION, schemaVersion } from '../../src-main/core/db/migrations';
+import { unflushed } from '../../src-main/core/db/unflushed';
 import { createCore, DATABASE_FILE } from '../../src-main/core/core';
 import { personCode } from '../fixtures/people';
 import { CLERK, signIn, value } from '../fixtures/driver';
@@ -48,6 +49,21 @@ it('runs WAL with synchronous=FULL and foreign keys on, on the first connection 
   expect(pragmas(first)).toEqual(DURABLE);
   // Each sees the other's commits.
   expect(first.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['bagCapacity', 'poolingRatio']);
+});
+
+it('runs bulk work unflushed (synchronous=NORMAL) and flushes again after it, whether it ended or failed', async () => {
+  const db = connect();
+  const during: unknown[] = [];
+  const sync = () => db.pragma('synchronous', { simple: true });
+  expect(await unflushed(db, async () => during.push(sync()))).toBe(1);
+  expect(during).toEqual([1]);
+  expect(pragmas(db)).toEqual(DURABLE);
+  await expect(
+    unflushed(db, async () => {
+      throw new Error('disk full');
+    }),
+  ).rejects.toThrow('disk full');
+  expect(pragmas(db)).toEqual(DURABLE);
 });
 
 it('trims the WAL back to its limit when it starts over, on every connection, so emptying it later is quick', () => {

@@ -1,11 +1,13 @@
-// The community's roster through the core: a ledger read into a preview, imported in one transaction (again, without
+// The community's roster through the core: a ledger read into a preview, imported all at once (again, without
 // duplicates), every registration counted at once against it, excuses, the not-yet list by address, the round, and
 // files that are no spreadsheet. The roster never reaches the outbox.
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, type Core } from '../../src-main/core/core';
 import type { PushedEvent } from '../../src-main/core/contract';
+import { filesUnder, occurrencesIn } from '../fixtures/byteSearch';
 import { MANAGER, driver, signInManager, value } from '../fixtures/driver';
 import { personCode } from '../fixtures/people';
 import { fetchMade, openLedger, openRoster, rosterCode, rosterEntry, rosterXlsx, type RosterEntry } from '../fixtures/rosterFile';
@@ -177,6 +179,11 @@ describe('retention', () => {
     expect(readDb((db) => db.prepare("SELECT count(*) FROM audit WHERE kind = 'roster.excused'").pluck().get())).toBe(1);
     expect(readDb((db) => db.prepare("SELECT count(*) FROM audit_private p JOIN audit a USING (fact_id) WHERE a.kind = 'roster.excused'").pluck().get())).toBe(0);
     expect(core.admin.verifyAudit()).toMatchObject({ ok: true });
+    // Gone from every file too (this station is not encrypted, so its bytes can be searched): the database, its WAL.
+    const files = filesUnder(station.dataDir);
+    for (const secret of [...people(5).map((entry) => entry.id), '在外地出差']) {
+      expect(files.filter((file) => occurrencesIn(fs.readFileSync(file), secret) > 0).map((file) => path.basename(file)), secret).toEqual([]);
+    }
   });
 });
 
