@@ -1,6 +1,6 @@
 // A community's roster of 100,000 people on an encrypted station, as a manager imports it and as the desks meet it:
 //   1. the XLSX ledger read (roster.open, in the background worker) and imported (roster.import: the roster's next
-//      version built in transactions of 100 people, then shown in one) through the core's channels as the manager window calls them, each in a child process of its own so that
+//      version built in transactions of 25 people, then shown in one) through the core's channels as the manager window calls them, each in a child process of its own so that
 //      its peak memory (maxRSS) is its own; beside it, in the same run, exceljs alone reading the same file (the
 //      floor under the reading) and the same rows inserted into a plain table without triggers in one transaction
 //      (the floor under the import);
@@ -8,6 +8,8 @@
 //      longest block of that thread during the reading and during the import, beside the same scans idle just before;
 //   3. the coverage view after a scan of a roster person: the scan's commit (with the triggers that count it) and
 //      the coverage read, beside the same scans on a station without a roster and the counts' rows read alone.
+//   4. the roster's round long over, retention purging it in the background worker while the clerk scans, beside
+//      the same scans idle just before.
 //
 // BENCH_PEOPLE sets a smaller roster for a quick try.
 import { spawnSync } from 'node:child_process';
@@ -279,6 +281,27 @@ async function desksDuringImport(core: Core, ledger: string): Promise<void> {
   deskLine('desk while roster.import writes it', importing);
 }
 
+/** Part 4: the round set 60 days back (a manager's call, timed), then retention purges the roster as the desk scans. */
+async function desksDuringRosterPurge(core: Core): Promise<void> {
+  const longAgo = new Date(Date.now() - 60 * 24 * 60 * 60_000).toISOString().slice(0, 10);
+  const desk = keepScanning(core, FIRST_VISITOR + 100_000);
+  await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+  const idle = desk.cut();
+  const settingRound = performance.now();
+  value(core.call(MANAGER, 'roster.setRound', { firstDay: longAgo, lastDay: longAgo }));
+  const roundMs = performance.now() - settingRound;
+  desk.cut();
+  // Nothing was sent to a platform, so no registration is purged: the count is the roster's people.
+  const purged = await core.admin.purge(null, 'bench');
+  const purging = desk.cut();
+  await desk.stop();
+  if (purged !== PEOPLE) throw new Error(`Purged ${purged}`);
+  console.log();
+  line(`roster.setRound 60 days back, ${PEOPLE.toLocaleString('en')} people (manager's call)`, ms(roundMs));
+  deskLine('desk idle, just before', idle);
+  deskLine('desk while retention purges the roster', purging);
+}
+
 /** Part 3: scans of roster people, each followed by the coverage read, beside a station without a roster. */
 async function coverageAfterScans(rosterStation: Core, rosterDir: string, plainStation: Core): Promise<void> {
   const withRoster = createDesk(rosterStation, 0);
@@ -343,6 +366,7 @@ async function main(): Promise<void> {
     try {
       await desksDuringImport(rosterStation, file);
       await coverageAfterScans(rosterStation, rosterDir, plainStation);
+      await desksDuringRosterPurge(rosterStation);
     } finally {
       await closeStation(rosterStation);
       await closeStation(plainStation);

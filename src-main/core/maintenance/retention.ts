@@ -8,6 +8,7 @@
 // between them, so a desk's scan never waits behind more than one of them.
 import type { BackgroundJob } from '../background/jobs';
 import type { Db } from '../db/database';
+import { unflushed } from '../db/unflushed';
 import { createFactRecorder } from '../facts/record';
 import { checkpointWal, truncateWal } from './wal';
 
@@ -101,15 +102,8 @@ export function createRetention(db: Db, rest: () => Promise<void>) {
   return async function purgeExpired({ cutoff, at, actor }: PurgeRequest): Promise<number> {
     // Nothing acknowledged before the cutoff (no platform, uploads halted, a young station): no work at all.
     if (!anyAcknowledged.get(cutoff)) return 0;
-    // The deletes' commits skip their flush, so the write lock the desks wait for is held only while it writes: a
-    // delete lost to a power cut is simply done again, and the next flushed commit makes all before it durable.
-    db.pragma('synchronous = NORMAL');
-    let purged: number;
-    try {
-      purged = await deleteExpired(cutoff);
-    } finally {
-      db.pragma('synchronous = FULL');
-    }
+    // A delete lost to a power cut is simply done again.
+    const purged = await unflushed(db, () => deleteExpired(cutoff));
     if (purged === 0) return 0;
     const record = createFactRecorder(db, () => new Date(at));
     db.transaction(() => record({ kind: 'retention.purged', subject: 'registrations', actor, data: { count: purged, cutoff } })).immediate();

@@ -1,18 +1,21 @@
 // A ledger's good rows against the roster: what an import would add, change or leave as it is, and the import.
-// The import builds the roster's next version beside the one shown, a hundred people a transaction with a rest
-// between them (the desks' scans take their turn), carries over everyone the ledger does not list, then shows the
-// new version in one small transaction with its fact, and clears the old one. A failure, a cancel or a power cut
+// The import builds the roster's next version beside the one shown, a few people an unflushed transaction with a
+// rest between them (the desks' scans take their turn), carries over everyone the ledger does not list, then shows
+// the new version in one small flushed transaction with its fact, and clears the old one. A failure, a cancel or a power cut
 // before that leaves the roster shown as it was; what was built is cleared by the next import. A person is matched
 // by their document and keeps their id, their excuse and when they were added; one the roster took off comes back
 // when a new ledger lists them again.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { unflushed } from '../db/unflushed';
 import type { RecordFact } from '../facts/record';
 import type { RosterPerson } from './rosterPerson';
 import type { Imported } from './schemas';
 
-/** People a write transaction: a few milliseconds with the counting triggers, the longest a desk's scan waits. */
-const CHUNK = 100;
+/** People a write transaction: about 3 ms with the counting triggers, the longest a desk's scan waits behind it. */
+const CHUNK = 25;
+/** Write transactions between two checkpoints: the WAL copied into the file as it grows, not all at the end. */
+const CHUNKS_PER_CHECKPOINT = 32;
 
 /** Every run of digits padded to ten: text order is then the order a grid worker walks (2栋 before 10栋). */
 export function addressKey({ grid, building, unit, room }: Pick<RosterPerson, 'grid' | 'building' | 'unit' | 'room'>): string {
@@ -103,14 +106,21 @@ export function createRosterImport(db: Db, record: RecordFact) {
     return counts;
   }
 
+  let chunks = 0;
+  /** One chunk's write transaction, then the rest that lets the desks' scans take their turn. */
+  async function writeChunk(write: () => void, pace: Pick<ImportPace, 'rest'>): Promise<void> {
+    db.transaction(write).immediate();
+    if (++chunks % CHUNKS_PER_CHECKPOINT === 0) db.pragma('wal_checkpoint(PASSIVE)');
+    await pace.rest();
+  }
+
   /** Deletes every version but the one shown (a build given up, or the version an import replaced), in chunks. */
   async function clearOthers(pace: Pick<ImportPace, 'rest'>): Promise<void> {
     for (;;) {
       const version = shown.get()!;
       const rows = someOf.all(version, CHUNK);
       if (rows.length === 0) break;
-      db.transaction(() => rows.forEach((rowid) => deleteRow.run(rowid))).immediate();
-      await pace.rest();
+      await writeChunk(() => rows.forEach((rowid) => deleteRow.run(rowid)), pace);
     }
     db.transaction(() => {
       deleteCounts.run(shown.get()!);
@@ -120,22 +130,37 @@ export function createRosterImport(db: Db, record: RecordFact) {
 
   /** The next version built and shown (see `build`), between two clearings of every other version. */
   async function importPeople(job: ImportJob, pace: ImportPace): Promise<Imported> {
-    await clearOthers(pace);
+    await unflushed(db, () => clearOthers(pace));
     try {
       return await build(job, pace);
     } finally {
       // Shown or given up, one version stays; a full disk may refuse even this, and the next import clears it.
-      await clearOthers(pace).catch(() => undefined);
+      await unflushed(db, () => clearOthers(pace)).catch(() => undefined);
     }
   }
 
   async function build({ people, refused, file, at, actor }: ImportJob, pace: ImportPace): Promise<Imported> {
     const version = shown.get()!;
     const next = version + 1;
+    // A chunk lost to a power cut belongs to a version not shown yet, which the next import clears.
+    const counts = await unflushed(db, () => buildNext(people, version, at, pace));
+    pace.stopIfCancelled();
+    const imported = { ...counts, refused };
+    db.transaction(() => {
+      // Another import shown since this one began: this one is given up rather than mixed with it.
+      if (show.run({ next, shown: version }).changes === 0) throw new Error('Another import of the roster was shown first.');
+      record({ kind: 'roster.imported', subject: file.fileId, actor, data: { fileName: file.fileName, ...imported }, at: new Date(at) });
+    }).immediate();
+    return imported;
+  }
+
+  /** The version after `version`: the ledger's people, then everyone it does not list, carried over. */
+  async function buildNext(people: readonly RosterPerson[], version: number, at: string, pace: ImportPace) {
+    const next = version + 1;
     const counts = { added: 0, updated: 0, unchanged: 0 };
     for (let start = 0; start < people.length; start += CHUNK) {
       pace.stopIfCancelled();
-      db.transaction(() => {
+      await writeChunk(() => {
         for (const person of people.slice(start, start + CHUNK)) {
           const stored = find.get(person.docType, person.docNumber, version);
           const same = stored !== undefined && sameAs(stored, person);
@@ -153,26 +178,17 @@ export function createRosterImport(db: Db, record: RecordFact) {
             updatedAt: same ? stored.updatedAt : at,
           });
         }
-      }).immediate();
+      }, pace);
       pace.progressed(Math.min(start + CHUNK, people.length));
-      await pace.rest();
     }
     for (let after = 0; ; ) {
       pace.stopIfCancelled();
       const rows = unlistedAfter.all({ shown: version, after, limit: CHUNK });
       if (rows.length === 0) break;
-      db.transaction(() => rows.forEach((rowid) => carry.run({ rowid, next }))).immediate();
+      await writeChunk(() => rows.forEach((rowid) => carry.run({ rowid, next })), pace);
       after = rows.at(-1)!;
-      await pace.rest();
     }
-    pace.stopIfCancelled();
-    const imported = { ...counts, refused };
-    db.transaction(() => {
-      // Another import shown since this one began: this one is given up rather than mixed with it.
-      if (show.run({ next, shown: version }).changes === 0) throw new Error('Another import of the roster was shown first.');
-      record({ kind: 'roster.imported', subject: file.fileId, actor, data: { fileName: file.fileName, ...imported }, at: new Date(at) });
-    }).immediate();
-    return imported;
+    return counts;
   }
 
   return { compare, importPeople };
