@@ -8,8 +8,8 @@
 //      longest block of that thread during the reading and during the import, beside the same scans idle just before;
 //   3. the coverage view after a scan of a roster person: the scan's commit (with the triggers that count it) and
 //      the coverage read, beside the same scans on a station without a roster and the counts' rows read alone.
-//   4. the roster's round long over, retention purging it in the background worker while the clerk scans, beside
-//      the same scans idle just before.
+//   4. the round set back 60 days (the manager's call), the roster counted again for it in the background worker,
+//      then retention purging it there, while the clerk scans, beside the same scans idle just before.
 //
 // BENCH_PEOPLE sets a smaller roster for a quick try.
 import { spawnSync } from 'node:child_process';
@@ -281,8 +281,11 @@ async function desksDuringImport(core: Core, ledger: string): Promise<void> {
   deskLine('desk while roster.import writes it', importing);
 }
 
-/** Part 4: the round set 60 days back (a manager's call, timed), then retention purges the roster as the desk scans. */
-async function desksDuringRosterPurge(core: Core): Promise<void> {
+/**
+ * Part 4: the round set 60 days back (the manager's call, timed), the roster counted again for it in the background,
+ * then retention purges the roster, each while the desk scans.
+ */
+async function desksDuringRoundAndPurge(core: Core): Promise<void> {
   const longAgo = new Date(Date.now() - 60 * 24 * 60 * 60_000).toISOString().slice(0, 10);
   const desk = keepScanning(core, FIRST_VISITOR + 100_000);
   await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
@@ -290,7 +293,9 @@ async function desksDuringRosterPurge(core: Core): Promise<void> {
   const settingRound = performance.now();
   value(core.call(MANAGER, 'roster.setRound', { firstDay: longAgo, lastDay: longAgo }));
   const roundMs = performance.now() - settingRound;
-  desk.cut();
+  await core.admin.recountRoster();
+  const recounting = desk.cut();
+  if (value(core.call(MANAGER, 'roster.coverage')).total.sampled !== 0) throw new Error('The roster was not counted again for the round.');
   // Nothing was sent to a platform, so no registration is purged: the count is the roster's people.
   const purged = await core.admin.purge(null, 'bench');
   const purging = desk.cut();
@@ -299,6 +304,7 @@ async function desksDuringRosterPurge(core: Core): Promise<void> {
   console.log();
   line(`roster.setRound 60 days back, ${PEOPLE.toLocaleString('en')} people (manager's call)`, ms(roundMs));
   deskLine('desk idle, just before', idle);
+  deskLine('desk while the roster is counted again for the round', recounting);
   deskLine('desk while retention purges the roster', purging);
 }
 
@@ -366,7 +372,7 @@ async function main(): Promise<void> {
     try {
       await desksDuringImport(rosterStation, file);
       await coverageAfterScans(rosterStation, rosterDir, plainStation);
-      await desksDuringRosterPurge(rosterStation);
+      await desksDuringRoundAndPurge(rosterStation);
     } finally {
       await closeStation(rosterStation);
       await closeStation(plainStation);

@@ -123,7 +123,7 @@ async function run(argv: string[]): Promise<number> {
     }
     if (ledger) return await importRoster(core, ledger, values['dry-run']!);
     if (command === 'coverage') {
-      const table = core.admin.coverageOfDay(values.day!, 'cli', values.language as 'zh' | 'en');
+      const table = await core.admin.coverageOfDay(values.day!, 'cli', values.language as 'zh' | 'en');
       const sink = fs.createWriteStream(values.out!);
       if (values.format === 'csv') await writeCsv(table.columns, table.rows, sink);
       else await writeXlsx(table.columns, table.rows, sink, table.sheetName);

@@ -37,6 +37,11 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     return purged;
   }
 
+  /** Resolves once the worker has counted the roster for the round (the count a change of the round started, too). */
+  async function recountRoster(): Promise<void> {
+    await background.run({ kind: 'rosterRecount' });
+  }
+
   const schedules = new Set<() => void>();
   /** Keeps a schedule's stop, so that stopping the background work stops every schedule too. */
   const scheduled = (stop: () => void) => {
@@ -63,17 +68,21 @@ export function createAdmin(db: Db, background: Background, dayExport: DayExport
     },
     /**
      * The coverage of one day as a table: the round is that day while it is read, then the round it was (a running
-     * station's coverage shows the day for that moment).
+     * station's coverage shows the day for that moment). Each change of the round is counted in the worker, which
+     * runs its jobs in order: the recount asked here ends after the one the change started.
      */
-    coverageOfDay(day: string, actor: string, language: 'zh' | 'en') {
+    async coverageOfDay(day: string, actor: string, language: 'zh' | 'en') {
       const before = roster.round.current();
       roster.round.set({ firstDay: day, lastDay: day }, actor);
       try {
+        await recountRoster();
         return coverageTable(roster.coverage(), language);
       } finally {
         roster.round.set(before, actor);
+        await recountRoster();
       }
     },
+    recountRoster,
     /** How many clerk desks the site's settings give this station, for its launch. */
     desks: () => readSiteSettings(db).desks,
     /** Caps (or, with a larger number, frees) the database's size in pages: see CoreOptions.maxPages. */

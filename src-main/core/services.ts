@@ -31,6 +31,7 @@ import { createUploads, type UploadTuning } from './upload/uploads';
 import { createUploadSettings } from './upload/uploadSettings';
 import { createSiteFeed } from './siteFeed/siteFeed';
 import type { FeedTuning } from './siteFeed/feedClient';
+import { logError } from './maintenance/log';
 import { createCoverage } from './roster/coverage';
 import { createCoverageReport } from './roster/coverageReport';
 import { createExcusals } from './roster/excusals';
@@ -64,9 +65,12 @@ export function createServices({ db, clock, dataDir, background, uploadChanged, 
   const unbagged = createUnbagged(db);
   const handoverList = createHandoverList(db);
   const totals = createTotals(db, clock);
-  const round = createRound(db, clock, record);
-  // A station started on a new day counts that day.
-  round.followToday();
+  // The worker counts the roster again for a new round; the coverage windows follow once it is done.
+  const recount = () =>
+    void background.run({ kind: 'rosterRecount' }).then(siteChanged, (error: unknown) => logError(`Could not count the roster again: ${(error as Error).message}`));
+  const round = createRound(db, clock, record, recount);
+  // A station started on a new day counts that day; one stopped while counting the roster again carries on.
+  if (!round.followToday()) round.recountIfDue();
   const notYet = createNotYet(db);
   const coverage = createCoverage(db, round);
   const madeFiles = createFileParts();

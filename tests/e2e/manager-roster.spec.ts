@@ -110,6 +110,22 @@ test('a ledger is previewed and imported, the coverage follows the desk, a perso
   await expect(manager.getByTestId('coverage-grids-一网格')).toContainText('6.7%');
   expect(await manager.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
+  // A round of two days a year ago: counted again in the background, then nobody of it was sampled; back to today,
+  // the two are sampled again. The tab follows by itself once each count is done.
+  const setRound = async (firstDay: string, lastDay: string) => {
+    await manager.getByTestId('round-firstDay').fill(firstDay);
+    await manager.getByTestId('round-lastDay').fill(lastDay);
+    await manager.getByTestId('round-save').click();
+    await expect(manager.getByTestId('round-saved')).toHaveText(`轮次已保存：${firstDay} 至 ${lastDay}`);
+  };
+  await setRound('2025-11-01', '2025-11-02');
+  await expect(manager.getByTestId('coverage-sampled')).toHaveText('0');
+  await expect(manager.getByTestId('coverage-recounting')).toHaveCount(0);
+  const today = new Date().toLocaleDateString('sv');
+  await setRound(today, today);
+  await expect(manager.getByTestId('coverage-sampled')).toHaveText('2');
+  await expect(manager.getByTestId('coverage-recounting')).toHaveCount(0);
+
   // The not-yet list by address; the second person in it excused by keys, first without the words "other" needs.
   await manager.getByTestId('tab-notYet').click();
   const count = manager.getByTestId('not-yet-count');

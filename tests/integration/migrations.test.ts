@@ -126,6 +126,7 @@ const CREATES: Record<number, { tables: string[]; indexes: string[]; triggers: s
     ],
   },
   15: { tables: ['station_keypair'], indexes: [], triggers: [] },
+  16: { tables: [], indexes: [], triggers: ['roster_round_changed', 'roster_round_recounted'] },
 };
 
 describe('migration 3: day counts', () => {
@@ -708,5 +709,50 @@ describe("migration 15: the station's keypair for sharing sticker keys", () => {
     const theirs = other.prepare('SELECT public_key FROM station_keypair').pluck().get() as Buffer;
     other.close();
     expect(theirs.equals(pair.publicKey)).toBe(false);
+  });
+});
+
+describe('migration 16: a new round counted again in the background', () => {
+  it('counts nobody again when the round changes, only the people the mark passes, and starts over on another change', () => {
+    migrate(db, 15);
+    db.exec(`
+      INSERT INTO tubes (id, barcode, desk, capacity, status, seal_reason, opened_at, day)
+        VALUES ('t1', '11111111', '1', 10, 'sealed', 'full', '2026-11-30T01:00:00.000Z', '2026-11-30');
+      INSERT INTO registrations (id, tube_id, position, doc_type, doc_number, name, phone, created_at, day) VALUES
+        ('r1', 't1', 1, 'resident-id', 'A1', 'x', '', '2026-11-30T01:30:00.000Z', '2026-11-30'),
+        ('r2', 't1', 2, 'resident-id', 'B2', 'x', '', '2026-11-30T01:31:00.000Z', '2026-11-30');
+      UPDATE roster_round SET first_day = '2026-11-30', last_day = '2026-11-30', follows_today = 0;
+    `);
+    const person = db.prepare(
+      `INSERT INTO roster_people (id, version, doc_type, doc_number, name, phone, grid, building, unit, room, address, address_key, tags, added_at, updated_at)
+       VALUES (?, 0, 'resident-id', ?, 'x', '', 'G1', '1栋', '1', '101', '', '', '[]', 'now', 'now')`,
+    );
+    person.run('p1', 'A1');
+    person.run('p2', 'B2');
+    migrate(db, 16);
+    const sampled = () => db.prepare("SELECT sampled FROM roster_counts WHERE dimension = 'grid' AND grid = 'G1'").pluck().get();
+    const mark = () => db.prepare('SELECT recounted_to FROM roster_round').pluck().get();
+    expect(mark()).toBeNull();
+    expect(sampled()).toBe(2);
+
+    // A round without the day: nobody is counted again yet, and the mark starts at the first row.
+    db.exec("UPDATE roster_round SET first_day = '2026-12-01', last_day = '2026-12-01'");
+    expect(mark()).toBe(0);
+    expect(sampled()).toBe(2);
+    // The mark passes the first person: only they are counted again.
+    const [first, second] = db.prepare('SELECT rowid FROM roster_people ORDER BY rowid').pluck().all() as number[];
+    db.prepare('UPDATE roster_round SET recounted_to = ?').run(first);
+    expect(sampled()).toBe(1);
+    expect(db.prepare("SELECT sampled_at IS NULL FROM roster_people WHERE id = 'p2'").pluck().get()).toBe(0);
+    // The round changes again meanwhile: the mark goes back to the first row, and the count starts over.
+    db.exec("UPDATE roster_round SET first_day = '2026-11-29', last_day = '2026-11-30'");
+    expect(mark()).toBe(0);
+    db.prepare('UPDATE roster_round SET recounted_to = ?').run(second);
+    expect(sampled()).toBe(2);
+    // Done: the mark is NULL, and nothing but a change of days sets it again.
+    db.exec('UPDATE roster_round SET recounted_to = NULL');
+    db.exec('UPDATE roster_round SET follows_today = 1');
+    expect(mark()).toBeNull();
+    expect(sampled()).toBe(2);
   });
 });

@@ -10,7 +10,9 @@ import { PACKING_SEARCHES } from '../../src-main/core/transport/packing';
 import { MIRROR_SEARCHES } from '../../src-main/core/siteFeed/mirrorLookups';
 import { UNBAGGED_ELSEWHERE_SEARCH } from '../../src-main/core/site/unbagged';
 import { ROSTER_TRIGGER_SEARCHES } from '../../src-main/core/db/migrations/014-roster';
+import { ROUND_RECOUNT_SEARCH } from '../../src-main/core/db/migrations/016-roster-recount';
 import { VISITORS_SEARCH } from '../../src-main/core/roster/coverage';
+import { RECOUNT_STEP_END } from '../../src-main/core/roster/recount';
 import { NOT_YET_PAGE } from '../../src-main/core/roster/notYet';
 import { tempDir } from '../fixtures/tempCore';
 
@@ -139,6 +141,16 @@ describe('the roster', () => {
     }
     expect(plan(ROSTER_TRIGGER_SEARCHES.tube, { tubeId: 't' }).join('\n')).toMatch(/registrations_tube/);
     expect(plan(ROSTER_TRIGGER_SEARCHES.mirrorTube, { tubeId: 't' }).join('\n')).toMatch(/mirror_registrations_tube/);
+  });
+
+  it("counts a new round again a few people a step, through the rowid and the people's documents", () => {
+    const step = plan(RECOUNT_STEP_END, 0, 25);
+    expect(tableScans(step)).toEqual([]);
+    expect(step.join('\n')).toMatch(/SEARCH roster_people USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    const counted = plan(ROUND_RECOUNT_SEARCH, { after: 0, to: 25 });
+    expect(tableScans(counted)).toEqual([]);
+    expect(counted.join('\n')).toMatch(/SEARCH roster_people USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+    expect(counted.join('\n')).toMatch(/SEARCH r USING (COVERING )?INDEX registrations_person_day/);
   });
 
   it("counts the round's visitors from the round's registrations by day", () => {

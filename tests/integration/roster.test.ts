@@ -4,8 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, type Core } from '../../src-main/core/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import type { PushedEvent } from '../../src-main/core/contract';
 import { filesUnder, occurrencesIn } from '../fixtures/byteSearch';
 import { MANAGER, driver, signInManager, value } from '../fixtures/driver';
@@ -45,6 +45,10 @@ function readDb<T>(read: (db: Database.Database) => T): T {
 }
 
 const coverage = () => value(core.call(MANAGER, 'roster.coverage'));
+/** How long the worker gets to count a roster again, looked at every 20 ms. */
+const EVENTUALLY = { timeout: 20_000, interval: 20 };
+/** Until the worker has counted the roster again for the round. */
+const recounted = () => vi.waitFor(() => expect(coverage().recounting).toBeNull(), EVENTUALLY);
 
 describe('importing a roster', () => {
   it('previews, imports in one go, and imports again by document number without duplicates', async () => {
@@ -246,8 +250,47 @@ describe('coverage', () => {
     const backwards = core.call(MANAGER, 'roster.setRound', { firstDay: '2026-12-05', lastDay: '2026-12-01' });
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: ['lastDay'], problem: 'round-backwards' }] } });
     const elsewhere = value(core.call(MANAGER, 'roster.setRound', { firstDay: '2020-01-01', lastDay: '2020-01-02' }));
-    expect(elsewhere.total.sampled).toBe(0);
     expect(elsewhere.round).toEqual({ firstDay: '2020-01-01', lastDay: '2020-01-02' });
+    // The roster is counted again for the round in the background worker; the coverage says so until it is done.
+    await recounted();
+    expect(coverage().total.sampled).toBe(0);
+  });
+
+  it('counts a new round in the background, the last of two changes, and pushes the coverage once it is done', async () => {
+    const entries = people(120);
+    await importRoster(entries);
+    d.scan('2026112200001');
+    for (const index of [0, 1, 2]) d.scan(rosterCode(entries[index]));
+    expect(coverage().total.sampled).toBe(3);
+    const pushes: PushedEvent[] = [];
+    core.subscribe(MANAGER, (event) => pushes.push(event));
+    // Two changes one after the other: the second starts the count over, and the last round is what is counted.
+    value(core.call(MANAGER, 'roster.setRound', { firstDay: '2020-01-01', lastDay: '2020-01-02' }));
+    value(core.call(MANAGER, 'roster.setRound', { firstDay: localDay(new Date()), lastDay: localDay(new Date()) }));
+    await recounted();
+    expect(coverage().total).toMatchObject({ onRoster: 120, sampled: 3 });
+    await vi.waitFor(() => expect(pushes.some((pushed) => pushed.event === 'roster.coverage' && pushed.payload.recounting === null)).toBe(true));
+  });
+
+  it('carries on counting a new round when a station stopped midway starts again', async () => {
+    await importRoster(people(3));
+    d.scan('2026112200001');
+    d.scan(rosterCode(rosterEntry(0)));
+    expect(coverage().total.sampled).toBe(1);
+    core.close();
+    // Stopped as the round changed: the mark is at the first row, the counts still the old round's.
+    const db = new Database(path.join(station.dataDir, DATABASE_FILE));
+    db.exec("UPDATE roster_round SET first_day = '2020-01-01', last_day = '2020-01-02', follows_today = 0");
+    expect(db.prepare('SELECT recounted_to FROM roster_round').pluck().get()).toBe(0);
+    db.close();
+    const again = createCore({ dataDir: station.dataDir });
+    try {
+      signInManager(again);
+      await vi.waitFor(() => expect(value(again.call(MANAGER, 'roster.coverage')).recounting).toBeNull(), EVENTUALLY);
+      expect(value(again.call(MANAGER, 'roster.coverage')).total).toMatchObject({ onRoster: 3, sampled: 0 });
+    } finally {
+      again.close();
+    }
   });
 });
 

@@ -35,10 +35,12 @@ export const backgroundJobSchema = z.discriminatedUnion('kind', [
   }),
   /** The kept ledger read again with another sheet or mapping. */
   z.object({ kind: z.literal('ledgerRemap'), fileId: z.uuid(), choice: ledgerChoiceSchema, today: z.string() }),
-  /** The kept ledger's good rows into the roster, in one transaction. */
+  /** The kept ledger's good rows into the roster, shown all at once. */
   z.object({ kind: z.literal('ledgerImport'), fileId: z.uuid(), at: z.string(), actor: z.string() }),
   /** The kept ledger's refused rows as a file for the grid worker. */
   z.object({ kind: z.literal('ledgerRefused'), fileId: z.uuid(), format: spreadsheetFormatSchema, language: exportLanguageSchema }),
+  /** Every person of the roster counted again for a round that changed (from the mark a stopped station left). */
+  z.object({ kind: z.literal('rosterRecount') }),
   /** The people not sampled yet as a file. */
   z.object({ kind: z.literal('notYetFile'), filter: notYetFilterSchema, full: z.boolean(), format: spreadsheetFormatSchema, language: exportLanguageSchema }),
 ]);

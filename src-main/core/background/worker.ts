@@ -16,15 +16,16 @@ import { createLedgerJobs } from '../roster/ledgerJobs';
 import { LedgerCancelled } from '../roster/ledger';
 import { notYetFile } from '../roster/notYetFile';
 import { createRosterRetention } from '../roster/rosterRetention';
+import { createRosterRecount } from '../roster/recount';
 import { cancelRequestSchema, jobRequestSchema, workerDataSchema, type BackgroundJob, type JobAnswer, type JobDone } from './jobs';
 
 /** Between two of retention's write transactions: long enough for a desk waiting on the lock to get it first. */
 const REST_MS = 20;
 /**
- * Between two of a roster import's write transactions, each a couple of milliseconds: a desk waiting on the lock
- * checks again within 3 ms, so a short rest lets it in and the import's thousands of transactions don't add minutes.
+ * Between two of a roster import's or recount's write transactions, each a few milliseconds: a desk waiting on the
+ * lock checks again within 3 ms, so a short rest lets it in and their thousands of transactions don't add minutes.
  */
-const IMPORT_REST_MS = 5;
+const ROSTER_REST_MS = 5;
 /** How far below the desks' thread the worker runs (the highest niceness, 19, is the lowest priority). */
 const BACKGROUND_NICENESS = 10;
 /** Between two slices of a backup written to disk: the disk's turn for the desks' own flushes. */
@@ -41,10 +42,11 @@ const options = workerDataSchema.parse(workerData);
 const db = openDatabase(options.file, options.key, options.nativeBinding);
 const purgeExpired = createRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
 const purgeRoster = createRosterRetention(db, () => new Promise((resolve) => setTimeout(resolve, REST_MS)));
+const recountRoster = createRosterRecount(db, () => new Promise((resolve) => setTimeout(resolve, ROSTER_REST_MS)));
 const ledgers = createLedgerJobs(
   db,
   (progress) => parentPort!.postMessage({ progress }),
-  () => new Promise((resolve) => setTimeout(resolve, IMPORT_REST_MS)),
+  () => new Promise((resolve) => setTimeout(resolve, ROSTER_REST_MS)),
 );
 
 /** A table into a file on disk (`out`), or into memory for a window. */
@@ -95,6 +97,8 @@ async function run(job: BackgroundJob): Promise<JobDone> {
       // A buffer of its own to transfer (the writer's bytes may share one with others).
       return { count, bytes: new Uint8Array(bytes) };
     }
+    case 'rosterRecount':
+      return { count: await recountRoster() };
     case 'notYetFile':
       return writeTable(notYetFile(db, job.filter, job.full, job.language), job.format, undefined);
   }

@@ -57,6 +57,7 @@ export function createCoverage(db: Db, round: RosterRound) {
       buildings: byDimension.all('building').map((building) => ({ grid: building.grid, building: building.key, ...counts(building) })),
       tags: byDimension.all('tag').map((tag) => ({ tag: tag.key, ...counts(tag) })),
       hours: hours.all(),
+      recounting: round.recounted(),
     };
   };
 }

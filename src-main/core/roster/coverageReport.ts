@@ -28,7 +28,8 @@ export function createCoverageReport(db: Db, clock: Clock, record: RecordFact, c
       buildings: now.buildings.map(({ grid, building, ...counts }) => ({ grid, building, ...countsOnly(counts) })),
     };
     const text = JSON.stringify(counts);
-    if (text === lastSent || now.total.onRoster === 0) return false;
+    // Counted again for a new round, the counts mix two rounds until it is done.
+    if (text === lastSent || now.total.onRoster === 0 || now.recounting !== null) return false;
     db.transaction(() => record({ kind: 'coverage.counted', subject: 'roster', actor: 'station', data: {}, upload: counts, at: clock() })).immediate();
     lastSent = text;
     return true;

@@ -69,6 +69,8 @@ export const coverageSchema = z.object({
   tags: z.array(countsSchema.extend({ tag: z.string() })),
   /** Roster people first sampled in each local hour of the round ("YYYY-MM-DD HH"), in order. */
   hours: z.array(z.object({ hour: z.string(), sampled: z.number().int().min(0) })),
+  /** While the roster is counted again for a new round, how far (0 to 1): the counts mix the two rounds till then. */
+  recounting: z.number().min(0).max(1).nullable(),
 });
 export type Coverage = z.output<typeof coverageSchema>;
 

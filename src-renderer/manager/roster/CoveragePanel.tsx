@@ -1,6 +1,6 @@
 // The 覆盖 Coverage tab: the round, its totals, the coverage per grid, building and group, and the chart of it
 // rising through the day. Read when the tab opens and pushed by the core (roster.coverage) after any registration,
-// excuse or import: nothing polls.
+// excuse or import, and once a new round is counted: nothing polls.
 import { useTranslation } from 'react-i18next';
 import { useLiveValue } from '../../shared/useBridge';
 import { CountsTable } from './CountsTable';
@@ -18,6 +18,11 @@ export function CoveragePanel() {
   return (
     <div className="coverage">
       <RoundForm round={coverage.round} onSaved={reload} />
+      {coverage.recounting !== null && (
+        <p className="muted" role="status" data-testid="coverage-recounting">
+          {t('coverage.recounting', { percent: Math.floor(coverage.recounting * 100) })}
+        </p>
+      )}
       {coverage.total.onRoster === 0 && <p className="muted">{t('coverage.emptyRoster')}</p>}
       <dl className="roster-counts" data-testid="coverage-totals">
         {TOTALS.map((figure) => (

@@ -24,7 +24,7 @@ function firstSampled(type: string, number: string): string {
 }
 
 /** Sets sampled_at again for the roster people matched by `where` (over roster_people's columns). */
-function resample(where: string): string {
+export function resample(where: string): string {
   return `UPDATE roster_people SET sampled_at = ${firstSampled('roster_people.doc_type', 'roster_people.doc_number')} WHERE ${where};`;
 }
 

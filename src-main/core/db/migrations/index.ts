@@ -17,6 +17,7 @@ import { migration012 } from './012-operator-names-and-handover-signatures';
 import { migration013 } from './013-site-mirror';
 import { migration014 } from './014-roster';
 import { migration015 } from './015-station-keypair';
+import { migration016 } from './016-roster-recount';
 
 export type { Migration };
 
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 /** The schema version the newest migration brings a database to. */
