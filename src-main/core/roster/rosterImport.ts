@@ -1,10 +1,10 @@
 // A ledger's good rows against the roster: what an import would add, change or leave as it is, and the import.
 // The import builds the roster's next version beside the one shown, a few people an unflushed transaction with a
 // rest between them (the desks' scans take their turn), carries over everyone the ledger does not list, then shows
-// the new version in one small flushed transaction with its fact, and clears the old one. A failure, a cancel or a power cut
-// before that leaves the roster shown as it was; what was built is cleared by the next import. A person is matched
-// by their document and keeps their id, their excuse and when they were added; one the roster took off comes back
-// when a new ledger lists them again.
+// the new version in one small flushed transaction with its fact, and clears the old one. A failure, a cancel or a
+// power cut before that leaves the roster shown as it was; what was built is cleared by the next import. A person
+// is matched by their document and keeps their id, their excuse and when they were added; one the roster took off
+// comes back when a new ledger lists them again.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { unflushed } from '../db/unflushed';
