@@ -233,6 +233,8 @@ describe('coverage', () => {
       // Twenty minutes on, the window locked itself: the manager signs in again.
       signInManager(night.core);
       expect(value(night.core.call(MANAGER, 'roster.coverage')).round).toEqual({ firstDay: '2026-11-23', lastDay: '2026-11-23' });
+      // Nobody on the roster: the new day is counted at once, without the background worker.
+      expect(value(night.core.call(MANAGER, 'roster.coverage')).recounting).toBeNull();
       value(night.core.call(MANAGER, 'roster.setRound', { firstDay: '2026-11-20', lastDay: '2026-11-23' }));
       now = new Date(2026, 10, 24, 8, 0);
       signInManager(night.core);

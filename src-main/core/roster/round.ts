@@ -20,10 +20,14 @@ export function createRound(db: Db, clock: Clock, record: RecordFact, recount: (
   const write = db.prepare('UPDATE roster_round SET first_day = @firstDay, last_day = @lastDay, follows_today = @followsToday');
   const mark = db.prepare<[], number | null>('SELECT recounted_to FROM roster_round').pluck();
   const lastRow = db.prepare<[], number | null>('SELECT max(rowid) FROM roster_people').pluck();
+  const clearMark = db.prepare('UPDATE roster_round SET recounted_to = NULL');
 
   /** Has the worker count again whoever is not counted for the round (it changed, or a station stopped midway). */
   function recountIfDue(): void {
-    if ((mark.get() ?? null) !== null) recount();
+    if ((mark.get() ?? null) === null) return;
+    // Nobody on the roster: counted at once, without waking the worker (most stations have no roster).
+    if ((lastRow.get() ?? null) === null) clearMark.run();
+    else recount();
   }
 
   return {
