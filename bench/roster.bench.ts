@@ -1,9 +1,9 @@
 // A community's roster of 100,000 people on an encrypted station, as a manager imports it and as the desks meet it:
 //   1. the XLSX ledger read (roster.open, in the background worker) and imported (roster.import: the roster's next
 //      version built in transactions of 25 people, then shown in one) through the core's channels as the manager
-//      window calls them, each in a child process of its own so that its peak memory (maxRSS) is its own; beside it, in the same run, exceljs alone reading the same file (the
-//      floor under the reading) and the same rows inserted into a plain table without triggers in one transaction
-//      (the floor under the import);
+//      window calls them, each in a child process of its own so that its peak memory (maxRSS) is its own; beside
+//      it, in the same run, exceljs alone reading the same file (the floor under the reading) and the same rows
+//      inserted into a plain table without triggers in one transaction (the floor under the import);
 //   2. a clerk scanning every 20 ms meanwhile, on the main thread every scan goes through: scan to commit and the
 //      longest block of that thread during the reading and during the import, beside the same scans idle just before;
 //   3. the coverage view after a scan of a roster person: the scan's commit (with the triggers that count it) and
