@@ -271,7 +271,7 @@ describe('coverage', () => {
     value(core.call(MANAGER, 'roster.setRound', { firstDay: localDay(new Date()), lastDay: localDay(new Date()) }));
     await recounted();
     expect(coverage().total).toMatchObject({ onRoster: 120, sampled: 3 });
-    await vi.waitFor(() => expect(pushes.some((pushed) => pushed.event === 'roster.coverage' && pushed.payload.recounting === null)).toBe(true));
+    await vi.waitFor(() => expect(pushes.some((pushed) => pushed.event === 'roster.coverage' && pushed.payload.recounting === null)).toBe(true), EVENTUALLY);
   });
 
   it('carries on counting a new round when a station stopped midway starts again', async () => {
