@@ -10,7 +10,7 @@ type Handover = Output<'site.handovers'>[number];
 export function HandoverTable({ handovers, action }: { handovers: Handover[]; action?: (handover: Handover) => ReactNode }) {
   const { t } = useTranslation();
   return (
-    <table className="handover-table">
+    <table className="data-table handover-table">
       <thead>
         <tr>
           {(['number', 'handedAt', 'courier', 'counts', 'handedBy'] as const).map((column) => (

@@ -89,7 +89,7 @@ export function ManifestView({ number, onClose }: { number: string; onClose: () 
         <p className="manifest-totals" data-testid="manifest-totals">
           {t('handover.totals', totals)}
         </p>
-        <table className="manifest-table">
+        <table className="data-table manifest-table">
           <thead>
             <tr>
               <th>{t('handover.columns.bag')}</th>

@@ -23,7 +23,7 @@ export function CountsTable({
   return (
     <section className="card roster-block">
       <h3>{title}</h3>
-      <table className="roster-table" data-testid={testId}>
+      <table className="data-table roster-table" data-testid={testId}>
         <thead>
           <tr>
             {labels.map((label) => (

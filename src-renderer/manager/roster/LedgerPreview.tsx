@@ -72,7 +72,7 @@ export function LedgerPreview({
       {preview.sample.length > 0 && (
         <section className="card roster-block">
           <h3>{t('roster.sample')}</h3>
-          <table className="roster-table" data-testid="roster-sample">
+          <table className="data-table roster-table" data-testid="roster-sample">
             <thead>
               <tr>
                 <th>{t('roster.row')}</th>

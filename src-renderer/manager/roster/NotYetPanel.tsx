@@ -159,7 +159,7 @@ export function NotYetPanel() {
           <p className="muted">{t('coverage.list.none')}</p>
         ) : (
           <div className="not-yet-list" ref={list} tabIndex={0} role="listbox" aria-label={t('coverage.list.title')} data-testid="not-yet-list" onKeyDown={onKey}>
-            <table className="roster-table">
+            <table className="data-table roster-table">
               <thead>
                 <tr>
                   <AddressHeads />

@@ -25,7 +25,7 @@ export function RefusedRows({ preview }: { preview: Preview }) {
       {preview.refused.length < preview.refusedCount && (
         <p className="muted">{t('roster.refusedShown', { shown: preview.refused.length, count: preview.refusedCount })}</p>
       )}
-      <table className="roster-table">
+      <table className="data-table roster-table">
         <thead>
           <tr>
             <th>{t('roster.row')}</th>

@@ -120,7 +120,7 @@ export function SearchPanel() {
       )}
       {tube && <TubeTrace tube={tube} onOpen={(id) => void open(id)} onManifest={setManifest} onVoided={voided} />}
       {people && (
-        <table className="card search-results" data-testid="search-results">
+        <table className="card data-table search-results" data-testid="search-results">
           <thead>
             <tr>
               {(['registeredAt', 'tube', 'name', 'idNumber', 'phone', 'status', 'actions'] as const).map((column) => (

@@ -40,7 +40,7 @@ export function TubeTrace({
         )}
       </p>
       <h3>{t('search.tubePeople')}</h3>
-      <table className="search-results" data-testid="search-tube-people">
+      <table className="data-table search-results" data-testid="search-tube-people">
         <thead>
           <tr>
             {(['tube', 'name', 'idNumber', 'phone', 'status', 'actions'] as const).map((column) => (
